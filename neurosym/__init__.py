@@ -1,0 +1,3 @@
+"""neurosym: check statements against rules, with proofs."""
+
+__version__ = "0.1.0"
