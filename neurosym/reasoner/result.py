@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..logic.ast import Formula
-from ..rules.model import Where
+from ..rules.model import Rule, Where
 from ..verdicts import Consistency, Semantics, Verdict
 
 __all__ = ["Statement", "EvidenceItem", "Scenario", "ClaimResult", "CheckResult"]
@@ -45,6 +45,16 @@ class EvidenceItem:
     formula: Formula
     where: Where | None = None
     english: str | None = None
+
+    @classmethod
+    def from_rule(cls, rule: Rule) -> "EvidenceItem":
+        return cls("fact" if rule.is_fact else "rule", rule.name, rule.formula, rule.where,
+                   rule.description)
+
+    @classmethod
+    def from_statement(cls, statement: Statement, english: str | None = None) -> "EvidenceItem":
+        return cls(statement.role, statement.label, statement.formula, None,
+                   english if english is not None else statement.text)
 
     def to_dict(self) -> dict:
         from ..logic.printer import to_text
