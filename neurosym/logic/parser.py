@@ -20,7 +20,17 @@ from ..errors import LogicSyntaxError
 from ..resources import grammar_text
 from . import ast
 
-__all__ = ["parse_formula", "parse_term", "lf_parser", "ASTBuilder", "syntax_error_from_lark"]
+__all__ = [
+    "parse_formula", "parse_term", "lf_parser", "ASTBuilder", "syntax_error_from_lark",
+    "MAX_LENGTH", "MAX_DEPTH",
+]
+
+# Limits that keep absurd input from exhausting memory or Python's stack: every
+# consumer of the AST (builder, printer, type checker, Z3 translation) recurses over it,
+# so the parser refuses trees deeper than MAX_DEPTH rather than let one of them die
+# with a RecursionError. Real formulas stay far below both limits.
+MAX_LENGTH = 100_000
+MAX_DEPTH = 128
 
 
 @functools.cache
@@ -56,10 +66,17 @@ def _parse_tree(text: str, path: str) -> Tree:
         raise TypeError(f"LF text must be a str, got {type(text).__name__}")
     if not text.strip():
         raise LogicSyntaxError("empty formula", path=path, line=1, column=1, source=text)
+    if len(text) > MAX_LENGTH:
+        raise LogicSyntaxError(
+            f"the formula is too long ({len(text)} characters; the limit is {MAX_LENGTH})",
+            path=path, line=1, column=1, source=text)
     try:
         return lf_parser().parse(text)
     except UnexpectedInput as exc:
         raise syntax_error_from_lark(exc, text, path, LogicSyntaxError) from None
+    except RecursionError:  # pragma: no cover - lark's LALR parser is iterative today
+        raise LogicSyntaxError("the formula is nested too deeply", path=path, line=1, column=1,
+                               source=text) from None
 
 
 # Readable names for the grammar's terminals, used in "expected ..." messages.
@@ -143,10 +160,24 @@ class ASTBuilder:
     # The two entry points: what the caller expects at the root.
 
     def formula(self, tree, bound: frozenset[str] = frozenset()) -> ast.Formula:
+        self._check_depth(tree)
         return self._formula(tree, bound)
 
     def term(self, tree, bound: frozenset[str] = frozenset()) -> ast.Term:
+        self._check_depth(tree)
         return self._term(tree, bound)
+
+    def _check_depth(self, tree) -> None:
+        """Refuse trees deeper than MAX_DEPTH, iteratively (the builder itself recurses)."""
+        stack = [(tree, 1)]
+        while stack:
+            node, depth = stack.pop()
+            if not isinstance(node, Tree):
+                continue
+            if depth > MAX_DEPTH:
+                raise self._error(node, f"the formula is nested too deeply (more than {MAX_DEPTH} "
+                                        "levels); split it into smaller formulas")
+            stack.extend((kid, depth + 1) for kid in node.children)
 
     # Errors
 
