@@ -1,0 +1,425 @@
+"""Sampling logical forms over a vocabulary, one shape per construct.
+
+A ``Draw`` picks symbols for one formula: entities, predicates of the right sort and
+kind (never the same predicate twice in one formula, so "Bob is red and red" cannot
+happen), numbers in an attribute's range. The ``sample_*`` functions build the LF shape
+of one construct each; ``neurosym.training.constructs`` pairs them with the templates
+that say those shapes. A vocabulary too small for a shape raises ``NotApplicable``.
+
+Canonical order: the LF lists conjuncts in the order the English says them, and bound
+variables are named x, y, z in order of introduction. Adjectives precede the class noun
+in a restrictor (``big(x) and dog(x)`` for "big dogs"); a relative clause follows it
+(``dog(x) and chase(x, cat)`` for "dogs that chase the cat").
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+from ..logic import ast
+from .vocabulary import Entity, Predicate, Vocabulary
+
+__all__ = ["NotApplicable", "Draw"]
+
+X, Y = ast.Var("x"), ast.Var("y")
+
+# Kinds of one-place predicates (Predicate.kind) and what may stand where.
+PROPERTY_KINDS = ("adjective", "noun", "verb", "copula")
+COPULAR_KINDS = ("adjective", "noun", "copula")
+
+
+class NotApplicable(Exception):
+    """The vocabulary has no symbols for this shape (the generator picks another construct)."""
+
+
+class Draw:
+    """Symbol choices for one formula."""
+
+    def __init__(self, rng: random.Random, vocab: Vocabulary):
+        self.rng = rng
+        self.vocab = vocab
+        self.used: set[str] = set()
+        self.sort = self._pick_sort()  # the sort of x, and of the entities drawn by default
+        self.var_sorts: dict[str, str] = {}
+
+    def _pick_sort(self) -> str:
+        sorts = sorted({p.arg_sorts[0] for p in self.vocab.unary()})
+        if not sorts:
+            raise NotApplicable("the vocabulary has no one-place predicates")
+        return self.rng.choice(sorts)
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    # ------------------------------------------------------------ symbols
+
+    def entity(self, *, sort: str | None = None, exclude=()) -> ast.Const:
+        sort = sort or self.sort
+        taken = {t.name for t in exclude}
+        choices = [e for e in self.vocab.entities_of(sort) if e.name not in taken]
+        if not choices:
+            raise NotApplicable(f"no entity of sort {sort}")
+        return ast.Const(self.rng.choice(choices).name)
+
+    def entities(self, count: int) -> list[ast.Const]:
+        chosen: list[ast.Const] = []
+        for _ in range(count):
+            chosen.append(self.entity(exclude=chosen))
+        return chosen
+
+    def sort_of(self, term: ast.Term) -> str:
+        if isinstance(term, ast.Const):
+            return self.vocab.lookup(term.name, Entity).sort
+        return self.var_sorts.get(term.name, self.sort)
+
+    def predicate(self, kinds=PROPERTY_KINDS, *, sort: str | None = None) -> Predicate:
+        sort = sort or self.sort
+        choices = [p for p in self.vocab.unary(kinds=kinds, sort=sort) if p.name not in self.used]
+        if not choices:
+            raise NotApplicable(f"no unused predicate of kinds {kinds}")
+        chosen = self.rng.choice(choices)
+        self.used.add(chosen.name)
+        return chosen
+
+    def property(self, subject: ast.Term, kinds=PROPERTY_KINDS) -> ast.Pred:
+        return ast.Pred(self.predicate(kinds, sort=self.sort_of(subject)).name, (subject,))
+
+    def relation_atom(self, subject: ast.Term, *, kinds=("verb", "copula"), obj=None) -> ast.Pred:
+        """A relation from ``subject`` to ``obj`` (an entity drawn here when None, or a variable)."""
+        choices = [p for p in self.vocab.binary(subject_sort=self.sort_of(subject))
+                   if p.name not in self.used and p.kind in kinds
+                   and (not isinstance(obj, ast.Const) or p.arg_sorts[1] == self.sort_of(obj))]
+        if not choices:
+            raise NotApplicable("no unused relation")
+        relation = self.rng.choice(choices)
+        self.used.add(relation.name)
+        if obj is None:
+            exclude = [subject] if isinstance(subject, ast.Const) else []
+            obj = self.entity(sort=relation.arg_sorts[1], exclude=exclude)
+        elif isinstance(obj, ast.Var):
+            self.var_sorts[obj.name] = relation.arg_sorts[1]
+        return ast.Pred(relation.name, (subject, obj))
+
+    def atom(self, subject: ast.Term, *, kinds=PROPERTY_KINDS, relations: float = 0.3) -> ast.Pred:
+        """A property of ``subject``, or (with probability ``relations``) a relation to an entity."""
+        if self.chance(relations):
+            try:
+                return self.relation_atom(subject)
+            except NotApplicable:
+                pass
+        return self.property(subject, kinds)
+
+    def literal(self, subject: ast.Term, *, negated: float = 0.25, **options) -> ast.Formula:
+        atom = self.atom(subject, **options)
+        return ast.Not(atom) if self.chance(negated) else atom
+
+    def comparison(self, subject: ast.Term, ops=(">=", ">", "<", "<=")) -> ast.Compare:
+        attributes = [a for a in self.vocab.attributes_of(self.sort_of(subject)) if a.name not in self.used]
+        if not attributes:
+            raise NotApplicable("no numeric attribute")
+        attribute = self.rng.choice(attributes)
+        self.used.add(attribute.name)
+        value = self.rng.randint(attribute.low, attribute.high)
+        number = ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True) \
+            if attribute.result_sort == "Real" else ast.Num(value)
+        return ast.Compare(self.rng.choice(ops), ast.FuncApp(attribute.name, (subject,)), number)
+
+    def proposition(self) -> ast.Pred:
+        choices = [p for p in self.vocab.propositions if p.name not in self.used]
+        if not choices:
+            raise NotApplicable("no proposition")
+        chosen = self.rng.choice(choices)
+        self.used.add(chosen.name)
+        return ast.Pred(chosen.name)
+
+
+def _conjoin(cls, parts: list[ast.Formula]) -> ast.Formula:
+    return parts[0] if len(parts) == 1 else cls(tuple(parts))
+
+
+def _forall(body: ast.Formula, *names: str) -> ast.Forall:
+    return ast.Forall(tuple(ast.Binder(n) for n in names), body)
+
+
+# ---------------------------------------------------------------- facts and negation
+
+
+def sample_fact_property(d: Draw) -> ast.Formula:
+    return d.property(d.entity())
+
+
+def sample_fact_relation(d: Draw) -> ast.Formula:
+    return d.relation_atom(d.entity())
+
+
+def sample_fact_proposition(d: Draw) -> ast.Formula:
+    return d.proposition()
+
+
+def sample_fact_number(d: Draw) -> ast.Formula:
+    return d.comparison(d.entity(), ops=("=",))
+
+
+def sample_negation_is_not(d: Draw) -> ast.Formula:
+    subject = d.entity()
+    if d.chance(0.15):
+        return ast.Not(d.relation_atom(subject, kinds=("copula",)))
+    return ast.Not(d.property(subject, COPULAR_KINDS))
+
+
+def sample_negation_does_not(d: Draw) -> ast.Formula:
+    subject = d.entity()
+    if d.chance(0.6):
+        return ast.Not(d.relation_atom(subject, kinds=("verb",)))
+    return ast.Not(d.property(subject, ("verb",)))
+
+
+def sample_negation_not_the_case(d: Draw) -> ast.Formula:
+    subject = d.entity()
+    if d.chance(0.6):
+        return ast.Not(d.atom(subject))
+    second = subject if d.chance(0.6) else d.entity(exclude=[subject])
+    cls = ast.And if d.chance(0.5) else ast.Or
+    return ast.Not(cls((d.atom(subject), d.atom(second))))
+
+
+# ---------------------------------------------------------------- connectives
+
+
+def _coordinated_literals(d: Draw, *, count: int, negated: float) -> list[ast.Formula]:
+    """Literals in one of three shapes: one subject, one predicate of several subjects, mixed."""
+    shape = d.rng.choice(("same_subject", "same_predicate", "mixed"))
+    if shape == "same_subject":
+        subject = d.entity()
+        return [d.literal(subject, negated=negated) for _ in range(count)]
+    if shape == "same_predicate":
+        subjects = d.entities(count)
+        first = d.atom(subjects[0])
+        polarity = d.chance(negated)
+        atoms = [ast.Pred(first.name, (s, *first.args[1:])) for s in subjects]
+        if any(a.args[0] == a.args[-1] for a in atoms if len(a.args) == 2):
+            raise NotApplicable("a relation of an entity to itself")
+        return [ast.Not(a) if polarity else a for a in atoms]
+    subjects = d.entities(count)
+    return [d.literal(s, negated=negated) for s in subjects]
+
+
+def sample_conjunction(d: Draw) -> ast.Formula:
+    if d.chance(0.2):  # "Bob is a big dog."
+        subject = d.entity()
+        adjectives = [d.property(subject, ("adjective",)) for _ in range(d.rng.choice((1, 1, 2)))]
+        return ast.And((*adjectives, d.property(subject, ("noun",))))
+    return ast.And(tuple(_coordinated_literals(d, count=d.rng.choice((2, 2, 3)), negated=0.25)))
+
+
+def sample_disjunction(d: Draw) -> ast.Formula:
+    return ast.Or(tuple(_coordinated_literals(d, count=d.rng.choice((2, 2, 3)), negated=0.15)))
+
+
+def sample_either_or(d: Draw) -> ast.Formula:
+    left, right = _coordinated_literals(d, count=2, negated=0.0)
+    return ast.Xor(left, right)
+
+
+def sample_neither_nor(d: Draw) -> ast.Formula:
+    if d.chance(0.35):
+        subjects = d.entities(2)
+        atom = d.atom(subjects[0])
+        atoms = [atom, ast.Pred(atom.name, (subjects[1], *atom.args[1:]))]
+        if atoms[1].args[0] == atoms[1].args[-1] and len(atoms[1].args) == 2:
+            raise NotApplicable("a relation of an entity to itself")
+    else:
+        subject = d.entity()
+        if d.chance(0.5):
+            atoms = [d.property(subject, COPULAR_KINDS), d.property(subject, COPULAR_KINDS)]
+        else:
+            atoms = [d.atom(subject, kinds=("verb",), relations=0.5) for _ in range(2)]
+    return ast.And(tuple(ast.Not(a) for a in atoms))
+
+
+# ---------------------------------------------------------------- conditionals
+
+
+def _ground_side(d: Draw, subjects: list[ast.Const], *, allow_or: bool) -> ast.Formula:
+    count = d.rng.choice((1, 1, 2))
+    if count == 1 and d.vocab.propositions and d.chance(0.1):
+        return d.proposition()
+    literals = [d.literal(d.rng.choice(subjects), negated=0.2) for _ in range(count)]
+    cls = ast.Or if allow_or and d.chance(0.25) else ast.And
+    return _conjoin(cls, literals)
+
+
+def sample_if_then(d: Draw) -> ast.Formula:
+    subjects = d.entities(d.rng.choice((1, 2)))
+    return ast.Implies(_ground_side(d, subjects, allow_or=True), _ground_side(d, subjects, allow_or=True))
+
+
+def sample_rule_constants(d: Draw) -> ast.Formula:
+    subject = d.entity()
+    antecedent = [d.literal(subject, negated=0.2) for _ in range(d.rng.choice((2, 2, 3)))]
+    return ast.Implies(ast.And(tuple(antecedent)), d.literal(subject, negated=0.2))
+
+
+def sample_pronoun_constant(d: Draw) -> ast.Formula:
+    subject = d.entity()
+    first, second = d.literal(subject, negated=0.2), d.literal(subject, negated=0.2)
+    return ast.Implies(first, second) if d.chance(0.6) else ast.And((first, second))
+
+
+def sample_only_if(d: Draw) -> ast.Formula:
+    subjects = d.entities(d.rng.choice((1, 2)))
+    return ast.Implies(d.literal(subjects[0], negated=0.15), d.literal(subjects[-1], negated=0.15))
+
+
+def sample_unless(d: Draw) -> ast.Formula:
+    subjects = d.entities(d.rng.choice((1, 2)))
+    condition = d.atom(subjects[-1]) if not d.vocab.propositions or d.chance(0.85) else d.proposition()
+    return ast.Implies(ast.Not(condition), d.literal(subjects[0], negated=0.15))
+
+
+def sample_whenever(d: Draw) -> ast.Formula:
+    if d.chance(0.5):
+        return _forall(ast.Implies(d.literal(X, negated=0.1), d.literal(X, negated=0.2)), "x")
+    subjects = d.entities(d.rng.choice((1, 2)))
+    return ast.Implies(d.literal(subjects[0], negated=0.1), d.literal(subjects[-1], negated=0.15))
+
+
+def sample_if_and_only_if(d: Draw) -> ast.Formula:
+    subjects = d.entities(d.rng.choice((1, 2)))
+    return ast.Iff(d.atom(subjects[0]), d.literal(subjects[-1], negated=0.15))
+
+
+# ---------------------------------------------------------------- quantified rules
+
+
+def _restrictor(d: Draw, *, adjectives: tuple[int, ...], noun: float) -> list[ast.Formula]:
+    """Adjectives, then perhaps a class noun: "red, cold things" / "big dogs"."""
+    parts = [d.property(X, ("adjective",)) for _ in range(d.rng.choice(adjectives))]
+    if d.chance(noun) or not parts:
+        parts.append(d.property(X, ("noun",)))
+    return parts
+
+
+def _consequent(d: Draw, *, negated: bool) -> ast.Formula:
+    atom = d.atom(X, relations=0.25)
+    return ast.Not(atom) if negated else atom
+
+
+def _rule(antecedent: list[ast.Formula], consequent: ast.Formula, *names: str) -> ast.Forall:
+    return _forall(ast.Implies(_conjoin(ast.And, antecedent), consequent), *(names or ("x",)))
+
+
+def sample_all_adjectives(d: Draw) -> ast.Formula:
+    return _rule(_restrictor(d, adjectives=(1, 2, 2, 3), noun=0.0), _consequent(d, negated=False))
+
+
+def sample_bare_plural(d: Draw) -> ast.Formula:
+    return _rule(_restrictor(d, adjectives=(0, 1, 2), noun=0.4), _consequent(d, negated=False))
+
+
+def sample_every_noun(d: Draw) -> ast.Formula:
+    return _rule(_restrictor(d, adjectives=(0, 0, 0, 1), noun=1.0), _consequent(d, negated=False))
+
+
+def sample_universal_negative(d: Draw) -> ast.Formula:
+    return _rule(_restrictor(d, adjectives=(0, 1, 2), noun=0.6), _consequent(d, negated=True))
+
+
+def sample_no_noun(d: Draw) -> ast.Formula:
+    if d.chance(0.25):  # "No one who chases the cat is kind."
+        antecedent = [d.literal(X, negated=0.1, relations=0.5)]
+    else:
+        antecedent = _restrictor(d, adjectives=(0, 0, 1), noun=0.8)
+    return _rule(antecedent, _consequent(d, negated=True))
+
+
+def sample_existential(d: Draw) -> ast.Formula:
+    shape = d.rng.choice(("some_noun", "adjective_noun", "something", "something_and"))
+    if shape == "some_noun":
+        parts = [d.property(X, ("noun",)), d.literal(X, negated=0.3)]
+    elif shape == "adjective_noun":
+        parts = [d.property(X, ("adjective",)), d.property(X, ("noun",))]
+    elif shape == "something":
+        parts = [d.literal(X, negated=0.0)]
+    else:
+        parts = [d.literal(X, negated=0.2) for _ in range(2)]
+    return ast.Exists((ast.Binder("x"),), _conjoin(ast.And, parts))
+
+
+def _if_something(d: Draw) -> ast.Formula:
+    """ProofWriter's shapes: "If something is big and it chases the dog then it is red",
+    and rules whose consequent is about a constant ("... then the dog is red")."""
+    antecedent = [d.literal(X, negated=0.2, relations=0.4)]
+    other = None
+    if d.chance(0.5):
+        if d.chance(0.3):
+            relation = d.relation_atom(X, kinds=("verb",))
+            other = relation.args[1]
+            sorts = d.vocab.lookup(relation.name, Predicate).arg_sorts
+            if sorts[0] == sorts[1] and d.chance(0.2):  # "... and the dog likes it ..."
+                relation = ast.Pred(relation.name, (other, X))
+            antecedent.append(relation)
+        else:
+            antecedent.append(d.literal(X, negated=0.2, relations=0.4))
+    if d.chance(0.2):
+        other = other or d.entity()
+        consequent = d.literal(other, negated=0.15, relations=0.2)
+    else:
+        consequent = d.literal(X, negated=0.2, relations=0.3)
+    return _rule(antecedent, consequent)
+
+
+sample_if_something = _if_something
+sample_if_someone = _if_something
+
+
+def sample_relative_clause(d: Draw) -> ast.Formula:
+    antecedent = [d.property(X, ("noun",))] if d.chance(0.45) else []
+    antecedent += [d.literal(X, negated=0.15, relations=0.5) for _ in range(d.rng.choice((1, 1, 2)))]
+    return _rule(antecedent, _consequent(d, negated=d.chance(0.15)))
+
+
+def sample_quantified_disjunction(d: Draw) -> ast.Formula:
+    cls = ast.Xor if d.chance(0.6) else ast.Or
+    kinds = COPULAR_KINDS if d.chance(0.6) else ("verb",)
+    left, right = d.property(X, kinds), d.property(X, kinds)
+    choice = ast.Xor(left, right) if cls is ast.Xor else ast.Or((left, right))
+    if d.chance(0.5):
+        return _forall(choice, "x")
+    return _rule([d.property(X, ("noun",))], choice)
+
+
+def sample_quantified_relational(d: Draw) -> ast.Formula:
+    shape = d.rng.choice(("who_something", "some_object", "every_object"))
+    if shape == "who_something":  # "Anyone who chases something is big."
+        relation = d.relation_atom(X, kinds=("verb",), obj=Y)
+        return _rule([relation], d.atom(X, relations=0.0), "x", "y")
+    noun_x = d.property(X, ("noun",))
+    relation = d.relation_atom(X, kinds=("verb",), obj=Y)
+    noun_y = d.property(Y, ("noun",))
+    if shape == "some_object":  # "Every dog chases some cat."
+        return _rule([noun_x], ast.Exists((ast.Binder("y"),), ast.And((noun_y, relation))))
+    return _rule([noun_x, noun_y], relation, "x", "y")  # "Every dog chases every cat."
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def sample_number_comparison(d: Draw) -> ast.Formula:
+    return d.comparison(d.entity())
+
+
+def sample_number_entities(d: Draw) -> ast.Formula:
+    candidates = [a for a in d.vocab.attributes_of(d.sort) if a.more and a.less]
+    if not candidates:
+        raise NotApplicable("no attribute with comparatives")
+    attribute = d.rng.choice(candidates)
+    first, second = d.entities(2)
+    return ast.Compare(d.rng.choice((">", "<")), ast.FuncApp(attribute.name, (first,)),
+                       ast.FuncApp(attribute.name, (second,)))
+
+
+def sample_number_rule(d: Draw) -> ast.Formula:
+    return _rule([d.comparison(X)], d.literal(X, negated=0.2, relations=0.1))
+

@@ -1,0 +1,167 @@
+"""Schema-guided vocabularies: a theory's declarations, said through their glosses.
+
+A predicate gloss such as ``"{0} is eligible for a loan"`` or ``"{0} qualifies for a
+loan"`` becomes a verb phrase the templates can negate, pluralize and coordinate ("are
+not eligible for a loan", "do not qualify for a loan"); ``"{0} is an adult"`` also gives
+the class noun "adult" ("Every adult ..."). A function gloss with ``{value}`` says a
+number ("{0} is {value} years old"), and ``"the age of {0}"`` names the attribute.
+
+Glosses this reading does not understand (the slot ``{0}`` not first, a modal verb, a
+perfect such as "has been") are skipped, and so is a predicate none of whose glosses is
+understood; a predicate without glosses is said from its name ("is eligible"). Constants
+come from the theory; every sort also gets a few people's names from the lexicon, since
+new constants may always be used (their sort follows from where they stand).
+"""
+
+from __future__ import annotations
+
+import random
+
+from ..logic.signature import NUMERIC_SORTS
+from ..rules.model import ConstDecl, FuncDecl, PredDecl, Theory
+from .lexicon import DEFAULT_LEXICON, Lexicon
+from .morphology import PREPOSITIONS, base_form, pluralize
+from .vocabulary import Attribute, Entity, Predicate, Proposition, VerbPhrase, Vocabulary
+
+__all__ = ["schema_vocabulary", "with_names", "phrase_from_gloss"]
+
+_ARTICLES = ("a ", "an ")
+
+
+def phrase_from_gloss(gloss: str, arity: int) -> VerbPhrase | None:
+    """The verb phrase of a gloss that starts with its subject slot, or None.
+
+    >>> phrase_from_gloss("{0} qualifies for a loan", 1)
+    VerbPhrase(verb='qualify', rest='for a loan', rest_plural=None, adverb='', third='qualifies')
+    """
+    gloss = " ".join(gloss.split())
+    if not gloss.startswith("{0} ") or gloss.count("{0}") != 1:
+        return None
+    if arity == 2 and "{1}" not in gloss:
+        return None
+    rest = gloss[len("{0} "):]
+    first, _, after = rest.partition(" ")
+    if first == "is" and after:
+        if after.startswith("not "):
+            return None
+        return VerbPhrase("be", after, _plural_complement(after))
+    if first == "has" and after:
+        following = after.split(" ", 1)[0]
+        if following == "been" or following.endswith("ed"):
+            return None  # a perfect ("has been bankrupt"): "has not", not "does not have"
+        return VerbPhrase("have", after)
+    if first.endswith("s") and first.isalpha() and first not in ("is", "was", "has"):
+        return VerbPhrase(base_form(first), after, third=first)
+    return None
+
+
+def _plural_complement(complement: str) -> str | None:
+    """ "a parent of {1}" -> "parents of {1}"; adjectives keep their form (None)."""
+    if not complement.startswith(_ARTICLES):
+        return None
+    words = complement.split(" ", 1)[1].split(" ")
+    head_end = next((i for i, w in enumerate(words) if w in PREPOSITIONS or "{" in w), len(words))
+    if head_end == 0:
+        return None
+    head = pluralize(" ".join(words[:head_end]))
+    return " ".join([head, *words[head_end:]])
+
+
+def _class_noun(phrase: VerbPhrase) -> tuple[str, str] | None:
+    """ "an adult" -> ("adult", "adults") when the complement is a bare noun phrase."""
+    if not phrase.is_copula or not phrase.rest.startswith(_ARTICLES) or not phrase.rest_plural:
+        return None
+    noun = phrase.rest.split(" ", 1)[1]
+    if any(w in PREPOSITIONS or "{" in w for w in noun.split(" ")):
+        return None
+    return noun, phrase.rest_plural
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ").strip()
+
+
+def _predicate(decl: PredDecl) -> Predicate | Proposition | None:
+    arity = len(decl.arg_sorts)
+    if arity == 0:
+        clause = decl.glosses[0] if decl.glosses else None
+        if not clause or " is " not in clause:
+            return None
+        return Proposition(decl.name, clause, clause.replace(" is ", " is not ", 1))
+    if arity > 2:
+        return None
+    phrases = tuple(p for p in (phrase_from_gloss(g, arity) for g in decl.glosses) if p)
+    if not phrases and decl.glosses:
+        return None  # its glosses say it in ways the templates cannot bend
+    if not phrases:  # no gloss: said from the name, "is eligible", "is parent of {1}"
+        words = _words(decl.name)
+        phrases = (VerbPhrase("be", words if arity == 1 else f"{words} {{1}}"),)
+    noun = _class_noun(phrases[0]) if arity == 1 else None
+    single_word = phrases[0].is_copula and arity == 1 and " " not in phrases[0].rest and noun is None
+    return Predicate(
+        decl.name, arity, phrases,
+        adjective=phrases[0].rest if single_word else None,
+        noun=noun[0] if noun else None, noun_plural=noun[1] if noun else None,
+        arg_sorts=decl.arg_sorts,
+    )
+
+
+def _attribute(decl: FuncDecl) -> Attribute | None:
+    if len(decl.arg_sorts) != 1 or decl.result_sort not in NUMERIC_SORTS:
+        return None
+    noun = _words(decl.name)
+    phrases = []
+    for gloss in decl.glosses:
+        gloss = " ".join(gloss.split())
+        if gloss.startswith("the ") and gloss.endswith(" of {0}"):
+            noun = gloss[len("the "):-len(" of {0}")]
+        elif "{value}" in gloss:
+            phrase = phrase_from_gloss(gloss, 1)
+            if phrase is not None:
+                phrases.append(phrase)
+    if not phrases:
+        phrases.append(VerbPhrase("have", f"a {noun} of {{value}}"))
+    return Attribute(decl.name, noun, tuple(phrases), low=0, high=100,
+                     arg_sort=decl.arg_sorts[0], result_sort=decl.result_sort)
+
+
+def _entity(decl: ConstDecl) -> Entity | None:
+    if decl.sort in NUMERIC_SORTS:
+        return None
+    text = decl.glosses[0] if decl.glosses else _words(decl.name).title()
+    return Entity(decl.name, text, "it", decl.sort)
+
+
+def schema_vocabulary(theory: Theory) -> Vocabulary:
+    """The vocabulary of a theory's declarations (its constants, predicates, functions)."""
+    predicates, propositions = [], []
+    for decl in theory.predicates.values():
+        item = _predicate(decl)
+        if isinstance(item, Proposition):
+            propositions.append(item)
+        elif item is not None:
+            predicates.append(item)
+    attributes = [a for a in map(_attribute, theory.functions.values()) if a is not None]
+    entities = [e for e in map(_entity, theory.constants.values()) if e is not None]
+    return Vocabulary(tuple(predicates), tuple(entities), tuple(attributes), tuple(propositions))
+
+
+def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
+               lexicon: Lexicon = DEFAULT_LEXICON) -> Vocabulary:
+    """``vocab`` plus ``per_sort`` new people's names for every sort its predicates use,
+    except sorts that already have two or more declared constants."""
+    sorts = sorted({sort for p in vocab.predicates for sort in p.arg_sorts}
+                   | {a.arg_sort for a in vocab.attributes})
+    taken = {p.name for p in vocab.predicates} | {e.name for e in vocab.entities} \
+        | {a.name for a in vocab.attributes} | {p.name for p in vocab.propositions}
+    free = [person for person in lexicon.people if person.name not in taken]
+    rng.shuffle(free)
+    declared = {sort: len(vocab.entities_of(sort)) for sort in sorts}
+    extra = []
+    for sort in sorts:
+        if declared[sort] >= 2:  # named things of their own (drugs, systems): no people's names
+            continue
+        for person in free[:per_sort]:
+            extra.append(Entity(person.name, person.text, person.pronoun, sort))
+        free = free[per_sort:]
+    return Vocabulary(vocab.predicates, (*vocab.entities, *extra), vocab.attributes, vocab.propositions)

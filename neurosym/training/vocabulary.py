@@ -1,0 +1,219 @@
+"""The symbols a generated sentence may use, each with the English that says it.
+
+A ``Vocabulary`` is a small signature with its phrasing: predicates (``red``, ``dog``,
+``chase``), entities (``bob`` said "Bob", ``bald_eagle`` said "the bald eagle"), numeric
+attributes (``age``: "Alice is 17 years old") and propositions (``rain``: "it is
+raining"). Open mode draws one from the lexicon (``Lexicon.draw``); schema-guided mode
+builds one from a theory's glosses (``neurosym.training.schema``). The realizer only
+ever looks symbols up here, so both modes share every template.
+
+Symbol names follow one convention (docs/generator.md): lower-case lemmas joined by
+underscores, articles dropped; ``symbol_name`` is that convention as a function.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..logic.ast import is_identifier
+from ..logic.signature import ENTITY, INT
+from .morphology import third_person
+
+__all__ = [
+    "symbol_name", "VerbPhrase", "Predicate", "Entity", "Attribute", "Proposition",
+    "Vocabulary", "Unrealizable",
+]
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def symbol_name(*words: str) -> str:
+    """The canonical LF symbol for a phrase: lower case, articles dropped, underscores.
+
+    >>> symbol_name("the bald eagle"), symbol_name("Bob"), symbol_name("drink", "coffee", "regularly")
+    ('bald_eagle', 'bob', 'drink_coffee_regularly')
+    """
+    text = " ".join(words).lower().replace("'", "")
+    tokens = [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ARTICLES]
+    name = "_".join(tokens)
+    if not name or name[0].isdigit():
+        name = "n_" + name
+    if not is_identifier(name):  # a keyword such as "true"
+        name = name + "_"
+    return name
+
+
+class Unrealizable(Exception):
+    """A template cannot say this formula (the realizer then tries another one)."""
+
+
+
+@dataclass(frozen=True)
+class VerbPhrase:
+    """What is said of a subject: a copula and its complement, or a verb and what follows.
+
+    ``rest`` may hold the slot ``{1}`` (the object of a relation) or ``{value}`` (a
+    number). ``rest_plural`` is the complement after a plural subject when it differs
+    ("a dog" / "dogs"). ``adverb`` may stand before the verb or after the rest
+    ("regularly drinks coffee" / "drinks coffee regularly"); both mean the same symbol.
+    """
+
+    verb: str
+    rest: str = ""
+    rest_plural: str | None = None
+    adverb: str = ""
+    third: str = ""  # third person singular; "" means the regular form of ``verb``
+
+    @property
+    def is_copula(self) -> bool:
+        return self.verb == "be"
+
+    def complement(self, *, plural: bool) -> str:
+        """The words after the copula: "red", "a dog" / "dogs", "afraid of {1}"."""
+        if plural and self.rest_plural is not None:
+            return self.rest_plural
+        return self.rest
+
+    def render(self, *, plural: bool, negated: bool, contracted: bool = False,
+               adverb_first: bool = False, many: bool | None = None) -> str:
+        """The finite verb phrase: "is red", "are not dogs", "doesn't chase {1}".
+
+        ``plural`` is the verb's agreement; ``many`` whether the subject is several things
+        (default: ``plural``), which differs for singular "they": "they are an adult".
+        """
+        if self.is_copula:
+            copula = "are" if plural else "is"
+            if negated:
+                copula = copula + ("n't" if contracted else " not")
+            return _join(copula, self.complement(plural=plural if many is None else many))
+        front = self.adverb if adverb_first and self.adverb else ""
+        back = self.adverb if self.adverb and not front else ""
+        if negated:
+            auxiliary = "do" if plural else "does"
+            auxiliary = auxiliary + ("n't" if contracted else " not")
+            return _join(auxiliary, front, self.verb, self.rest, back)
+        finite = self.verb if plural else (self.third or third_person(self.verb))
+        return _join(front, finite, self.rest, back)
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A predicate symbol with its phrasings (alternatives that mean the same).
+
+    ``adjective`` is set when one word can stand before a noun ("red things");
+    ``noun``/``noun_plural`` when the predicate is a class a noun names ("every dog").
+    """
+
+    name: str
+    arity: int
+    phrases: tuple[VerbPhrase, ...]
+    adjective: str | None = None
+    noun: str | None = None
+    noun_plural: str | None = None
+    arg_sorts: tuple[str, ...] = ()
+    invented: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.phrases:
+            raise ValueError(f"predicate {self.name} needs at least one phrase")
+        if not self.arg_sorts:
+            object.__setattr__(self, "arg_sorts", (ENTITY,) * self.arity)
+
+    @property
+    def kind(self) -> str:
+        """"adjective", "noun", "verb" (a verb phrase) or "copula" (is + a longer complement)."""
+        if self.noun:
+            return "noun"
+        if self.adjective:
+            return "adjective"
+        return "copula" if self.phrases[0].is_copula else "verb"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named individual: symbol, how it is written, the pronoun that refers to it."""
+
+    name: str
+    text: str
+    pronoun: str = "it"  # he, she, it
+    sort: str = ENTITY
+
+    @property
+    def object_pronoun(self) -> str:
+        return {"he": "him", "she": "her", "it": "it", "they": "them"}[self.pronoun]
+
+    @property
+    def possessive(self) -> str:
+        return self.text + ("'" if self.text.endswith("s") else "'s")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A numeric function of one entity: ``age``, said "the age of X" or "X is N years old".
+
+    ``phrases`` hold ``{value}`` where the number (with "at least", "under", ...) goes.
+    ``more``/``less`` are comparatives for comparing two entities ("older", "younger").
+    """
+
+    name: str
+    noun: str
+    phrases: tuple[VerbPhrase, ...]
+    more: str | None = None
+    less: str | None = None
+    low: int = 1
+    high: int = 99
+    arg_sort: str = ENTITY
+    result_sort: str = INT
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """A 0-ary predicate said as a whole clause: ``rain``, "it is raining"."""
+
+    name: str
+    clause: str
+    negated_clause: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The symbols one sentence (or one problem) draws from, looked up by name."""
+
+    predicates: tuple[Predicate, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+    propositions: tuple[Proposition, ...] = ()
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, object] = {}
+        for item in (*self.predicates, *self.entities, *self.attributes, *self.propositions):
+            if item.name in index:
+                raise ValueError(f"symbol {item.name!r} is defined twice in one vocabulary")
+            index[item.name] = item
+        self._index.update(index)
+
+    def lookup(self, name: str, kind: type):
+        """The item named ``name``, which must be of type ``kind`` (else Unrealizable)."""
+        item = self._index.get(name)
+        if not isinstance(item, kind):
+            raise Unrealizable(f"no {kind.__name__.lower()} named {name!r} in the vocabulary")
+        return item
+
+    def unary(self, *, kinds: tuple[str, ...] | None = None, sort: str | None = None) -> list[Predicate]:
+        return [p for p in self.predicates if p.arity == 1
+                and (kinds is None or p.kind in kinds) and (sort is None or p.arg_sorts[0] == sort)]
+
+    def binary(self, *, subject_sort: str | None = None) -> list[Predicate]:
+        return [p for p in self.predicates if p.arity == 2
+                and (subject_sort is None or p.arg_sorts[0] == subject_sort)]
+
+    def entities_of(self, sort: str | None = None) -> list[Entity]:
+        return [e for e in self.entities if sort is None or e.sort == sort]
+
+    def attributes_of(self, sort: str | None = None) -> list[Attribute]:
+        return [a for a in self.attributes if sort is None or a.arg_sort == sort]
