@@ -1,0 +1,212 @@
+"""The ``neurosym`` command: a thin layer over the Python API.
+
+    neurosym check [--rules FILE]... [--premise LF]... CLAIM...
+    neurosym check [--rules FILE]... --input FILE.jsonl
+    neurosym lint FILE...
+    neurosym test FILE...
+
+Exit codes: 0 = every claim holds or is possible and the statements are consistent;
+1 = a violation was found (a claim CONTRADICTED or IMPOSSIBLE, the set INCONSISTENT,
+or with --strict anything short of ENTAILED/CONSISTENT; for ``test``, a failing example;
+for ``lint``, an error); 2 = bad input or usage (the error is printed, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import InputFormatError, NeurosymError
+from .verdicts import Consistency, Semantics, Verdict
+
+EXIT_OK, EXIT_VIOLATION, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neurosym",
+        description="Check statements against rule files with Z3, and say why.",
+        epilog="Exit codes: 0 ok, 1 violation found, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"neurosym {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser(
+        "check", help="decide claims against rules and premises",
+        description="Decide each CLAIM (LF text) against the rule files and premises: ENTAILED, "
+                    "CONTRADICTED, POSSIBLE, IMPOSSIBLE or UNKNOWN, with the evidence; and whether "
+                    "all statements together are CONSISTENT. Without --rules, the symbols are "
+                    "inferred from use (FOLIO-style FOL works as it is).",
+    )
+    check.add_argument("claims", nargs="*", metavar="CLAIM", help="a claim in LF, e.g. 'eligible(alice)'")
+    check.add_argument("--rules", action="append", default=[], metavar="FILE",
+                       help="a rule file (repeatable); its includes are loaded too")
+    check.add_argument("--premise", action="append", default=[], metavar="LF",
+                       help="a premise in LF (repeatable)")
+    check.add_argument("--input", metavar="FILE.jsonl",
+                       help="many checks: one {\"premises\": [...], \"claims\": [...]} object per line "
+                            "('-' for standard input); prints one JSON result per line")
+    check.add_argument("--semantics", default="classical",
+                       help="classical (default), directional or closed-world")
+    check.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="time limit per check (default 10); a check that runs out is UNKNOWN")
+    check.add_argument("--no-explain", action="store_true", help="skip evidence (faster)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 unless every claim is ENTAILED and the set CONSISTENT")
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    lint = commands.add_parser("lint", help="report syntax and type errors in rule files",
+                               description="Load each rule file (with its includes) and report "
+                                           "syntax and type errors.")
+    lint.add_argument("files", nargs="+", metavar="FILE")
+    lint.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    test = commands.add_parser("test", help="run the examples in rule files",
+                               description="Run the `example` blocks of each rule file and "
+                                           "compare the verdicts with the expected ones.")
+    test.add_argument("files", nargs="+", metavar="FILE")
+    test.add_argument("-k", dest="name_filter", metavar="TEXT",
+                      help="run only examples whose name contains TEXT")
+    test.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                      help="time limit per example check (default 10)")
+    test.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _error_exit(exc: NeurosymError, as_json: bool) -> int:
+    if as_json:
+        detail = exc.to_dict() if hasattr(exc, "to_dict") else {"error": type(exc).__name__, "message": str(exc)}
+        print(json.dumps({"error": detail}), file=sys.stdout)
+    print(f"neurosym: error: {exc}", file=sys.stderr)
+    return exc.exit_code
+
+
+def _load_reasoner(rule_files: Sequence[str], timeout: float):
+    from .reasoner import Reasoner
+    from .rules.loader import load_theory
+
+    theory = load_theory(rule_files) if rule_files else None
+    return Reasoner(theory, timeout_s=timeout)
+
+
+def _run_check(args) -> int:
+    from .report import format_check
+
+    semantics = Semantics.parse(args.semantics)
+    if args.timeout <= 0:
+        raise InputFormatError("--timeout must be a positive number of seconds")
+    if args.input and (args.claims or args.premise):
+        raise InputFormatError("give either --input or claims/--premise, not both")
+    if not args.input and not args.claims and not args.premise:
+        raise InputFormatError("nothing to check: give CLAIM arguments, --premise or --input")
+    reasoner = _load_reasoner(args.rules, args.timeout)
+    if args.input:
+        return _run_batch(args, reasoner, semantics)
+    result = reasoner.check(args.claims, args.premise, semantics=semantics, explain=not args.no_explain)
+    print(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else format_check(result))
+    return _exit_code(result, strict=args.strict)
+
+
+def _exit_code(result, *, strict: bool) -> int:
+    if result.violation:
+        return EXIT_VIOLATION
+    if strict and (result.consistency is not Consistency.CONSISTENT
+                   or any(c.verdict is not Verdict.ENTAILED for c in result.claims)):
+        return EXIT_VIOLATION
+    return EXIT_OK
+
+
+def _run_batch(args, reasoner, semantics: Semantics) -> int:
+    from tqdm import tqdm
+
+    from .batch import run_batch
+
+    if args.input == "-":
+        stream = sys.stdin
+    else:
+        path = Path(args.input)
+        if not path.is_file():
+            raise InputFormatError(f"{args.input}: no such file")
+        stream = path.open(encoding="utf-8")
+    bad_input = violation = False
+    with stream:
+        lines = tqdm(stream, desc="checking", unit=" lines", disable=not sys.stderr.isatty(), file=sys.stderr)
+        for outcome in run_batch(lines, reasoner, semantics=semantics, explain=not args.no_explain):
+            print(json.dumps(outcome.record, ensure_ascii=False), flush=True)
+            bad_input |= outcome.bad_input
+            violation |= outcome.violation
+            if outcome.bad_input:
+                message = outcome.record["error"].get("message", "")
+                print(f"neurosym: line {outcome.record['line']}: {message}", file=sys.stderr)
+    if bad_input:
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATION if violation else EXIT_OK
+
+
+def _run_lint(args) -> int:
+    from .rules.loader import load_theory
+
+    problems = []
+    for name in args.files:
+        try:
+            load_theory([name])
+        except NeurosymError as exc:
+            problems.append((name, exc))
+    if args.json:
+        print(json.dumps({"files": len(args.files),
+                          "errors": [exc.to_dict() if hasattr(exc, "to_dict") else {"message": str(exc)}
+                                     for _, exc in problems]}))
+    else:
+        for _, exc in problems:
+            print(exc, end="\n\n")
+        print(f"{len(args.files)} file(s) checked, {len(problems)} with errors")
+    return EXIT_VIOLATION if problems else EXIT_OK
+
+
+def _run_test(args) -> int:
+    from .authoring.ruletests import run_examples
+    from .reasoner import Reasoner
+    from .rules.loader import load_theory
+
+    outcomes = []
+    for name in args.files:
+        theory = load_theory([name])
+        outcomes.extend(run_examples(theory, reasoner=Reasoner(theory, timeout_s=args.timeout),
+                                     name_filter=args.name_filter))
+    failed = [o for o in outcomes if not o.passed]
+    if args.json:
+        print(json.dumps({"passed": len(outcomes) - len(failed), "failed": len(failed),
+                          "examples": [o.to_dict() for o in outcomes]}))
+    else:
+        for outcome in outcomes:
+            status = "ok  " if outcome.passed else "FAIL"
+            print(f"{status} {outcome.example.name}  ({outcome.example.where})")
+            for failure in outcome.failures:
+                print(f"       {failure}")
+        print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return EXIT_VIOLATION if failed else EXIT_OK
+
+
+_COMMANDS = {"check": _run_check, "lint": _run_lint, "test": _run_test}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``neurosym`` console script; returns the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except NeurosymError as exc:
+        return _error_exit(exc, getattr(args, "json", False))
+    except KeyboardInterrupt:
+        print("neurosym: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
