@@ -31,3 +31,12 @@ def test_every_error_is_a_neurosym_error_with_exit_code_2():
         error_class = getattr(neurosym, name)
         assert issubclass(error_class, neurosym.NeurosymError)
         assert error_class.exit_code == 2
+
+
+def test_public_names_are_exported_lazily_so_light_commands_start_fast():
+    import subprocess
+    import sys
+
+    code = "import sys, neurosym; neurosym.Verdict; print('z3' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
