@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .cli_text import TEXT_COMMANDS, add_text_commands
 from .errors import InputFormatError, NeurosymError
 from .verdicts import Consistency, Semantics, Verdict
 
@@ -75,7 +76,44 @@ def _build_parser() -> argparse.ArgumentParser:
     test.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                       help="time limit per example check (default 10)")
     test.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_parser_commands(commands)
     return parser
+
+
+def _add_parser_commands(commands) -> None:
+    """``parse`` and ``train parser``: the neural commands (torch is imported only when run)."""
+    parse = commands.add_parser(
+        "parse", help="show the logical forms the semantic parser reads in English text",
+        description="Parse each sentence of TEXT into logical forms (n-best, with confidences) and "
+                    "say each one back in English. With --rules, statements map onto the declared "
+                    "symbols (schema-guided); without, symbols come from the words (open mode).")
+    parse.add_argument("text", metavar="TEXT", help="English text, one or more sentences")
+    parse.add_argument("--rules", action="append", default=[], metavar="FILE",
+                       help="a rule file (repeatable): parse onto its declared symbols")
+    parse.add_argument("--n-best", type=int, default=4, metavar="N", help="readings per sentence (default 4)")
+    parse.add_argument("--weights", metavar="DIR", help="parser weights (default: the shipped ones)")
+    parse.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    parse.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    train = commands.add_parser("train", help="train a neural component",
+                                description="Train a neural component on generated data.")
+    components = train.add_subparsers(dest="component", metavar="COMPONENT")
+    components.required = True
+    parser_training = components.add_parser(
+        "parser", help="train the semantic parser",
+        description="Generate (sentence, LF) pairs (held-out words and templates kept out), train "
+                    "the parser, report held-out exact match and calibration, save weights.")
+    parser_training.add_argument("--steps", type=int, metavar="N", help="training steps")
+    parser_training.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser_training.add_argument("--out", default="neurosym/weights/parser", metavar="DIR",
+                                 help="where to save the weights (default neurosym/weights/parser)")
+    parser_training.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    parser_training.add_argument("--open-pairs", type=int, metavar="N", help="open-mode training sentences")
+    parser_training.add_argument("--schema-pairs", type=int, metavar="N",
+                                 help="schema-guided training sentences per shipped rule file")
+    parser_training.add_argument("--batch-size", type=int, metavar="N")
+    parser_training.add_argument("--threads", type=int, metavar="N",
+                                 help="CPU threads for torch (1 is faster on a busy machine)")
 
 
 def _error_exit(exc: NeurosymError, as_json: bool) -> int:
@@ -192,7 +230,51 @@ def _run_test(args) -> int:
     return EXIT_VIOLATION if failed else EXIT_OK
 
 
-_COMMANDS = {"check": _run_check, "lint": _run_lint, "test": _run_test}
+def _run_parse(args) -> int:
+    from .parser.semantic_parser import SemanticParser, describe_readings
+
+    if args.n_best < 1:
+        raise InputFormatError("--n-best must be at least 1")
+    theory = None
+    if args.rules:
+        from .rules.loader import load_theory
+
+        theory = load_theory(args.rules)
+    sentences = _sentences(args.text)
+    if not sentences:
+        raise InputFormatError("nothing to parse: TEXT has no words")
+    parser = SemanticParser.load(args.weights, device=args.device)
+    described = describe_readings(sentences, parser.parse(sentences, theory=theory, n_best=args.n_best),
+                                  theory)
+    if args.json:
+        print(json.dumps({"sentences": described}, ensure_ascii=False))
+    else:
+        for number, item in enumerate(described, 1):
+            print(f"{number}. {item['sentence']}")
+            if not item["readings"]:
+                print("   (no well-typed reading: UNTRANSLATED)")
+            for reading in item["readings"]:
+                print(f"   {reading['confidence']:.3f}  {reading['lf']}")
+                print(f"          {reading['english']}")
+    return EXIT_OK if all(item["readings"] for item in described) else EXIT_VIOLATION
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of TEXT: split after . ! ? before a capital or digit (a stand-in for the
+    pipeline's splitter)."""
+    import re
+
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if part.strip()]
+
+
+def _run_train(args) -> int:
+    from .training.train_parser import main as train_parser
+
+    return train_parser(args)
+
+
+_COMMANDS = {"check": _run_check, "lint": _run_lint, "test": _run_test, "parse": _run_parse,
+             "train": _run_train}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

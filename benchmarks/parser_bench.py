@@ -1,0 +1,205 @@
+"""Figures of the semantic parser: LF accuracy, end-to-end accuracy, sentences per second.
+
+1. **LF accuracy** on the held-out synthetic set of the trainer
+   (``neurosym.training.train_parser.held_out_pairs``: the test sides of
+   ``split_vocabulary(1)`` and ``split_templates(1)``, so neither its words nor its
+   template combinations occur in training; open mode and the shipped rule files).
+   Exact match of the top reading (bound variables in canonical order), and equivalence
+   decided by Z3: the reading and the gold LF are equivalent when the reasoner finds
+   each ENTAILED by the other (classical semantics; open mode infers one signature for
+   both, so a reading with another arity is simply not equivalent).
+2. **End to end**: ``neurosym eval`` on ``proofwriter-owa-d5-train.json`` converted to
+   the problem format (semantics directional), on its held-out part
+   (``neurosym.datasets.is_held_out``: about half of the theories, chosen by a hash of
+   the theory id). The parser is trained only on generated sentences, never on
+   ProofWriter; the held-out part stays aside anyway, for anything that tunes on the rest.
+3. **Speed**: sentences per second through ``SemanticParser.parse`` (n-best 4) on 2 CPU
+   threads (``torch.set_num_threads(2)``), and on the GPU when one is available (large
+   batches, after a warm-up).
+
+    python benchmarks/parser_bench.py [--parser DIR] [--limit N] [--skip lf,e2e,speed] [--json]
+
+``--limit N`` caps every part at N sentences or problems, for quick runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROOFWRITER = ROOT.parent / "shared" / "data" / "proofwriter-owa-d5-train.json"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- 1. LF accuracy
+
+
+def held_out_set(limit: int | None):
+    """``(pairs, theory per pair)``: the trainer's held-out set, capped at ``limit``."""
+    from neurosym.training.train_parser import TrainSettings, held_out_pairs, shipped_theories
+
+    settings = TrainSettings()
+    if limit is not None:  # keep the trainer's proportion of open and schema-guided sentences
+        settings = TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15))
+    return held_out_pairs(settings, shipped_theories())
+
+
+def equivalent(reasoner, reading: str, gold: str) -> bool:
+    """Each entails the other, by Z3 (classical semantics)."""
+    from neurosym.errors import NeurosymError
+    from neurosym.verdicts import Verdict
+
+    try:
+        forward = reasoner.check([reading], [gold], explain=False, timeout_s=5.0)
+        if forward.claims[0].verdict is not Verdict.ENTAILED:
+            return False
+        backward = reasoner.check([gold], [reading], explain=False, timeout_s=5.0)
+        return backward.claims[0].verdict is Verdict.ENTAILED
+    except NeurosymError:  # e.g. the reading gives a symbol another arity than the gold LF
+        return False
+
+
+def lf_accuracy(parser, limit: int | None) -> dict:
+    from neurosym.logic.parser import parse_formula
+    from neurosym.logic.printer import to_text
+    from neurosym.parser.vocabulary import canonical_variables
+    from neurosym.reasoner import Reasoner
+
+    pairs, owners = held_out_set(limit)
+    groups: dict[int, list[int]] = {}
+    for index, owner in enumerate(owners):
+        groups.setdefault(id(owner), []).append(index)
+    # Equivalence is a matter of logic alone: no rules, the signature inferred from use.
+    reasoner = Reasoner(timeout_s=5.0)
+    counts: Counter = Counter()
+    misses = []
+    started = time.perf_counter()
+    for indices in groups.values():
+        theory = owners[indices[0]]
+        mode = "open" if theory is None else "schema"
+        found = parser.parse([pairs[i].sentence for i in indices], theory=theory, n_best=1)
+        for i, readings in zip(indices, found):
+            gold = to_text(canonical_variables(parse_formula(pairs[i].lf)))
+            top = readings[0].text if readings else None
+            exact = top == gold
+            same = exact or (top is not None and equivalent(reasoner, top, gold))
+            counts[mode, "n"] += 1
+            counts[mode, "exact"] += exact
+            counts[mode, "equivalent"] += same
+            counts[mode, "no reading"] += top is None
+            if not same and len(misses) < 10:
+                misses.append({"sentence": pairs[i].sentence, "gold": gold, "read": top,
+                               "template": pairs[i].template})
+    figures = {"seconds": round(time.perf_counter() - started, 1)}
+    for mode in ("open", "schema", "all"):
+        keys = ("open", "schema") if mode == "all" else (mode,)
+        n = sum(counts[k, "n"] for k in keys)
+        if n:
+            figures[mode] = {"sentences": n,
+                             "exact": round(sum(counts[k, "exact"] for k in keys) / n, 4),
+                             "equivalent": round(sum(counts[k, "equivalent"] for k in keys) / n, 4),
+                             "no_reading": sum(counts[k, "no reading"] for k in keys)}
+    figures["examples_of_misses"] = misses
+    return figures
+
+
+# ---------------------------------------------------------------- 2. end to end
+
+
+def end_to_end(parser, limit: int | None) -> dict:
+    from neurosym.datasets import is_held_out, proofwriter_problems
+    from neurosym.evaluate import Problem, Summary, evaluate
+    from neurosym.pipeline import Pipeline
+
+    problems = (Problem.from_dict(p) for p in proofwriter_problems(PROOFWRITER) if is_held_out(p["id"]))
+    problems = list(itertools.islice(problems, limit))
+    pipeline = Pipeline(parser=parser)
+    summary = Summary()
+    wrong = []
+    started = time.perf_counter()
+    for prediction in evaluate(problems, pipeline, semantics="directional"):
+        summary.add(prediction)
+        if not prediction.correct and len(wrong) < 10:
+            record = prediction.to_dict()
+            if "untranslated" in record:
+                record["untranslated"] = record["untranslated"][:3]  # enough to see why
+            wrong.append(record)
+    summary.elapsed_s = time.perf_counter() - started
+    return {**summary.to_dict(), "sentences_parsed": pipeline.sentences_parsed,
+            "examples_of_errors": wrong}
+
+
+# ---------------------------------------------------------------- 3. speed
+
+
+def sentences_per_second(parser, sentences: list[str], *, repeat: int = 1) -> float:
+    parser.parse(sentences[: min(len(sentences), 64)])  # warm-up
+    started = time.perf_counter()
+    for _ in range(repeat):
+        parser.parse(sentences)
+    return repeat * len(sentences) / (time.perf_counter() - started)
+
+
+def speed(path: str | None, limit: int | None) -> dict:
+    import torch
+
+    from neurosym.parser.semantic_parser import SemanticParser
+
+    pairs, owners = held_out_set(limit or 512)
+    sentences = [p.sentence for p, owner in zip(pairs, owners) if owner is None]
+    torch.set_num_threads(2)
+    cpu = SemanticParser.load(path, device="cpu")
+    figures = {"cpu_2_threads": {"sentences": len(sentences),
+                                 "sentences_per_s": round(sentences_per_second(cpu, sentences), 1)}}
+    if torch.cuda.is_available():
+        gpu = SemanticParser.load(path, device="cuda")
+        for batch_size in (256, 1024, 4096):
+            gpu.batch_size = batch_size
+            many = (sentences * (8192 // len(sentences) + 1))[:8192]
+            figures[f"gpu_batch_{batch_size}"] = {
+                "device": torch.cuda.get_device_name(), "sentences": len(many),
+                "sentences_per_s": round(sentences_per_second(gpu, many), 1)}
+    return figures
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv=None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
+    options.add_argument("--limit", type=int, metavar="N", help="at most N sentences / problems per part")
+    options.add_argument("--device", default="auto", help="device for parts 1 and 2 (auto, cpu, cuda)")
+    options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, e2e, speed")
+    options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    args = options.parse_args(argv)
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+
+    from neurosym.parser.semantic_parser import SemanticParser
+
+    parser = SemanticParser.load(args.parser, device=args.device)
+    figures = {}
+    if "lf" not in skip:
+        log("1. LF accuracy on the held-out synthetic set ...")
+        figures["lf_accuracy"] = lf_accuracy(parser, args.limit)
+    if "e2e" not in skip:
+        log("2. end to end on held-out ProofWriter (directional) ...")
+        figures["proofwriter_e2e"] = end_to_end(parser, args.limit)
+    if "speed" not in skip:
+        log("3. sentences per second ...")
+        figures["speed"] = speed(args.parser, args.limit)
+    print(json.dumps(figures, indent=None if args.json else 2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

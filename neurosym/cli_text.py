@@ -1,0 +1,201 @@
+"""The text commands of ``neurosym``: English in ``check``, ``ask`` and ``eval``.
+
+    neurosym check [--rules FILE]... [--premise TEXT]... TEXT...
+    neurosym ask --context TEXT|FILE [--rules FILE]... [--semantics S] QUESTION
+    neurosym eval FILE.jsonl --out PRED.jsonl [--limit N] [--semantics S] [--rules FILE]...
+
+``add_text_commands(commands)`` adds ``ask`` and ``eval`` to the subcommands of
+``neurosym.cli`` and the parser options to ``check``; ``TEXT_COMMANDS`` maps the command
+names to their run functions. ``check`` with LF only (or ``--input``) runs exactly as
+before; a claim or premise in English goes through ``neurosym.pipeline``.
+
+Exit codes as in ``neurosym.cli``; for ``ask``: 0 answered (True, False or Unknown),
+1 no answer (the context contradicts itself, or the solver gave up), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputFormatError
+from .verdicts import Semantics
+
+__all__ = ["add_text_commands", "TEXT_COMMANDS", "run_check", "run_ask", "run_eval"]
+
+EXIT_OK, EXIT_VIOLATION = 0, 1
+
+
+def add_text_commands(commands: argparse._SubParsersAction) -> None:
+    """Add ``ask`` and ``eval`` to ``commands``, and the parser options to its ``check``."""
+    if "check" in commands.choices:
+        check = commands.choices["check"]
+        _add_parser_options(check)
+        for action in check._actions:  # the help of check's statements: English works too
+            if action.dest == "claims":
+                action.help = "a claim in LF or English, e.g. 'eligible(alice)' or 'Alice can get a loan.'"
+            elif action.dest == "premise":
+                action.help = "a premise in LF or English (repeatable); English is split into sentences"
+                action.metavar = "TEXT"
+        if check.description:
+            check.description = check.description.replace("(LF text)", "(LF or English text)")
+
+    ask = commands.add_parser(
+        "ask", help="answer a question from premises in English",
+        description="Answer QUESTION (one statement, in English or LF) from the context: True "
+                    "(ENTAILED), False (CONTRADICTED) or Unknown (POSSIBLE), with the evidence "
+                    "in the context's own words. Without --rules, open mode: the symbols come "
+                    "from the text. Exit 0 answered, 1 no answer (inconsistent context, solver "
+                    "gave up), 2 bad input.",
+    )
+    ask.add_argument("question", metavar="QUESTION", help="the statement to judge")
+    ask.add_argument("--context", action="append", default=[], metavar="TEXT|FILE", required=True,
+                     help="premises: text, or a file holding it (repeatable)")
+    ask.add_argument("--rules", action="append", default=[], metavar="FILE",
+                     help="a rule file (repeatable): schema-guided mode")
+    ask.add_argument("--semantics", default="classical",
+                     help="classical (default), directional or closed-world")
+    ask.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                     help="time limit of the check (default 10)")
+    ask.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_parser_options(ask)
+
+    evaluate = commands.add_parser(
+        "eval", help="answer a file of problems and report accuracy",
+        description="Answer each problem of FILE.jsonl ({\"id\", \"context\", \"question\", "
+                    "\"label\"?, \"semantics\"?} a line), honouring each problem's semantics; "
+                    "write one {\"id\", \"prediction\", \"method\", \"confidence\", ...} line per "
+                    "problem to --out; print accuracy (when labels exist) and throughput.",
+    )
+    evaluate.add_argument("file", metavar="FILE.jsonl")
+    evaluate.add_argument("--out", required=True, metavar="PRED.jsonl", help="where predictions go")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="only the first N problems")
+    evaluate.add_argument("--semantics", default=None,
+                          help="override every problem's semantics (classical, directional, closed-world)")
+    evaluate.add_argument("--rules", action="append", default=[], metavar="FILE",
+                          help="a rule file (repeatable): schema-guided mode")
+    evaluate.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                          help="time limit per problem (default 10)")
+    evaluate.add_argument("--batch-size", type=int, default=256, metavar="N",
+                          help="problems whose sentences are parsed together (default 256)")
+    evaluate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _add_parser_options(evaluate)
+
+
+def _add_parser_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--parser", metavar="DIR", default=None,
+                         help="a trained semantic parser (default: the one shipped with neurosym)")
+    command.add_argument("--device", default="auto", help="where the parser runs: auto, cpu, cuda")
+
+
+def _positive(value: float, option: str) -> None:
+    if not value > 0:
+        raise InputFormatError(f"{option} must be a positive number")
+
+
+def _pipeline(args):
+    from .pipeline import Pipeline
+
+    _positive(args.timeout, "--timeout")
+    return Pipeline.from_files(*args.rules, parser_path=args.parser, device=args.device,
+                               timeout_s=args.timeout)
+
+
+# ---------------------------------------------------------------- check
+
+
+def run_check(args) -> int:
+    """``neurosym check``: LF as before; claims or premises in English through the pipeline."""
+    from . import cli
+    from .pipeline import is_lf
+    from .report import format_check
+
+    statements = [*args.claims, *args.premise]
+    if args.input or not statements or all(is_lf(text) for text in statements):
+        return cli._run_check(args)
+    semantics = Semantics.parse(args.semantics)
+    pipeline = _pipeline(args)
+    claims, premises = pipeline.formalize_problem(args.claims, args.premise)
+    result = pipeline.check_formalized(claims, premises, semantics=semantics,
+                                       explain=not args.no_explain)
+    sentences = _labelled("premise", premises) + _labelled("claim", claims)
+    if args.json:
+        print(json.dumps({**result.to_dict(),
+                          "sentences": [{"label": label, **item.to_dict()} for label, item in sentences]},
+                         ensure_ascii=False))
+    else:
+        print("\n".join([*_reading_lines(sentences), format_check(result)]))
+    return cli._exit_code(result, strict=args.strict)
+
+
+def _labelled(role: str, items) -> list:
+    return [(f"{role} {index}", item) for index, item in enumerate(items, 1)]
+
+
+def _reading_lines(sentences) -> list[str]:
+    """How each English sentence was read, under a heading (nothing when all were LF):
+    ``premise 1: Bob is big.  ->  big(bob)  (0.98)``."""
+    lines = [f"  {label}: {item.text}  ->  {item.lf}  ({item.confidence:.2f})"
+             for label, item in sentences if item.origin != "lf"]  # LF shows as it is in the results
+    return ["read as:", *lines] if lines else []
+
+
+# ---------------------------------------------------------------- ask
+
+
+def run_ask(args) -> int:
+    """``neurosym ask``: True / False / Unknown with the evidence in English."""
+    from .report import format_check
+
+    semantics = Semantics.parse(args.semantics)
+    context = [_text_or_file(value) for value in args.context]
+    pipeline = _pipeline(args)
+    answer = pipeline.ask(context, args.question, semantics=semantics)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        label = answer.label or "no answer"
+        print(f"{label}  ({answer.verdict.value}, {semantics.value} semantics, "
+              f"confidence {answer.confidence:.2f})")
+        read = _reading_lines(_labelled("premise", answer.context) + [("question", answer.question)])
+        print("\n".join([*read, format_check(answer.result)]))
+    return EXIT_OK if answer.label is not None else EXIT_VIOLATION
+
+
+def _text_or_file(value: str) -> str:
+    """``--context`` is a file's text when it names a file, else the text itself."""
+    path = Path(value)
+    try:
+        names_a_file = "\n" not in value and path.is_file()
+    except (OSError, ValueError):  # text too long, or with characters no path has
+        names_a_file = False
+    if not names_a_file:
+        return value
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFormatError(f"{value}: cannot read the context file ({exc})") from None
+
+
+# ---------------------------------------------------------------- eval
+
+
+def run_eval(args) -> int:
+    """``neurosym eval``: predictions to --out, accuracy and throughput to standard output."""
+    from .evaluate import run_eval as evaluate_file
+
+    if args.limit is not None and args.limit < 0:
+        raise InputFormatError("--limit must be zero or more")
+    if args.batch_size < 1:
+        raise InputFormatError("--batch-size must be at least 1")
+    semantics = Semantics.parse(args.semantics) if args.semantics is not None else None
+    pipeline = _pipeline(args)
+    summary = evaluate_file(args.file, args.out, pipeline, limit=args.limit, semantics=semantics,
+                            progress=sys.stderr.isatty(), batch_size=args.batch_size)
+    print(json.dumps(summary.to_dict()) if args.json else summary.format())
+    return EXIT_OK
+
+
+TEXT_COMMANDS = {"check": run_check, "ask": run_ask, "eval": run_eval}

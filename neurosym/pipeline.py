@@ -1,0 +1,533 @@
+"""English in, verdicts out: the text pipeline around the semantic parser.
+
+    text ──split──> sentences ──parser──> readings ──unify names──> type check ──> Reasoner
+
+``Pipeline`` is the Python API for text (``neurosym check`` with English, ``neurosym ask``
+and ``neurosym eval`` use it):
+
+>>> pipeline = Pipeline()                                   # open mode, default parser
+>>> answer = pipeline.ask("Bob is big. All big things are red.", "Bob is red.",
+...                       semantics="directional")
+>>> answer.label, answer.verdict
+('True', <Verdict.ENTAILED: 'ENTAILED'>)
+
+What each step does:
+
+- **split**: every statement that parses as LF is taken as LF, whole; any other is
+  English, split into sentences (``neurosym.text.split_sentences``), and each sentence
+  that parses as LF is again LF.
+- **parse**: the English sentences go to the parser in one batch (``TextParser.parse``:
+  n-best readings, best first, each type-checked on its own). Readings are cached by
+  sentence, so the contexts that many questions share are parsed once.
+- **unify names** (open mode's "one concept, one name" across the sentences of one
+  problem): symbols of the same kind and arity whose words are the same set of lemmas
+  (``drink_coffee_regularly`` / ``regularly_drink_coffee``, ``the_cat`` / ``cat``,
+  ``chases`` / ``chase``) get one name: a declared one when a rule file declares it,
+  else the one most sentences use.
+- **type check**: each sentence keeps its best reading that type-checks together with
+  the readings already kept (the first sentences first), so a reading with the wrong
+  arity for the rest of the problem gives way to the next one.
+- **reason**: ``Reasoner.check``; the result shows each statement in the user's words
+  (``Statement.text``, and the ``english`` of premise and claim evidence).
+
+A sentence that no reading formalizes raises ``NotFormalizedError`` naming it. That is
+the seam (``Pipeline._not_formalized``) where the neural fallback and the AMBIGUOUS /
+UNTRANSLATED verdicts of DESIGN.md will plug in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+from .errors import InputFormatError, LogicSyntaxError, NeurosymError, TypeCheckError
+from .logic import ast
+from .logic.parser import parse_formula
+from .logic.printer import to_text
+from .logic.signature import Signature
+from .reasoner.result import CheckResult, ClaimResult, EvidenceItem
+from .rules.model import Theory
+from .text import split_sentences
+from .verdicts import QA_LABELS, Semantics, Verdict
+
+__all__ = [
+    "TextParser", "load_parser", "reading_confidence", "Formalized", "NotFormalizedError",
+    "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
+    "with_texts",
+    "unify_symbols", "rename_symbols",
+]
+
+_CACHE_SIZE = 50_000  # sentences whose readings are kept (emptied when full)
+
+
+class TextParser(Protocol):
+    """What the pipeline needs from a semantic parser (``SemanticParser`` or a mock)."""
+
+    def parse(self, sentences: list[str], *, theory: Theory | None = None,
+              n_best: int = 4) -> list[list]:
+        """For each sentence, its readings (``.text``, ``.formula``, ``.score``), best first."""
+        ...
+
+
+class ParserUnavailableError(NeurosymError):
+    """English input needs the neural parser, and it cannot be loaded here."""
+
+
+def load_parser(path: str | None = None, *, device: str = "auto") -> TextParser:
+    """The trained semantic parser (the shipped one when ``path`` is None).
+
+    Imported here, not at the top, so that LF-only work never loads torch.
+    """
+    try:
+        from .parser.semantic_parser import SemanticParser
+    except ImportError as exc:
+        raise ParserUnavailableError(
+            f"English input needs the semantic parser, which could not be imported ({exc}); "
+            "install torch and transformers, or give the statements in LF") from None
+    return SemanticParser.load(path, device=device)
+
+
+def reading_confidence(reading) -> float:
+    """A reading's confidence in [0, 1]: the parser's probability of it.
+
+    One function, so that a calibrated confidence can replace it in one place.
+    """
+    return min(1.0, max(0.0, math.exp(reading.score)))
+
+
+@dataclass(frozen=True)
+class Formalized:
+    """One sentence and the formula it was read as.
+
+    ``origin`` is "lf" (the text was LF) or "parser". ``formula`` is None when the
+    sentence could not be formalized, and ``reason`` says why. ``readings`` are the
+    parser's n-best, best first, as it returned them (before names were unified).
+    """
+
+    text: str
+    formula: ast.Formula | None
+    confidence: float
+    origin: str
+    readings: tuple = ()
+    reason: str | None = None
+
+    @property
+    def formalized(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def lf(self) -> str | None:
+        return None if self.formula is None else to_text(self.formula)
+
+    def to_dict(self) -> dict:
+        data = {"text": self.text, "lf": self.lf, "confidence": round(self.confidence, 6),
+                "origin": self.origin}
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+class NotFormalizedError(InputFormatError):
+    """Some sentences have no reading that type-checks; ``sentences`` lists them by label."""
+
+    def __init__(self, sentences: Sequence[tuple[str, Formalized]]) -> None:
+        self.sentences = tuple(sentences)
+        lines = [f"{label}: could not formalize {item.text!r}: {item.reason}"
+                 for label, item in self.sentences]
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to a question given a context: a QA label with the check behind it.
+
+    ``label`` is "True", "False" or "Unknown" (``QA_LABELS``), or None when the verdict
+    is not an answer (IMPOSSIBLE: the context contradicts itself; UNKNOWN: the solver
+    gave up). ``confidence`` is the product of the confidences of the sentences read.
+    """
+
+    label: str | None
+    verdict: Verdict
+    confidence: float
+    result: CheckResult
+    context: tuple[Formalized, ...]
+    question: Formalized
+    method: str = "symbolic"
+
+    @property
+    def claim(self) -> ClaimResult:
+        return self.result.claims[0]
+
+    def to_dict(self) -> dict:
+        return {"answer": self.label, "verdict": self.verdict.value, "method": self.method,
+                "confidence": round(self.confidence, 6),
+                "question": self.question.to_dict(),
+                "context": [item.to_dict() for item in self.context],
+                "result": self.result.to_dict()}
+
+
+class Pipeline:
+    """Statements in English or LF, checked against a theory (or none: open mode).
+
+    ``parser`` is any ``TextParser``; by default the shipped model is loaded on the first
+    English sentence (``load_parser(parser_path, device=device)``), so LF-only use never
+    needs torch.
+    """
+
+    def __init__(self, theory: Theory | None = None, *, parser: TextParser | None = None,
+                 parser_path: str | None = None, device: str = "auto", n_best: int = 4,
+                 timeout_s: float = 10.0, reasoner=None) -> None:
+        from .reasoner import Reasoner
+
+        self.theory = theory
+        self.n_best = n_best
+        self.reasoner = reasoner if reasoner is not None else Reasoner(theory, timeout_s=timeout_s)
+        self._parser = parser
+        self._parser_path = parser_path
+        self._device = device
+        # sentence -> (origin, ((formula, confidence), ...), parser readings)
+        self._cache: dict[str, tuple[str, tuple, tuple]] = {}
+        self.sentences_parsed = 0  # sentences sent to the parser so far (cache misses)
+
+    @classmethod
+    def from_files(cls, *paths: str, **options) -> "Pipeline":
+        """A pipeline in schema-guided mode over the rule files at ``paths``."""
+        from .rules.loader import load_theory
+
+        return cls(load_theory(list(paths)) if paths else None, **options)
+
+    @property
+    def parser(self) -> TextParser:
+        if self._parser is None:
+            self._parser = load_parser(self._parser_path, device=self._device)
+        return self._parser
+
+    # ------------------------------------------------------------ the public API
+
+    def formalize(self, statements: str | Sequence[str]) -> tuple[Formalized, ...]:
+        """Each sentence of ``statements`` with the formula it was read as (see the module doc)."""
+        return self._formalize_groups([_as_list(statements)])[0]
+
+    def check(self, claims: str | Sequence[str], premises: str | Sequence[str] = (), *,
+              semantics: str | Semantics = "classical", explain: bool = True,
+              timeout_s: float | None = None) -> CheckResult:
+        """``Reasoner.check`` for text: every sentence of ``claims`` is a claim of its own.
+
+        Raises ``NotFormalizedError`` when a sentence cannot be formalized.
+        """
+        claim_items, premise_items = self.formalize_problem(claims, premises)
+        return self.check_formalized(claim_items, premise_items, semantics=semantics,
+                                     explain=explain, timeout_s=timeout_s)
+
+    def formalize_problem(self, claims: str | Sequence[str], premises: str | Sequence[str] = ()
+                          ) -> tuple[tuple[Formalized, ...], tuple[Formalized, ...]]:
+        """``(claims, premises)``, each sentence formalized, all read as one problem."""
+        premise_items, claim_items = self._formalize_groups([_as_list(premises), _as_list(claims)])
+        return claim_items, premise_items
+
+    def ask(self, context: str | Sequence[str], question: str, *,
+            semantics: str | Semantics = "classical", explain: bool = True,
+            timeout_s: float | None = None) -> Answer:
+        """Is ``question`` True, False or Unknown given ``context``?
+
+        The question's last sentence is the statement judged; its earlier sentences join
+        the context, except questions (ending in "?"), which only ask ("Based on the
+        above, is the following true or false? Bob is big.").
+        """
+        asked = statement_sentences(question)
+        if not asked:
+            raise InputFormatError("the question is empty")
+        preamble = [s for s in asked[:-1] if not s.endswith("?")]
+        context_items, (question_item,) = self._formalize_groups(
+            [_as_list(context) + preamble, [asked[-1]]])
+        result = self.check_formalized((question_item,), context_items, semantics=semantics,
+                                       explain=explain, timeout_s=timeout_s)
+        verdict = result.claims[0].verdict
+        confidence = math.prod(item.confidence for item in (*context_items, question_item))
+        return Answer(QA_LABELS.get(verdict), verdict, confidence, result, context_items, question_item)
+
+    def prefetch(self, texts: Iterable[str]) -> int:
+        """Parse, in one batch, the sentences of ``texts`` not parsed yet; returns how many.
+
+        Batch jobs call this for many problems at once, so the parser sees large batches.
+        """
+        sentences = [s for text in texts for s in statement_sentences(text)]
+        return self._parse_missing(sentences)
+
+    # ------------------------------------------------------------ steps
+
+    def _formalize_groups(self, groups: Sequence[Sequence[str]]) -> list[tuple[Formalized, ...]]:
+        """Formalize statements in groups (premises, claims) read as one problem."""
+        sentences = [[s for text in group for s in statement_sentences(text)] for group in groups]
+        self._parse_missing([s for group in sentences for s in group])
+        flat = [s for group in sentences for s in group]
+        candidates = [self._cache[s][1] for s in flat]
+        declared = self.theory.signature if self.theory is not None else None
+        mapping = unify_symbols([[formula for formula, _ in options] for options in candidates],
+                                declared=declared)
+        if mapping:
+            candidates = [tuple((rename_symbols(f, mapping), c) for f, c in options)
+                          for options in candidates]
+        chosen = _choose_readings(flat, candidates, declared)
+        items = [self._formalized(sentence, choice) for sentence, choice in zip(flat, chosen)]
+        grouped, start = [], 0
+        for group in sentences:
+            grouped.append(tuple(items[start:start + len(group)]))
+            start += len(group)
+        return grouped
+
+    def _formalized(self, sentence: str, choice) -> Formalized:
+        origin, _, readings = self._cache[sentence]
+        formula, confidence, reason = choice
+        return Formalized(sentence, formula, confidence, origin, readings, reason)
+
+    def _parse_missing(self, sentences: Sequence[str]) -> int:
+        """Fill the cache for ``sentences``: LF directly, English through one parser call."""
+        unique = list(dict.fromkeys(sentences))
+        todo = [s for s in unique if s not in self._cache]
+        if len(self._cache) + len(todo) > _CACHE_SIZE:
+            self._cache.clear()
+            todo = unique
+        english = []
+        for sentence in todo:
+            formula = _lf_or_none(sentence)
+            if formula is not None:
+                self._cache[sentence] = ("lf", ((formula, 1.0),), ())
+            else:
+                english.append(sentence)
+        if not english:
+            return 0
+        readings = self.parser.parse(english, theory=self.theory, n_best=self.n_best)
+        if len(readings) != len(english):
+            raise ValueError(f"the parser returned {len(readings)} results for {len(english)} sentences")
+        for sentence, options in zip(english, readings):
+            self._cache[sentence] = ("parser", tuple((r.formula, reading_confidence(r)) for r in options),
+                                     tuple(options))
+        self.sentences_parsed += len(english)
+        return len(english)
+
+    def check_formalized(self, claims: Sequence[Formalized], premises: Sequence[Formalized] = (), *,
+                         semantics: str | Semantics = "classical", explain: bool = True,
+                         timeout_s: float | None = None) -> CheckResult:
+        """The reasoner's verdicts for formalized sentences, shown in the user's words.
+
+        Raises ``NotFormalizedError`` when a sentence has no formula.
+        """
+        if not claims and not premises:
+            raise InputFormatError("nothing to check: no sentence in the claims or premises")
+        missing = [(f"premise {i}", item) for i, item in enumerate(premises, 1) if not item.formalized]
+        missing += [(f"claim {i}", item) for i, item in enumerate(claims, 1) if not item.formalized]
+        if missing:
+            self._not_formalized(missing)
+        result = self.reasoner.check([c.formula for c in claims], [p.formula for p in premises],
+                                     semantics=semantics, explain=explain, timeout_s=timeout_s)
+        return with_texts(result, [p.text for p in premises], [c.text for c in claims])
+
+    def _not_formalized(self, missing: Sequence[tuple[str, Formalized]]) -> None:
+        """What happens to sentences no reading formalizes.
+
+        For now an error naming them. The neural fallback (an UNTRANSLATED verdict with
+        the classifier's label and probability) and AMBIGUOUS routing replace this.
+        """
+        raise NotFormalizedError(missing)
+
+
+# ---------------------------------------------------------------- statements and sentences
+
+
+def _as_list(statements: str | Sequence[str]) -> list[str]:
+    if isinstance(statements, str):
+        return [statements]
+    items = list(statements)
+    for item in items:
+        if not isinstance(item, str):
+            raise InputFormatError(f"a statement must be text, got {type(item).__name__}")
+    return items
+
+
+def _lf_or_none(text: str) -> ast.Formula | None:
+    if text.endswith((".", "?", "!")):  # sentence punctuation: no LF ends so (saves a parse)
+        return None
+    try:
+        return parse_formula(text)
+    except LogicSyntaxError:
+        return None
+
+
+def is_lf(text: str) -> bool:
+    """Whether ``text`` is a statement in LF (then it is never read as English)."""
+    return _lf_or_none(text.strip()) is not None
+
+
+@functools.lru_cache(maxsize=65_536)
+def statement_sentences(text: str) -> tuple[str, ...]:
+    """A statement as sentences: itself when it is LF, else its English sentences.
+
+    (Cached: batch jobs meet the same contexts again and again.)
+    """
+    stripped = text.strip()
+    if not stripped:
+        return ()
+    return (stripped,) if is_lf(stripped) else tuple(split_sentences(stripped))
+
+
+def with_texts(result: CheckResult, premise_texts: Sequence[str],
+               claim_texts: Sequence[str]) -> CheckResult:
+    """``result`` with each statement shown in the user's words.
+
+    The reasoner numbers statements from 1 in their role ("premise 3"); the evidence
+    items of statements carry that label as their name.
+    """
+    texts = {f"premise {i}": t for i, t in enumerate(premise_texts, 1)}
+    texts.update({f"claim {i}": t for i, t in enumerate(claim_texts, 1)})
+
+    def item_with_text(item: EvidenceItem) -> EvidenceItem:
+        if item.kind in ("premise", "claim") and item.name in texts:
+            return dataclasses.replace(item, english=texts[item.name])
+        return item
+
+    claims = tuple(dataclasses.replace(
+        claim,
+        claim=dataclasses.replace(claim.claim, text=texts.get(claim.claim.label, claim.claim.text)),
+        evidence=tuple(item_with_text(e) for e in claim.evidence))
+        for claim in result.claims)
+    conflict = tuple(item_with_text(e) for e in result.conflict)
+    return dataclasses.replace(result, claims=claims, conflict=conflict)
+
+
+# ---------------------------------------------------------------- choosing readings
+
+
+def _choose_readings(sentences: Sequence[str], candidates: Sequence[tuple], declared: Signature | None):
+    """``(formula, confidence, reason)`` per sentence: its best reading that type-checks
+    together with the readings chosen for the sentences before it."""
+    from .logic.typecheck import infer_signature, typecheck
+
+    allow_new = declared is None
+
+    def fits(entries, base) -> Signature | None:
+        """The signature extended by ``entries`` when they type-check in it, else None.
+
+        (The reasoner types the chosen formulas again; they stay unsorted here so that
+        they print as they were read.)
+        """
+        try:
+            signature = infer_signature(entries, base=base, allow_new_symbols=allow_new)
+            for formula, path, source in entries:
+                typecheck(formula, signature, path=path, source=source)
+            return signature
+        except (TypeCheckError, RecursionError):
+            return None
+
+    entries = [(options[0][0], f"<sentence {i}>", sentence)
+               for i, (sentence, options) in enumerate(zip(sentences, candidates), 1) if options]
+    if len(entries) == len(sentences):  # the usual case: the best readings fit together
+        if fits(entries, declared) is not None:
+            return [(options[0][0], options[0][1], None) for options in candidates]
+    chosen, signature = [], declared
+    for index, (sentence, options) in enumerate(zip(sentences, candidates), 1):
+        if not options:
+            chosen.append((None, 0.0, "the parser found no reading"))
+            continue
+        for formula, confidence in options:
+            fit = fits([(formula, f"<sentence {index}>", sentence)], signature)
+            if fit is not None:
+                signature = fit
+                chosen.append((formula, confidence, None))
+                break
+        else:
+            why = ("no reading fits the rule files' declarations" if declared is not None
+                   else "no reading fits the symbols of the other sentences")
+            chosen.append((None, 0.0, f"{why} (readings: {', '.join(to_text(f) for f, _ in options)})"))
+    return chosen
+
+
+# ---------------------------------------------------------------- one concept, one name
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _lemma(word: str) -> str:
+    """A crude lemma, good enough to compare names (never shown): chases -> chase."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _symbols(formula: ast.Formula):
+    """``(kind, arity, name)`` of every predicate, function and constant in ``formula``."""
+    for node in ast.walk(formula):
+        kind = type(node)
+        if kind is ast.Pred:
+            yield "pred", len(node.args), node.name
+        elif kind is ast.FuncApp:
+            yield "func", len(node.args), node.name
+        elif kind is ast.Const:
+            yield "const", 0, node.name
+
+
+def _concept(kind: str, arity: int, name: str) -> tuple:
+    words = [w for w in name.lower().split("_") if w and w not in _ARTICLES] or [name.lower()]
+    return kind, arity, tuple(sorted(_lemma(w) for w in words))
+
+
+def unify_symbols(readings: Sequence[Sequence[ast.Formula]], *,
+                  declared: Signature | None = None) -> dict[str, str]:
+    """Renamings that give one concept one name across the sentences of a problem.
+
+    ``readings`` holds each sentence's readings, best first. Names of the same kind and
+    arity whose words are the same lemmas in any order are one concept. Its name is a
+    declared one when ``declared`` has it; otherwise the name the most sentences' best
+    readings use (the first seen on a tie). Returns only the names that change.
+
+    >>> from neurosym.logic.parser import parse_formula as p
+    >>> unify_symbols([[p("drink_coffee_regularly(rina)")], [p("regularly_drinks_coffee(the_bob)")],
+    ...                [p("drink_coffee_regularly(bob)")]])
+    {'regularly_drinks_coffee': 'drink_coffee_regularly', 'the_bob': 'bob'}
+    """
+    declared_names = set()
+    if declared is not None:
+        declared_names = set(declared.predicates) | set(declared.functions) | set(declared.constants)
+    votes: Counter = Counter()
+    members: dict[tuple, list[str]] = {}
+    for options in readings:
+        for rank, formula in enumerate(options):
+            names = set(_symbols(formula))
+            for symbol in names:
+                group = members.setdefault(_concept(*symbol), [])
+                if symbol[2] not in group:
+                    group.append(symbol[2])
+                if rank == 0:
+                    votes[symbol[2]] += 1
+    mapping: dict[str, str] = {}
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        official = [name for name in group if name in declared_names]
+        target = official[0] if official else max(group, key=lambda name: votes[name])
+        for name in group:
+            if name != target and name not in declared_names:
+                mapping[name] = target
+    return mapping
+
+
+def rename_symbols(node, mapping: dict[str, str]):
+    """``node`` with its predicates, functions and constants renamed by ``mapping``."""
+    changes = {}
+    if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and node.name in mapping:
+        changes["name"] = mapping[node.name]
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, ast.Node):
+            changes[f.name] = rename_symbols(value, mapping)
+        elif isinstance(value, tuple) and value and isinstance(value[0], ast.Node):
+            changes[f.name] = tuple(rename_symbols(v, mapping) for v in value)
+    return dataclasses.replace(node, **changes) if changes else node

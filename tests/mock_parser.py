@@ -1,0 +1,36 @@
+"""A stand-in for the semantic parser: a table from sentence to logical forms.
+
+It implements ``SemanticParser.parse`` (``neurosym.pipeline.TextParser``) without torch,
+so the text pipeline is tested end to end in milliseconds. A sentence maps to one LF or
+to a list of LFs (its n-best readings, best first); the i-th reading gets probability
+``TOP_PROBABILITY * 0.5**i``. A sentence missing from the table has no reading.
+"""
+
+from __future__ import annotations
+
+import math
+
+from neurosym.logic.parser import parse_formula
+from neurosym.parser.decoding import Reading
+
+TOP_PROBABILITY = 0.9
+
+
+class MockParser:
+    def __init__(self, table: dict[str, str | list[str]]) -> None:
+        self.table = table
+        self.calls: list[list[str]] = []  # the sentences of each parse call
+
+    def parse(self, sentences, *, theory=None, n_best=4):
+        self.calls.append(list(sentences))
+        results = []
+        for sentence in sentences:
+            lfs = self.table.get(sentence, [])
+            lfs = [lfs] if isinstance(lfs, str) else lfs
+            results.append([reading(lf, TOP_PROBABILITY * 0.5 ** rank) for rank, lf in enumerate(lfs[:n_best])])
+        return results
+
+
+def reading(lf: str, probability: float) -> Reading:
+    score = math.log(probability)
+    return Reading(lf, parse_formula(lf), (), score, score)

@@ -1,0 +1,367 @@
+"""The text pipeline: sentences, readings, one name per concept, verdicts in the user's words.
+
+The parser is ``MockParser`` (a table from sentence to LF), so nothing here needs torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+import pytest
+
+from mock_parser import TOP_PROBABILITY, MockParser
+from neurosym import pipeline as pipeline_module
+from neurosym.cli_text import TEXT_COMMANDS, add_text_commands
+from neurosym.errors import NeurosymError
+from neurosym.logic.parser import parse_formula
+from neurosym.logic.printer import to_text
+from neurosym.pipeline import (
+    NotFormalizedError, ParserUnavailableError, Pipeline, load_parser, reading_confidence,
+    rename_symbols, unify_symbols,
+)
+from neurosym.rules.loader import load_theory
+from neurosym.text import split_sentences
+from neurosym.verdicts import Consistency, Verdict
+
+# ---------------------------------------------------------------- sentence splitting
+
+SPLITS = [
+    ("Bob is big. Anne is red.", ["Bob is big.", "Anne is red."]),
+    ("Mr. Smith is kind. Mrs. Jones is not.", ["Mr. Smith is kind.", "Mrs. Jones is not."]),
+    ("The pen costs 2.5 dollars. It is blue.", ["The pen costs 2.5 dollars.", "It is blue."]),
+    ('"Stop!" he said. Then he left.', ['"Stop!" he said.', "Then he left."]),
+    ('He said "Go." Then he left.', ['He said "Go."', "Then he left."]),
+    ("J. K. Rowling wrote it. Dr. Who watched.", ["J. K. Rowling wrote it.", "Dr. Who watched."]),
+    ("Barcelona F.C. is a club. No. 1 is Bob.", ["Barcelona F.C. is a club.", "No. 1 is Bob."]),
+    ("Pets, e.g. dogs, are kind. Is Bob big? Yes!", ["Pets, e.g. dogs, are kind.", "Is Bob big?", "Yes!"]),
+    ("We sell apples etc. Bob buys them.", ["We sell apples etc.", "Bob buys them."]),
+    ("Apples etc. are fruit.", ["Apples etc. are fruit."]),
+    ("He lives in the U.S. The end...", ["He lives in the U.S.", "The end..."]),
+    ("bob is red. anne is big.", ["bob is red.", "anne is big."]),
+    ("A heading\n\nBob is   big\nand red.", ["A heading", "Bob is big and red."]),
+    ("  ", []),
+]
+
+
+@pytest.mark.parametrize("text, sentences", SPLITS)
+def test_split_sentences(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+# ---------------------------------------------------------------- ProofWriter end to end
+
+# ProofWriter_RelNoneg-OWA-D5-84 (ProofWriter, CC BY 4.0), translated by hand. One sentence
+# says "sees" where the rules say "see": the pipeline gives the concept one name.
+CONTEXT_LFS = {
+    "The cow is blue.": "blue(cow)",
+    "The cow is round.": "round(cow)",
+    "The cow likes the lion.": "like(cow, lion)",
+    "The cow visits the tiger.": "visit(cow, tiger)",
+    "The lion is cold.": "cold(lion)",
+    "The lion is nice.": "nice(lion)",
+    "The lion likes the squirrel.": "like(lion, squirrel)",
+    "The squirrel is round.": "round(squirrel)",
+    "The squirrel sees the lion.": "sees(squirrel, lion)",
+    "The squirrel visits the cow.": "visit(squirrel, cow)",
+    "The tiger likes the cow.": "like(tiger, cow)",
+    "The tiger likes the squirrel.": "like(tiger, squirrel)",
+    "If something is cold then it visits the tiger.": "forall x. cold(x) -> visit(x, tiger)",
+    "If something visits the tiger then it is nice.": "forall x. visit(x, tiger) -> nice(x)",
+    "If something sees the tiger and it is young then it is blue.":
+        "forall x. see(x, tiger) and young(x) -> blue(x)",
+    "If something is nice then it sees the tiger.": "forall x. nice(x) -> see(x, tiger)",
+    "If something likes the squirrel and it likes the cow then it visits the tiger.":
+        "forall x. like(x, squirrel) and like(x, cow) -> visit(x, tiger)",
+    "If something is nice and it sees the tiger then it is young.":
+        "forall x. nice(x) and see(x, tiger) -> young(x)",
+    "If the cow is cold and the cow visits the lion then the lion sees the squirrel.":
+        "cold(cow) and visit(cow, lion) -> see(lion, squirrel)",
+}
+PROOFWRITER = {
+    **CONTEXT_LFS,
+    "The tiger is not young.": "not young(tiger)",
+    "The tiger is young.": "young(tiger)",
+    "The cow is cold.": "cold(cow)",
+    "The tiger is not nice.": "not nice(tiger)",
+}
+CONTEXT = " ".join(CONTEXT_LFS)
+QUESTION = "Based on the above information, is the following statement true, false, or unknown? "
+
+
+@pytest.fixture
+def proofwriter():
+    return Pipeline(parser=MockParser(PROOFWRITER))
+
+
+@pytest.mark.parametrize("statement, label", [
+    ("The tiger is not young.", "False"),  # the dataset's own label
+    ("The tiger is young.", "True"),
+    ("The cow is cold.", "Unknown"),
+])
+def test_proofwriter_question_gets_its_directional_label(proofwriter, statement, label):
+    answer = proofwriter.ask(CONTEXT, QUESTION + statement, semantics="directional")
+    assert answer.label == label
+    assert answer.question.text == statement
+
+
+def test_evidence_is_in_the_users_words(proofwriter):
+    answer = proofwriter.ask(CONTEXT, "The tiger is not nice.", semantics="directional")
+    assert answer.verdict is Verdict.CONTRADICTED
+    assert answer.claim.claim.text == "The tiger is not nice."
+    english = {item.english for item in answer.claim.evidence}
+    assert {"The tiger likes the squirrel.", "The tiger likes the cow.",
+            "If something visits the tiger then it is nice."} <= english
+    assert "The cow is blue." not in english  # only what the proof rests on
+
+
+def test_one_concept_gets_one_name_across_sentences(proofwriter):
+    items = proofwriter.formalize(CONTEXT)
+    read = {item.text: item.lf for item in items}
+    assert read["The squirrel sees the lion."] == "see(squirrel, lion)"
+    assert all(item.origin == "parser" for item in items)
+
+
+def test_confidence_is_the_product_over_the_sentences_read(proofwriter):
+    answer = proofwriter.ask("The cow is blue. The cow is round.", "The cow is cold.")
+    assert answer.confidence == pytest.approx(TOP_PROBABILITY ** 3)
+    assert answer.label == "Unknown"
+
+
+def test_contexts_are_parsed_once_and_in_one_batch(proofwriter):
+    parser = proofwriter.parser
+    proofwriter.ask(CONTEXT, "The tiger is young.", semantics="directional")
+    proofwriter.ask(CONTEXT, "The cow is cold.", semantics="directional")
+    assert len(parser.calls) == 2
+    assert len(parser.calls[0]) == 20  # 19 context sentences and the question
+    assert parser.calls[1] == ["The cow is cold."]
+
+
+# ---------------------------------------------------------------- choosing readings
+
+
+def test_a_reading_that_clashes_with_the_other_sentences_gives_way_to_the_next():
+    pipeline = Pipeline(parser=MockParser({
+        "The cat chases the dog.": "chase(cat, dog)",
+        "The dog chases.": ["chase(dog)", "chase(dog, cat)"],
+    }))
+    first, second = pipeline.formalize("The cat chases the dog. The dog chases.")
+    assert (first.lf, second.lf) == ("chase(cat, dog)", "chase(dog, cat)")
+    assert second.confidence == pytest.approx(TOP_PROBABILITY / 2)
+    assert [r.text for r in second.readings] == ["chase(dog)", "chase(dog, cat)"]
+
+
+def test_a_sentence_without_a_reading_is_reported_by_name():
+    pipeline = Pipeline(parser=MockParser({"Bob is big.": "big(bob)", "Bob is red.": "red(bob)"}))
+    with pytest.raises(NotFormalizedError) as caught:
+        pipeline.check("Bob is red.", "Bob is big. Colourless ideas sleep furiously.")
+    (label, item), = caught.value.sentences
+    assert label == "premise 2" and item.text == "Colourless ideas sleep furiously."
+    assert "premise 2" in str(caught.value) and "Colourless ideas" in str(caught.value)
+    assert isinstance(caught.value, NeurosymError)
+
+
+def test_lf_statements_never_reach_the_parser(monkeypatch):
+    def no_parser(*args, **kwargs):
+        raise AssertionError("the parser was loaded for LF input")
+
+    monkeypatch.setattr(pipeline_module, "load_parser", no_parser)
+    result = Pipeline().check(["red(bob)"], ["big(bob)", "forall x. big(x) -> red(x)"])
+    assert result.claims[0].verdict is Verdict.ENTAILED
+    assert result.claims[0].claim.text == "red(bob)"
+
+
+def test_english_and_lf_mix_in_one_check():
+    pipeline = Pipeline(parser=MockParser({"Bob is big.": "big(bob)"}))
+    result = pipeline.check("red(bob)", ["Bob is big.", "forall x. big(x) -> red(x)"])
+    assert result.claims[0].verdict is Verdict.ENTAILED
+    assert pipeline.parser.calls == [["Bob is big."]]
+
+
+def test_the_clashing_sentences_of_an_inconsistent_text_are_named():
+    # DESIGN.md, first use case: each sentence of the text is a claim of its own.
+    pipeline = Pipeline(parser=MockParser({
+        "Shakespeare is not a writer.": "not writer(shakespeare)",
+        "Hamlet was written by Shakespeare.": "write(shakespeare, hamlet)",
+        "Anyone who wrote something is a writer.": "forall x. (exists y. write(x, y)) -> writer(x)",
+    }))
+    result = pipeline.check("Shakespeare is not a writer. Hamlet was written by Shakespeare. "
+                            "Anyone who wrote something is a writer.")
+    assert result.consistency is Consistency.INCONSISTENT
+    assert [item.english for item in result.conflict] == [
+        "Shakespeare is not a writer.", "Hamlet was written by Shakespeare.",
+        "Anyone who wrote something is a writer."]
+
+
+def test_reading_confidence_is_the_probability_of_the_reading():
+    reading = MockParser({"a": "p(a)"}).parse(["a"])[0][0]
+    assert reading_confidence(reading) == pytest.approx(TOP_PROBABILITY)
+    assert 0.0 <= reading_confidence(reading) <= 1.0
+
+
+def test_without_torch_english_input_says_what_is_missing(monkeypatch):
+    monkeypatch.setitem(sys.modules, "neurosym.parser.semantic_parser", None)
+    with pytest.raises(ParserUnavailableError, match="torch"):
+        load_parser()
+
+
+# ---------------------------------------------------------------- schema-guided mode
+
+RULES = """\
+sort Member "library member"
+pred adult(Member) "{0} is an adult"
+pred may_borrow(Member) "{0} may borrow books" | "{0} can borrow books"
+func age(Member) -> Int "{0} is {value} years old"
+
+rule adults_by_age "Members aged 18 or over are adults": forall m: Member. age(m) >= 18 -> adult(m)
+rule only_adults_by_age: forall m: Member. adult(m) -> age(m) >= 18
+rule minors_may_not_borrow "Members who are not adults may not borrow books":
+    forall m: Member. not adult(m) -> not may_borrow(m)
+"""
+SCHEMA_TABLE = {
+    "Alice is 17 years old.": "age(alice) = 17",
+    # The parser's best reading invents a predicate; the declared one comes second.
+    "Alice can borrow books.": ["borrow_book(alice)", "may_borrow(alice)"],
+    "Alice is happy.": ["happy(alice)", "glad(alice)"],
+}
+
+
+@pytest.fixture
+def rules_file(tmp_path):
+    path = tmp_path / "library.rules"
+    path.write_text(RULES)
+    return str(path)
+
+
+def test_schema_guided_statements_use_the_declared_symbols(rules_file):
+    pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE))
+    result = pipeline.check("Alice can borrow books.", "Alice is 17 years old.")
+    claim = result.claims[0]
+    assert claim.verdict is Verdict.CONTRADICTED
+    assert to_text(claim.claim.formula) == "may_borrow(alice)"
+    names = {item.name for item in claim.evidence}
+    assert {"minors_may_not_borrow", "only_adults_by_age", "premise 1"} <= names
+    premise = next(item for item in claim.evidence if item.name == "premise 1")
+    assert premise.english == "Alice is 17 years old."
+
+
+def test_schema_guided_sentence_with_no_declared_reading_is_not_formalized(rules_file):
+    pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE))
+    with pytest.raises(NotFormalizedError) as caught:
+        pipeline.check("Alice is happy.", "Alice is 17 years old.")
+    (label, item), = caught.value.sentences
+    assert label == "claim 1"
+    assert "declarations" in item.reason
+
+
+# ---------------------------------------------------------------- one concept, one name
+
+
+def _formulas(*texts):
+    return [[parse_formula(t)] for t in texts]
+
+
+def test_names_of_one_concept_are_unified_by_their_words():
+    mapping = unify_symbols(_formulas("drink_coffee_regularly(rina)", "regularly_drinks_coffee(the_bob)",
+                                      "drink_coffee_regularly(bob)", "chases(bob, the_cat)", "chase(cat, bob)",
+                                      "chase(rina, cat)"))
+    assert mapping == {"regularly_drinks_coffee": "drink_coffee_regularly", "the_bob": "bob",
+                       "chases": "chase", "the_cat": "cat"}
+
+
+def test_names_of_different_kind_or_arity_stay_apart():
+    assert unify_symbols(_formulas("see(bob, anne)", "sees(bob)", "red(bob)", "reds = 3")) == {}
+
+
+def test_declared_names_win_and_never_change(rules_file):
+    theory = load_theory([rules_file])
+    mapping = unify_symbols(_formulas("adults(bob)", "adults(anne)", "adult(carol)"),
+                            declared=theory.signature)
+    assert mapping == {"adults": "adult"}
+
+
+def test_rename_symbols_keeps_variables():
+    formula = parse_formula("forall x. chases(x, the_cat) -> x = the_cat")
+    renamed = rename_symbols(formula, {"chases": "chase", "the_cat": "cat", "x": "y"})
+    assert to_text(renamed) == "forall x. chase(x, cat) -> x = cat"
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def run_cli(capsys, monkeypatch, table, *argv):
+    """Run a command of ``neurosym`` with ``MockParser(table)`` as the parser."""
+    from neurosym import cli
+
+    monkeypatch.setattr(pipeline_module, "load_parser", lambda *a, **k: MockParser(table))
+    parser = cli._build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if "ask" not in commands.choices:  # cli.py not wired to the text commands yet
+        add_text_commands(commands)
+    args = parser.parse_args(list(argv))
+    run = TEXT_COMMANDS.get(args.command) or cli._COMMANDS[args.command]
+    try:
+        code = run(args)
+    except NeurosymError as exc:
+        code = cli._error_exit(exc, getattr(args, "json", False))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_check_reads_english_and_shows_how(capsys, monkeypatch, rules_file):
+    code, out, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--rules", rules_file,
+                           "--premise", "Alice is 17 years old.", "Alice can borrow books.")
+    assert code == 1
+    assert "premise 1: Alice is 17 years old.  ->  age(alice) = 17" in out
+    assert "claim 1: Alice can borrow books." in out and "CONTRADICTED" in out
+    assert "rule minors_may_not_borrow (" in out and "library.rules:8" in out
+
+
+def test_cli_check_json_lists_the_sentences(capsys, monkeypatch, rules_file):
+    code, out, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--json", "--rules", rules_file,
+                           "--premise", "Alice is 17 years old.", "Alice can borrow books.")
+    data = json.loads(out)
+    assert data["claims"][0]["claim"] == "Alice can borrow books."
+    assert [s["label"] for s in data["sentences"]] == ["premise 1", "claim 1"]
+    assert data["sentences"][1]["lf"] == "may_borrow(alice)"
+
+
+def test_cli_check_with_lf_only_runs_as_before(capsys, monkeypatch, rules_file):
+    code, out, _ = run_cli(capsys, monkeypatch, {}, "check", "--rules", rules_file,
+                           "--premise", "age(bob) = 40", "adult(bob)")
+    assert code == 0 and "ENTAILED" in out and "read as" not in out
+
+
+def test_cli_check_names_a_sentence_it_cannot_formalize(capsys, monkeypatch):
+    code, _, err = run_cli(capsys, monkeypatch, {"Bob is big.": "big(bob)"}, "check", "Bob is big. Xyz qux.")
+    assert code == 2
+    assert "claim 2" in err and "Xyz qux." in err
+
+
+def test_cli_ask_answers_with_evidence_in_english(capsys, monkeypatch, tmp_path):
+    context = tmp_path / "context.txt"
+    context.write_text(CONTEXT)
+    code, out, _ = run_cli(capsys, monkeypatch, PROOFWRITER, "ask", "--context", str(context),
+                           "--semantics", "directional", "The tiger is not young.")
+    assert code == 0
+    assert out.startswith("False  (CONTRADICTED, directional semantics")
+    assert "The tiger likes the squirrel." in out
+
+
+def test_cli_ask_json(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, PROOFWRITER, "ask", "--json", "--context", CONTEXT,
+                           "--semantics", "directional", QUESTION + "The cow is cold.")
+    data = json.loads(out)
+    assert (code, data["answer"], data["verdict"]) == (0, "Unknown", "POSSIBLE")
+    assert data["question"]["lf"] == "cold(cow)"
+    assert math.isclose(data["confidence"], TOP_PROBABILITY ** 20, rel_tol=1e-5)
+
+
+def test_cli_ask_without_an_answer_exits_1(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, {}, "ask", "--context", "big(bob)", "--context",
+                           "not big(bob)", "red(bob)")
+    assert code == 1
+    assert out.startswith("no answer  (IMPOSSIBLE, classical semantics")
+    assert "read as" not in out  # everything was LF
