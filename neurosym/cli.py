@@ -77,6 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
                       help="time limit per example check (default 10)")
     test.add_argument("--json", action="store_true", help="print JSON instead of text")
     _add_parser_commands(commands)
+    add_text_commands(commands)
     return parser
 
 
@@ -275,6 +276,7 @@ def _run_train(args) -> int:
 
 _COMMANDS = {"check": _run_check, "lint": _run_lint, "test": _run_test, "parse": _run_parse,
              "train": _run_train}
+_COMMANDS.update(TEXT_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

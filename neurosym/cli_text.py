@@ -109,11 +109,11 @@ def _pipeline(args):
 def run_check(args) -> int:
     """``neurosym check``: LF as before; claims or premises in English through the pipeline."""
     from . import cli
-    from .pipeline import is_lf
+    from .pipeline import is_lf, looks_like_lf
     from .report import format_check
 
     statements = [*args.claims, *args.premise]
-    if args.input or not statements or all(is_lf(text) for text in statements):
+    if args.input or not statements or all(is_lf(text) or looks_like_lf(text) for text in statements):
         return cli._run_check(args)
     semantics = Semantics.parse(args.semantics)
     pipeline = _pipeline(args)

@@ -363,6 +363,18 @@ def is_lf(text: str) -> bool:
     return _lf_or_none(text.strip()) is not None
 
 
+_LF_MARKS = ("(", "->", "<->", "∀", "∃", "¬", "∧", "∨", "→", "↔", "⊕")
+
+
+def looks_like_lf(text: str) -> bool:
+    """Whether ``text`` was meant as LF even though it does not parse: it uses LF notation
+    and does not end like a sentence. Such input gets the LF syntax error (with its caret),
+    which helps more than a parser's reading of broken notation as English."""
+    stripped = text.strip()
+    return (not stripped.endswith((".", "!", "?", '"'))
+            and any(mark in stripped for mark in _LF_MARKS))
+
+
 @functools.lru_cache(maxsize=65_536)
 def statement_sentences(text: str) -> tuple[str, ...]:
     """A statement as sentences: itself when it is LF, else its English sentences.

@@ -365,3 +365,17 @@ def test_cli_ask_without_an_answer_exits_1(capsys, monkeypatch):
     assert code == 1
     assert out.startswith("no answer  (IMPOSSIBLE, classical semantics")
     assert "read as" not in out  # everything was LF
+
+
+@pytest.mark.parametrize("text, meant_as_lf", [
+    ("p(a) and", True),
+    ("forall x. p(x) ->", True),
+    ("∀x (Dog(x) →", True),
+    ("The cat is big.", False),
+    ("Alice (the applicant) is 17.", False),
+    ("Is the cat big?", False),
+])
+def test_broken_notation_is_reported_as_lf_not_read_as_english(text, meant_as_lf):
+    from neurosym.pipeline import looks_like_lf
+
+    assert looks_like_lf(text) is meant_as_lf
