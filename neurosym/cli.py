@@ -152,6 +152,11 @@ def _run_check(args) -> int:
 
 
 def _exit_code(result, *, strict: bool) -> int:
+    undecided = sum(c.verdict is Verdict.UNKNOWN for c in result.claims)
+    if undecided or result.consistency is Consistency.UNKNOWN:
+        # Not a violation, but a pipeline must not take it for a pass unnoticed.
+        print(f"neurosym: warning: {undecided} claim(s) undecided within the time limit "
+              "(use --strict to make that an exit code of 1)", file=sys.stderr)
     if result.violation:
         return EXIT_VIOLATION
     if strict and (result.consistency is not Consistency.CONSISTENT

@@ -159,3 +159,13 @@ def test_console_entry_point_runs_as_a_module():
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "ENTAILED" in run.stdout
+
+
+def test_undecided_check_warns_and_fails_only_with_strict(capsys):
+    hard = ["--timeout", "0.3", "--premise", "x * x * x + y * y * y = z * z * z",
+            "--premise", "x > 0", "--premise", "y > 0", "--premise", "z > 0", "x > 1000"]
+    code, out, err = run(capsys, "check", *hard)
+    assert "UNKNOWN" in out and "time limit" in out
+    assert code == 0 and "undecided" in err
+    code, _, _ = run(capsys, "check", "--strict", *hard)
+    assert code == 1
