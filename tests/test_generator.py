@@ -427,10 +427,14 @@ def test_bad_arguments_say_what_is_wrong():
 
 
 def test_nothing_outside_training_imports_it():
-    pattern = re.compile(r"^\s*(from|import)\s+(neurosym\.training|\.+training)\b", re.MULTILINE)
+    # At module level nothing may import training; only the `neurosym train` command
+    # reaches it, from inside its run function (an indented import in cli.py).
+    top_level = re.compile(r"^(from|import)\s+(neurosym\.training|\.+training)\b", re.MULTILINE)
+    anywhere = re.compile(r"^\s*(from|import)\s+(neurosym\.training|\.+training)\b", re.MULTILINE)
     for path in (ROOT / "neurosym").rglob("*.py"):
         if "training" in path.relative_to(ROOT / "neurosym").parts:
             continue
+        pattern = top_level if path == ROOT / "neurosym" / "cli.py" else anywhere
         assert not pattern.search(path.read_text(encoding="utf-8")), path
 
 
