@@ -246,7 +246,9 @@ def _run_parse(args) -> int:
         from .rules.loader import load_theory
 
         theory = load_theory(args.rules)
-    sentences = _sentences(args.text)
+    from .text import split_sentences
+
+    sentences = split_sentences(args.text)
     if not sentences:
         raise InputFormatError("nothing to parse: TEXT has no words")
     parser = SemanticParser.load(args.weights, device=args.device)
@@ -263,14 +265,6 @@ def _run_parse(args) -> int:
                 print(f"   {reading['confidence']:.3f}  {reading['lf']}")
                 print(f"          {reading['english']}")
     return EXIT_OK if all(item["readings"] for item in described) else EXIT_VIOLATION
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences of TEXT: split after . ! ? before a capital or digit (a stand-in for the
-    pipeline's splitter)."""
-    import re
-
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if part.strip()]
 
 
 def _run_train(args) -> int:

@@ -241,19 +241,28 @@ class _Search:
         return live[0].score <= nth_best
 
     def readings(self) -> list[Reading]:
+        """The ``n_best`` finished readings, best first. Ranked before parsing, so only
+        the readings returned are parsed (a beam finishes many more than it returns)."""
+        normalized = self.config.rank_by != "score"
+
+        def rank(entry):
+            order, (actions, score) = entry
+            value = score / len(actions) ** self.config.length_penalty if normalized else score
+            return (-value, order)
+
         readings = []
-        for order, (actions, score) in enumerate(self.finished):
+        for _, (actions, score) in sorted(enumerate(self.finished), key=rank):
+            if len(readings) == self.config.n_best:
+                break
             text = actions_to_lf(actions, self.candidates, vocabulary=self.vocabulary)
             try:
                 formula = parse_formula(text)
             except LogicSyntaxError as error:  # the constraint should make this impossible
                 logger.warning("dropping a decoded reading that does not parse: %s", error)
                 continue
-            normalized = score / len(actions) ** self.config.length_penalty
-            readings.append((order, Reading(text, formula, actions, score, normalized)))
-        key = (lambda r: r[1].score) if self.config.rank_by == "score" else (lambda r: r[1].normalized_score)
-        readings.sort(key=lambda r: (-key(r), r[0]))
-        return [reading for _, reading in readings[: self.config.n_best]]
+            normalized_score = score / len(actions) ** self.config.length_penalty
+            readings.append(Reading(text, formula, actions, score, normalized_score))
+        return readings
 
 
 def _choices_by_symbol(candidates: Sequence[Candidate], vocabulary: Vocabulary):

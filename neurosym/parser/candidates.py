@@ -1,0 +1,450 @@
+"""Copy candidates: the names and numbers a sentence offers the decoder.
+
+The decoder never invents a name; it copies one of these (docs/decoding.md, section 2).
+So this module decides which symbols an LF of the sentence *can* use, and it must offer
+the canonical name of every concept (docs/generator.md, "Symbol names"):
+
+- **open mode** (``open_candidates``): every short run of content words, said in a few
+  normalised ways: as written (``red``, ``bald_eagle``), with its first word as a verb
+  lemma (``chases the dog`` -> ``chase``, ``looks after`` -> ``look_after``), with a noun
+  made singular (``dogs`` -> ``dog``, ``parents of`` -> ``parent_of``), a gerund as its
+  verb (``raining`` -> ``rain``), a leading adverb moved last (``regularly drinks coffee``
+  -> ``drink_coffee_regularly``); names lower-cased and joined (``Alice Smith`` ->
+  ``alice_smith``); numbers as digits (``seventeen`` -> ``17``); and the numeric
+  attribute a unit implies (``years old`` -> ``age``, ``costs`` -> ``price``). The
+  model learns which of the offered spellings a reading uses; each candidate carries
+  the tags of the rules that produced it, so the model sees *how* a name was made.
+- **schema-guided mode** (``schema_candidates``): the declared predicates, functions and
+  constants of a theory (``span=None``; the model encodes their glosses), plus the
+  sentence's own names and numbers (new constants are always allowed).
+
+Nothing here needs torch. No training code is imported (the parser runs without it).
+
+>>> [c.text for c in open_candidates("The cat chases the dog.").items]
+['cat', 'cat_chase', 'cat_chases', 'cat_chases_dog', 'chase', 'chase_dog', 'chases', 'chases_dog', 'dog']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..logic.ast import is_identifier
+from ..rules.model import Theory
+from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
+
+__all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
+           "lemma_of_plural", "lemma_of_verb", "words_to_number", "MAX_SPAN_WORDS"]
+
+# Tags: how a candidate was made. The model embeds them; the order is part of a trained
+# model's contract (append only).
+TAGS = (
+    "written", "verb_lemma", "singular", "gerund", "adverb_last", "name", "number",
+    "attribute", "predicate", "function", "constant", "arity0", "arity1", "arity2", "arity3",
+    "words1", "words2", "words3", "words4",
+)
+MAX_SPAN_WORDS = 4
+
+_ARTICLES = frozenset({"a", "an", "the"})
+# Prepositions may end a name ("live_in", "afraid_of") or stand inside one
+# ("go_to_school"), never start it.
+_PREPOSITIONS = frozenset({
+    "of", "to", "in", "for", "with", "from", "on", "at", "by", "about", "into", "after",
+    "over", "under", "near", "as",
+})
+# Words that never belong to a name: they are the logic and the pronouns of English.
+_FUNCTION_WORDS = frozenset("""
+is are am was were be been being isn't aren't wasn't weren't not no nor does do did doesn't
+don't didn't and or but either neither both if then only unless whenever when while it its
+they them their he him his she her hers we us you i that who whom which whose what every each
+all any some none there someone something everyone everything anyone anything nothing nobody
+everybody somebody anybody things thing people person persons than least most more less
+greater higher lower below exactly case true false also so because whether just one ones
+can cannot must will would should may might shall has have had own also too very
+""".split()) - {"has", "have", "own"}
+# "has"/"have" stay: "has a car" -> have_car. "at least"/"at most" are removed before the
+# words are read, since "at" is also a particle ("looks at").
+_QUANTITY_PHRASES = re.compile(r"\b(at least|at most|more than|less than|fewer than)\b", re.I)
+
+_IRREGULAR_SINGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
+    "geese": "goose", "feet": "foot", "teeth": "tooth", "oxen": "ox", "cacti": "cactus",
+    "fungi": "fungus", "wolves": "wolf", "wives": "wife", "lives": "life", "knives": "knife",
+    "leaves": "leaf", "calves": "calf", "thieves": "thief", "shelves": "shelf", "elves": "elf",
+    "halves": "half", "loaves": "loaf",
+}
+_IRREGULAR_VERB = {"is": "be", "are": "be", "has": "have", "does": "do", "goes": "go"}
+_ADVERBS = frozenset("often early well daily late hard fast always usually sometimes never "
+                     "rarely seldom weekly monthly".split())
+_NOT_ADVERBS = frozenset("only early friendly ugly lovely jolly silly holy curly hilly lonely "
+                         "lively elderly likely costly deadly sly fly belly bully family "
+                         "italy july rely apply reply supply".split())
+
+# Numeric attributes that a unit or a comparative implies ("is 17 years old" -> age).
+_ATTRIBUTE_CUES = {
+    "years": "age", "year": "age", "old": "age", "older": "age", "younger": "age", "aged": "age",
+    "centimeters": "height", "centimetres": "height", "cm": "height", "taller": "height",
+    "shorter": "height", "tall": "height",
+    "kilograms": "weight", "kilos": "weight", "kg": "weight", "weighs": "weight",
+    "weigh": "weight", "heavier": "weight", "lighter": "weight",
+    "dollars": "price", "costs": "price", "cost": "price", "expensive": "price",
+    "cheaper": "price", "euros": "price",
+    "meters": "length", "metres": "length", "long": "length", "longer": "length",
+}
+
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class CandidateSet:
+    """The candidates of one sentence, with what the model needs to represent each.
+
+    ``items[i]`` is the ``Candidate`` (text, kind, span); ``tags[i]`` the rules that made
+    it (names from ``TAGS``); ``descriptions[i]`` the text the model encodes for a
+    declared symbol ("eligible: {0} is eligible for a loan | ..."), None for a span.
+    """
+
+    items: tuple[Candidate, ...]
+    tags: tuple[tuple[str, ...], ...]
+    descriptions: tuple[str | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.items]
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as written, possessive 's removed
+    start: int
+    end: int
+    capitalized: bool
+    kind: str  # "word", "number", "number_word", "punct", "break"
+
+
+# ---------------------------------------------------------------- morphology (inverse only)
+
+
+def _strip_inflection(word: str, irregular: dict[str, str], es_endings: tuple[str, ...],
+                      keep_s: tuple[str, ...]) -> str:
+    """Undo an -s/-es/-ies ending (the shared rule of plurals and third-person verbs)."""
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(es_endings):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(keep_s) and len(word) > 2:
+        return word[:-1]
+    return word
+
+
+def lemma_of_plural(word: str) -> str:
+    """The singular of a plural noun (a rough inverse of English plural rules).
+
+    >>> lemma_of_plural("dogs"), lemma_of_plural("cities"), lemma_of_plural("boxes"), lemma_of_plural("mice")
+    ('dog', 'city', 'box', 'mouse')
+    """
+    return _strip_inflection(word, _IRREGULAR_SINGULAR, ("sses", "xes", "zes", "ches", "shes", "uses"),
+                             ("ss", "us", "is"))
+
+
+def lemma_of_verb(word: str) -> str:
+    """The lemma of a third-person verb form: chases -> chase, flies -> fly, has -> have."""
+    return _strip_inflection(word, _IRREGULAR_VERB, ("sses", "xes", "zes", "ches", "shes", "oes"), ("ss",))
+
+
+def _gerund_lemmas(word: str) -> list[str]:
+    """Possible lemmas of an -ing form: raining -> rain, dancing -> dance, running -> run."""
+    if not word.endswith("ing") or len(word) < 5:
+        return []
+    stem = word[:-3]
+    lemmas = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        lemmas.append(stem[:-1])
+    return lemmas
+
+
+def words_to_number(words: Sequence[str]) -> int | None:
+    """The value of English number words ("two hundred and five" -> 205), or None.
+
+    >>> words_to_number(["forty-three"]), words_to_number(["two", "hundred", "and", "five"])
+    (43, 205)
+    """
+    total = current = 0
+    seen = False
+    for raw in words:
+        for word in raw.lower().split("-"):
+            if word == "and" and seen:
+                continue
+            if word in _ONES:
+                current += _ONES[word]
+            elif word in _TENS:
+                current += _TENS[word]
+            elif word in _SCALES and seen:
+                scale = _SCALES[word]
+                if scale == 100:
+                    current *= 100
+                else:
+                    total += current * scale
+                    current = 0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(word: str) -> bool:
+    return all(part in _ONES or part in _TENS or part in _SCALES for part in word.lower().split("-"))
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS)
+
+
+# ---------------------------------------------------------------- reading the sentence
+
+
+def _words(sentence: str) -> list[_Word]:
+    """The sentence as words with character spans; quantity phrases become breaks."""
+    breaks = [(m.start(), m.end()) for m in _QUANTITY_PHRASES.finditer(sentence)]
+    words = []
+    for match in _TOKEN.finditer(sentence):
+        text, start = match.group(0), match.start()
+        if any(b0 <= start < b1 for b0, b1 in breaks):
+            words.append(_Word(text, start, match.end(), False, "break"))
+            continue
+        if text[0].isdigit():
+            words.append(_Word(text, start, match.end(), False, "number"))
+        elif text[0].isalpha():
+            if text.lower().endswith(("'s", "'")) and "'" in text:
+                text = text[: text.rindex("'")]
+            kind = "word"
+            if text.lower() in _FUNCTION_WORDS:
+                kind = "break"
+            elif _is_number_word(text):
+                kind = "number_word"
+            words.append(_Word(text, start, start + len(text), text[0].isupper(), kind))
+        else:
+            words.append(_Word(text, start, match.end(), False, "punct"))
+    return words
+
+
+def _name_groups(words: list[_Word]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (``Alice Smith``): proper names. A sentence-initial
+    capital alone is a name only if nothing else says otherwise (it is also a word)."""
+    groups = []
+    i = 0
+    while i < len(words):
+        if words[i].kind == "word" and words[i].capitalized:
+            j = i
+            while j < len(words) and words[j].kind == "word" and words[j].capitalized:
+                j += 1
+            groups.append((i, j))
+            i = j
+        else:
+            i += 1
+    return groups
+
+
+def _number_candidates(words: list[_Word]) -> list[tuple[str, tuple[int, int]]]:
+    found = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.kind == "number":
+            found.append((_canonical_number(word.text), (word.start, word.end)))
+            i += 1
+            continue
+        if word.text and _is_number_word(word.text) and word.text.lower() != "and":
+            j = i + 1
+            while j < len(words) and (_is_number_word(words[j].text)
+                                      or (words[j].text.lower() == "and" and j + 1 < len(words)
+                                          and _is_number_word(words[j + 1].text))):
+                j += 1
+            value = words_to_number([w.text for w in words[i:j]])
+            if value is not None:
+                found.append((str(value), (word.start, words[j - 1].end)))
+            i = j
+            continue
+        i += 1
+    return found
+
+
+def _canonical_number(text: str) -> str:
+    """Digits as the LF writes them: no leading zeros on whole numbers."""
+    return text if "." in text else (text.lstrip("0") or "0")
+
+
+def _symbol(words: Sequence[str]) -> str | None:
+    """The LF name of a phrase (lower case, articles dropped, ``_``), or None."""
+    tokens = [t for w in words for t in re.split(r"[^a-z0-9]+", w.lower().replace("'", ""))
+              if t and t not in _ARTICLES]
+    name = "_".join(tokens)
+    if not name:
+        return None
+    if name[0].isdigit():
+        name = "n_" + name
+    if not is_identifier(name):
+        name += "_"
+    return name if is_identifier(name) and name not in VARIABLES else None
+
+
+class _Collector:
+    """Candidates in order of first appearance, one per (text, span), tags merged."""
+
+    def __init__(self) -> None:
+        self.order: list[tuple[str, str, tuple[int, int] | None]] = []
+        self.tags: dict[tuple, set[str]] = {}
+        self.descriptions: dict[tuple, str | None] = {}
+
+    def add(self, text: str | None, kind: str, span, tags: Sequence[str],
+            description: str | None = None) -> None:
+        if not text:
+            return
+        key = (text, kind, span)
+        if key not in self.tags:
+            self.order.append(key)
+            self.tags[key] = set()
+            self.descriptions[key] = description
+        self.tags[key].update(tags)
+
+    def result(self) -> CandidateSet:
+        items = tuple(Candidate(text, kind, span) for text, kind, span in self.order)
+        tags = tuple(tuple(t for t in TAGS if t in self.tags[key]) for key in self.order)
+        return CandidateSet(items, tags, tuple(self.descriptions[key] for key in self.order))
+
+
+def _content_runs(words: list[_Word]) -> list[tuple[int, int]]:
+    """Maximal runs of words that may form names (no function word, number or punctuation)."""
+    runs, start = [], None
+    for i, word in enumerate(words + [_Word("", 0, 0, False, "break")]):
+        if word.kind == "word":
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _span_variants(texts: list[str]) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The normalised names of one span of lower-case words, each with its tags."""
+    first, last = texts[0], texts[-1]
+    variants = [(_symbol(texts), ("written",)),
+                (_symbol([lemma_of_verb(first), *texts[1:]]), ("verb_lemma",)),
+                (_symbol([*texts[:-1], lemma_of_plural(last)]), ("singular",)),
+                (_symbol([lemma_of_plural(first), *texts[1:]]), ("singular",))]
+    if last.endswith("ies"):  # "movies" -> movie, where the rule says "movy"
+        variants.append((_symbol([*texts[:-1], last[:-1]]), ("singular",)))
+    for lemma in _gerund_lemmas(first):
+        variants.append((_symbol([lemma, *texts[1:]]), ("gerund",)))
+    if len(texts) > 1 and _is_adverb(first):
+        variants.append((_symbol([lemma_of_verb(texts[1]), *texts[2:], first]), ("adverb_last",)))
+        variants.append((_symbol([*texts[1:], first]), ("adverb_last",)))
+    return variants
+
+
+def open_candidates(sentence: str) -> CandidateSet:
+    """Names and numbers a sentence offers in open mode (see the module docstring)."""
+    words = _words(sentence)
+    collector = _Collector()
+    lowered = [w.text.lower() for w in words]
+    groups = _name_groups(words)
+    group_of = {i: (a, b) for a, b in groups for i in range(a, b)}
+    for start, end in _content_runs(words):
+        for i in range(start, end):
+            if lowered[i] in _ARTICLES or lowered[i] in _PREPOSITIONS:
+                continue
+            content = 0
+            for j in range(i + 1, end + 1):
+                if lowered[j - 1] not in _ARTICLES:
+                    content += 1
+                if content > MAX_SPAN_WORDS:
+                    break
+                if lowered[j - 1] in _ARTICLES or not _span_may_hold_names(i, j, words, group_of):
+                    continue
+                span = (words[i].start, words[j - 1].end)
+                size = f"words{min(content, MAX_SPAN_WORDS)}"
+                for text, tags in _span_variants(lowered[i:j]):
+                    collector.add(text, NAME, span, (*tags, size))
+    for a, b in groups:
+        collector.add(_symbol([w.text for w in words[a:b]]), NAME,
+                          (words[a].start, words[b - 1].end), ("name", f"words{min(b - a, 4)}"))
+    for i, word in enumerate(lowered):
+        attribute = _ATTRIBUTE_CUES.get(word)
+        if attribute and words[i].kind in ("word", "break"):
+            collector.add(attribute, NAME, (words[i].start, words[i].end), ("attribute",))
+    for text, span in _number_candidates(words):
+        collector.add(text, NUMBER, span, ("number",))
+    return _sorted(collector.result())
+
+
+def _span_may_hold_names(i: int, j: int, words: list[_Word], group_of: dict) -> bool:
+    """A span holds a capitalised name only as the whole name or as its last word
+    ("speaks French"); never two names, never part of "Alice Smith"."""
+    inside = [k for k in range(i, j) if k in group_of and not (k == 0 and group_of[k] == (0, 1))]
+    if not inside:
+        return True
+    a, b = group_of[inside[0]]
+    if (a, b) == (i, j):
+        return True
+    return len(inside) == 1 and inside[0] == j - 1 and b - a == 1
+
+
+def _sorted(candidates: CandidateSet) -> CandidateSet:
+    """Candidates in a stable order: by text, then position (so equal inputs give equal ids)."""
+    order = sorted(range(len(candidates)), key=lambda k: (
+        candidates.items[k].kind, candidates.items[k].text, candidates.items[k].span or (-1, -1)))
+    return CandidateSet(tuple(candidates.items[k] for k in order),
+                        tuple(candidates.tags[k] for k in order),
+                        tuple(candidates.descriptions[k] for k in order))
+
+
+# ---------------------------------------------------------------- schema-guided mode
+
+
+def describe_symbol(name: str, glosses: Sequence[str]) -> str:
+    """The text the model encodes for a declared symbol: its name and glosses, slots as
+    letters ("eligible: X is eligible for a loan | X qualifies for a loan")."""
+    said = []
+    for gloss in glosses:
+        text = re.sub(r"\{0\}", "X", gloss)
+        text = re.sub(r"\{1\}", "Y", text)
+        text = re.sub(r"\{value\}", "N", text)
+        said.append(re.sub(r"\{[0-9]+\}", "Z", text))
+    return name.replace("_", " ") + (": " + " | ".join(said) if said else "")
+
+
+def schema_candidates(sentence: str, theory: Theory) -> CandidateSet:
+    """The theory's declared symbols plus the sentence's names and numbers."""
+    collector = _Collector()
+    for name, decl in sorted(theory.predicates.items()):
+        collector.add(name, NAME, None, ("predicate", f"arity{min(len(decl.arg_sorts), 3)}"),
+                      describe_symbol(name, decl.glosses))
+    for name, decl in sorted(theory.functions.items()):
+        collector.add(name, NAME, None, ("function", f"arity{min(len(decl.arg_sorts), 3)}"),
+                      describe_symbol(name, decl.glosses))
+    for name, decl in sorted(theory.constants.items()):
+        collector.add(name, NAME, None, ("constant",), describe_symbol(name, decl.glosses))
+    words = _words(sentence)
+    for a, b in _name_groups(words):
+        collector.add(_symbol([w.text for w in words[a:b]]), NAME,
+                      (words[a].start, words[b - 1].end), ("name", f"words{min(b - a, 4)}"))
+    for text, span in _number_candidates(words):
+        collector.add(text, NUMBER, span, ("number",))
+    return collector.result()
+
+
+def candidates_for(sentence: str, theory: Theory | None = None) -> CandidateSet:
+    """Open-mode candidates without a theory, schema-guided ones with it."""
+    return open_candidates(sentence) if theory is None else schema_candidates(sentence, theory)

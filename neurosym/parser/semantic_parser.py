@@ -1,0 +1,175 @@
+"""English sentences to scored, type-checked logical forms: the public parser.
+
+>>> parser = SemanticParser.load()                       # doctest: +SKIP
+>>> [r.text for r in parser.parse(["The cat chases the dog."])[0]][:1]  # doctest: +SKIP
+['chase(cat, dog)']
+
+``parse`` returns, per sentence, up to ``n_best`` ``Reading`` objects (best first) that
+the grammar-constrained beam search produced and the type checker accepted: in open mode
+against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
+in schema-guided mode against the theory's signature with no new predicates or
+functions. ``reading.score`` is the log-probability of the reading among grammatical
+ones, so ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across
+sentences and is the confidence to threshold (its calibration is in docs/parser.md).
+A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED case).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Sequence
+
+import torch
+
+from ..errors import NeurosymError
+from ..logic.typecheck import infer_signature, typecheck
+from ..rules.glosses import render_english
+from ..rules.model import Theory
+from .candidates import CandidateSet, candidates_for
+from .decoding import BeamConfig, Prefix, Reading, beam_search_batch
+from .model import IncrementalDecoder, ParserNetwork, collate, featurize
+
+__all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings"]
+
+
+def default_weights_path() -> Path:
+    """The shipped parser weights (neurosym/weights/parser)."""
+    return Path(__file__).resolve().parent.parent / "weights" / "parser"
+
+
+def pick_device(device: str = "auto") -> torch.device:
+    """``auto`` is CUDA when available, else the CPU."""
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if device not in ("cpu", "cuda"):
+        raise NeurosymError(f"device must be auto, cpu or cuda, got {device!r}")
+    if device == "cuda" and not torch.cuda.is_available():
+        raise NeurosymError("device cuda was asked for but no GPU is available")
+    return torch.device(device)
+
+
+class _Encoded:
+    """The encoded batch as the beam search's ``StepModel``: one cached decoder step per call."""
+
+    def __init__(self, network: ParserNetwork, memory, memory_mask, candidates, candidate_mask,
+                 widths: Sequence[int]) -> None:
+        self.n_fixed = network.config.n_fixed
+        self.decoder = IncrementalDecoder(network, memory, memory_mask, candidates, candidate_mask)
+        self.device = memory.device
+        self.widths = list(widths)
+
+    def step(self, prefixes: Sequence[Prefix]) -> list[list[float]]:
+        n_fixed = self.n_fixed
+        items = torch.tensor([p.item for p in prefixes], device=self.device)
+        position = len(prefixes[0].actions)
+        if position == 0:
+            parents, last = None, [n_fixed] * len(prefixes)
+        else:
+            parents = torch.tensor([p.parent for p in prefixes], device=self.device)
+            last = [a if a < n_fixed else a + 1 for a in (p.actions[-1] for p in prefixes)]
+        logits = self.decoder.step(items, parents, torch.tensor(last, device=self.device), position)
+        rows = logits.float().cpu().tolist()
+        return [row[: self.widths[p.item]] for row, p in zip(rows, prefixes)]
+
+
+class SemanticParser:
+    """The trained BERT semantic parser with grammar-constrained beam search."""
+
+    def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
+                 batch_size: int = 64, beam_size: int = 4, max_length: int = 64) -> None:
+        self.network = network.to(device).eval()
+        self.device = torch.device(device)
+        self.batch_size = batch_size
+        self.beam_size = beam_size
+        self.max_length = max_length
+        self.spare_readings = 3
+        self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, device: str = "auto") -> SemanticParser:
+        """The parser saved in ``path`` (default: the shipped weights), loaded offline."""
+        directory = Path(path) if path is not None else default_weights_path()
+        if not (directory / "config.json").is_file():
+            raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
+                                "train some with `neurosym train parser --out DIR`")
+        return cls(ParserNetwork.load(directory), device=pick_device(device))
+
+    # ---- parsing
+
+    def candidates(self, sentence: str, theory: Theory | None = None) -> CandidateSet:
+        """The copy candidates of one sentence (open or schema-guided)."""
+        return candidates_for(sentence, theory)
+
+    @torch.inference_mode()
+    def parse(self, sentences: Sequence[str], *, theory: Theory | None = None,
+              n_best: int = 4) -> list[list[Reading]]:
+        """Per sentence, up to ``n_best`` type-checked readings, best first."""
+        if isinstance(sentences, str):
+            raise TypeError("parse expects a list of sentences, not one string")
+        description_ids, description_states = self._description_table(theory)
+        # A few spare readings, so that one failing the type checker leaves n_best.
+        config = BeamConfig(beam_size=max(self.beam_size, n_best), n_best=n_best + self.spare_readings,
+                            max_length=self.max_length)
+        results: list[list[Reading]] = []
+        for start in range(0, len(sentences), self.batch_size):
+            chunk = list(sentences[start: start + self.batch_size])
+            candidate_sets = [candidates_for(s, theory) for s in chunk]
+            features = [featurize(self.network.tokenizer, s, c, description_ids,
+                                  max_tokens=self.network.config.max_tokens)
+                        for s, c in zip(chunk, candidate_sets)]
+            batch = collate(features).to(self.device)
+            memory, memory_mask, cands = self.network.encode(batch, description_states)
+            model = _Encoded(self.network, memory, memory_mask, cands, batch.candidate_mask,
+                             [self.network.config.n_fixed + len(c) for c in candidate_sets])
+            decoded = beam_search_batch(model, [c.items for c in candidate_sets], config=config)
+            results.extend(self._well_typed(readings, theory, n_best) for readings in decoded)
+        return results
+
+    def _description_table(self, theory: Theory | None):
+        """Encoded descriptions of the theory's declared symbols (cached per theory)."""
+        if theory is None:
+            return {}, None
+        cached = self._descriptions.get(id(theory))
+        if cached is not None and cached[0] is theory:
+            return cached[1], cached[2]
+        texts = sorted({d for d in candidates_for("", theory).descriptions if d is not None})
+        ids = {text: i for i, text in enumerate(texts)}
+        states = None
+        if texts:
+            encoded = self.network.tokenizer(texts, padding=True, truncation=True,
+                                             max_length=self.network.config.max_tokens, return_tensors="pt")
+            input_ids = encoded["input_ids"].to(self.device)
+            mask = encoded["attention_mask"].to(self.device).bool()
+            states = self.network.encode_descriptions(self.network.lower_states(input_ids, mask), mask)
+        self._descriptions[id(theory)] = (theory, ids, states)
+        return ids, states
+
+    @staticmethod
+    def _well_typed(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
+        """The first ``limit`` readings the type checker accepts, binders' sorts filled in."""
+        kept = []
+        for reading in readings:
+            if len(kept) == limit:
+                break
+            try:
+                statements = [(reading.formula, "<reading>", reading.text)]
+                if theory is None:
+                    signature = infer_signature(statements)
+                else:
+                    signature = infer_signature(statements, base=theory.signature, allow_new_symbols=False)
+                checked = typecheck(reading.formula, signature, path="<reading>", source=reading.text)
+            except NeurosymError:
+                continue
+            kept.append(dataclasses.replace(reading, formula=checked))
+        return kept
+
+
+def describe_readings(sentences: Sequence[str], readings: Sequence[Sequence[Reading]],
+                      theory: Theory | None = None) -> list[dict]:
+    """JSON-ready view of ``parse`` results: per sentence, each reading's LF, score,
+    confidence and English paraphrase (through the theory's glosses when given)."""
+    return [{"sentence": sentence,
+             "readings": [{"lf": r.text, "score": round(r.score, 6), "confidence": round(r.probability, 6),
+                           "english": render_english(r.formula, theory)} for r in found]}
+            for sentence, found in zip(sentences, readings)]

