@@ -533,13 +533,7 @@ def unify_symbols(readings: Sequence[Sequence[ast.Formula]], *,
 
 def rename_symbols(node, mapping: dict[str, str]):
     """``node`` with its predicates, functions and constants renamed by ``mapping``."""
-    changes = {}
+    node = ast.map_children(node, lambda child: rename_symbols(child, mapping))
     if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and node.name in mapping:
-        changes["name"] = mapping[node.name]
-    for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, ast.Node):
-            changes[f.name] = rename_symbols(value, mapping)
-        elif isinstance(value, tuple) and value and isinstance(value[0], ast.Node):
-            changes[f.name] = tuple(rename_symbols(v, mapping) for v in value)
-    return dataclasses.replace(node, **changes) if changes else node
+        node = dataclasses.replace(node, name=mapping[node.name])
+    return node

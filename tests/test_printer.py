@@ -221,3 +221,13 @@ def test_latex_does_not_check_scopes():
 def test_latex_fraction_of_a_fraction_needs_no_parentheses():
     assert to_latex(Arith("/", Arith("/", Const("a"), Const("b")), Num(2))) == \
         r"\frac{\frac{\mathrm{a}}{\mathrm{b}}}{2}"
+
+
+def test_map_children_rebuilds_only_what_changed():
+    from neurosym.logic.ast import Const, map_children
+
+    formula = parse_formula("p(a) and q(b, a)")
+    assert map_children(formula, lambda child: child) is formula
+    renamed = map_children(formula, lambda child: map_children(
+        child, lambda term: Const("c") if term == Const("a") else term))
+    assert renamed == parse_formula("p(c) and q(b, c)")

@@ -13,6 +13,7 @@ stays as written. Normalisation lives in explicit functions (see ``arith``).
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterator, Union
@@ -23,7 +24,7 @@ __all__ = [
     "Pred", "Compare", "BoolConst", "Not", "And", "Or", "Xor", "Implies", "Iff",
     "Binder", "Forall", "Exists", "Quantifier",
     "ARITH_OPS", "COMPARE_OPS", "KEYWORDS", "is_identifier",
-    "children", "walk", "free_names",
+    "children", "walk", "free_names", "map_children",
 ]
 
 ARITH_OPS = ("+", "-", "*", "/")
@@ -376,3 +377,24 @@ def walk(node: Node) -> Iterator[Node]:
 def free_names(node: Node) -> frozenset[str]:
     """Names of the constants, functions and predicates a formula mentions."""
     return frozenset(n.name for n in walk(node) if isinstance(n, (Const, FuncApp, Pred)))
+
+
+def map_children(node: Node, transform) -> Node:
+    """``node`` rebuilt with ``transform`` applied to each direct child node.
+
+    The seam for tree rewrites (renamings, substitutions): a rewrite handles the nodes it
+    cares about and hands every other node to ``map_children``. Returns ``node`` itself
+    when no child changed; spans are kept.
+    """
+    changes = {}
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, Node):
+            new = transform(value)
+            if new is not value:
+                changes[f.name] = new
+        elif isinstance(value, tuple) and value and isinstance(value[0], Node):
+            new_items = tuple(transform(item) for item in value)
+            if any(a is not b for a, b in zip(new_items, value)):
+                changes[f.name] = new_items
+    return dataclasses.replace(node, **changes) if changes else node

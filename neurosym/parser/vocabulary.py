@@ -32,7 +32,6 @@ round-trips exactly: ``actions_to_lf(lf_to_actions(t, c), c) == t``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -226,14 +225,7 @@ def canonical_variables(formula: ast.Formula, variables: Sequence[str] = VARIABL
             inner = {**mapping, **{b.name: new for b, new in zip(node.binders, fresh)}}
             binders = tuple(ast.Binder(new, b.sort, span=b.span) for b, new in zip(node.binders, fresh))
             return type(node)(binders, rename(node.body, inner), span=node.span)
-        changes = {}
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if isinstance(value, ast.Node):
-                changes[f.name] = rename(value, mapping)
-            elif isinstance(value, tuple) and value and isinstance(value[0], ast.Node):
-                changes[f.name] = tuple(rename(v, mapping) for v in value)
-        return dataclasses.replace(node, **changes) if changes else node
+        return ast.map_children(node, lambda child: rename(child, mapping))
 
     return rename(formula, {})
 
