@@ -109,6 +109,8 @@ def _add_parser_commands(commands) -> None:
     parser_training.add_argument("--out", default="neurosym/weights/parser", metavar="DIR",
                                  help="where to save the weights (default neurosym/weights/parser)")
     parser_training.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    parser_training.add_argument("--calibrate-only", action="store_true",
+                                 help="only refit the confidence temperature of the weights in --out")
     parser_training.add_argument("--open-pairs", type=int, metavar="N", help="open-mode training sentences")
     parser_training.add_argument("--schema-pairs", type=int, metavar="N",
                                  help="schema-guided training sentences per shipped rule file")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from neurosym.errors import NeurosymError
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
 from neurosym.parser.candidates import (
@@ -131,7 +132,10 @@ if all(importlib.util.find_spec(m) for m in NEURAL_MODULES):
     from neurosym.parser.model import ParserConfig, ParserNetwork
     from neurosym.parser.semantic_parser import SemanticParser, default_weights_path
     from neurosym.training.generate import Pair
-    from neurosym.training.train_parser import TrainSettings, build_examples, cache_lower, optimize
+    from neurosym.training.train_parser import (
+        TrainSettings, build_examples, cache_lower, held_out_pairs, optimize, shipped_theories,
+        validation_pairs,
+    )
 
 TINY_PAIRS = [  # (sentence, LF)
     ("The cat chases the dog.", "chase(cat, dog)"),
@@ -209,6 +213,31 @@ def test_cached_incremental_decoding_equals_the_full_decoder(tiny_parser):
 
 
 @neural
+def test_a_temperature_rescales_confidences_but_keeps_the_readings(tiny_parser):
+    from neurosym.parser.calibration import calibrate
+
+    sentences = [sentence for sentence, _ in TINY_PAIRS]
+    raw = tiny_parser.parse(sentences, n_best=3)
+    scaled = SemanticParser(tiny_parser.network, device="cpu", temperature=2.5).parse(sentences, n_best=3)
+    for found, rescaled in zip(raw, scaled):
+        assert [r.text for r in rescaled] == [r.text for r in found]
+        assert [r.probability for r in rescaled] == pytest.approx(
+            [calibrate(r.probability, 2.5) for r in found], rel=1e-6)
+    with pytest.raises(NeurosymError):
+        SemanticParser(tiny_parser.network, device="cpu", temperature=0.0)
+
+
+@neural
+def test_the_calibration_set_is_disjoint_from_the_test_set():
+    settings = TrainSettings(test_open=200, test_schema=20)
+    theories = shipped_theories()
+    test = {pair.sentence for pair in held_out_pairs(settings, theories)[0]}
+    validation, owners = validation_pairs(settings, theories)
+    assert len(validation) == len(owners) > 0.9 * len(test)
+    assert not test & {pair.sentence for pair in validation}
+
+
+@neural
 def test_parse_takes_a_list():
     with pytest.raises(TypeError):
         SemanticParser.parse(None, "The cat chases the dog.")
@@ -240,6 +269,21 @@ def shipped():
     if not (default_weights_path() / "config.json").is_file():
         pytest.skip("no shipped parser weights")
     return SemanticParser.load(device="cpu")
+
+
+@neural
+def test_shipped_parser_applies_the_fitted_temperature(shipped):
+    from neurosym.parser.calibration import calibrate
+
+    config = json.loads((default_weights_path() / "config.json").read_text())
+    temperature = config.get("calibration", {}).get("temperature", 1.0)
+    assert shipped.temperature == temperature
+    raw = SemanticParser(shipped.network, device="cpu")  # temperature 1
+    sentence = ["If someone is kind then they are young."]
+    found, unscaled = shipped.parse(sentence, n_best=2)[0], raw.parse(sentence, n_best=2)[0]
+    assert [r.text for r in found] == [r.text for r in unscaled]
+    assert [r.probability for r in found] == pytest.approx(
+        [calibrate(r.probability, temperature) for r in unscaled], rel=1e-6)
 
 
 @neural

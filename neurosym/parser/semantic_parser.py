@@ -8,9 +8,13 @@
 the grammar-constrained beam search produced and the type checker accepted: in open mode
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
-functions. ``reading.score`` is the log-probability of the reading among grammatical
-ones, so ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across
-sentences and is the confidence to threshold (its calibration is in docs/parser.md).
+functions. ``reading.score`` is the log of the reading's calibrated confidence, so
+``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and
+is the confidence to threshold: the beam's log-probability among grammatical readings,
+temperature-scaled on its log-odds with the temperature fitted on a validation set
+(``neurosym.parser.calibration``, config.json ``"calibration"``; none stored means
+temperature 1, the raw log-probability). Scaling is increasing, so the order of
+readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
 A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED case).
 """
 
@@ -26,6 +30,7 @@ from ..errors import NeurosymError
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
+from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .decoding import BeamConfig, Prefix, Reading, beam_search_batch
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -77,12 +82,16 @@ class SemanticParser:
     """The trained BERT semantic parser with grammar-constrained beam search."""
 
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
-                 batch_size: int = 64, beam_size: int = 4, max_length: int = 64) -> None:
+                 batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
+                 temperature: float = 1.0) -> None:
+        if not temperature > 0:
+            raise NeurosymError(f"the confidence temperature must be positive, got {temperature}")
         self.network = network.to(device).eval()
         self.device = torch.device(device)
         self.batch_size = batch_size
         self.beam_size = beam_size
         self.max_length = max_length
+        self.temperature = temperature
         self.spare_readings = 3
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
@@ -93,7 +102,8 @@ class SemanticParser:
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
                                 "train some with `neurosym train parser --out DIR`")
-        return cls(ParserNetwork.load(directory), device=pick_device(device))
+        return cls(ParserNetwork.load(directory), device=pick_device(device),
+                   temperature=temperature_of(directory))
 
     # ---- parsing
 
@@ -123,8 +133,16 @@ class SemanticParser:
             model = _Encoded(self.network, memory, memory_mask, cands, batch.candidate_mask,
                              [self.network.config.n_fixed + len(c) for c in candidate_sets])
             decoded = beam_search_batch(model, [c.items for c in candidate_sets], config=config)
-            results.extend(self._well_typed(readings, theory, n_best) for readings in decoded)
+            results.extend(self._calibrated(self._well_typed(readings, theory, n_best))
+                           for readings in decoded)
         return results
+
+    def _calibrated(self, readings: list[Reading]) -> list[Reading]:
+        """The readings with ``score`` the log of the temperature-scaled confidence."""
+        if self.temperature == 1.0:
+            return readings
+        return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature))
+                for r in readings]
 
     def _description_table(self, theory: Theory | None):
         """Encoded descriptions of the theory's declared symbols (cached per theory)."""

@@ -15,6 +15,12 @@ Linear, seeded, printing progress (nanoGPT style):
    sentences per second) and save the trained weights + config.json.
 
     neurosym train parser --steps 1500 --seed 0 --out neurosym/weights/parser
+
+Afterwards, fit the confidence temperature on a validation set (held-out words and
+templates, other seeds than the test set, test sentences removed) and store it in the
+weights' config.json (``fit_calibration``):
+
+    neurosym train parser --calibrate-only --out neurosym/weights/parser
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import torch
 
 from ..logic.parser import parse_formula
 from ..logic.printer import to_text
+from ..parser.calibration import calibrate, calibration_table, fit_temperature
 from ..parser.candidates import CandidateSet, candidates_for
 from ..parser.constraint import constraint_for
 from ..parser.model import Features, ParserConfig, ParserNetwork, collate, featurize
@@ -40,10 +47,13 @@ from ..parser.vocabulary import VOCABULARY, TargetError, canonical_variables, lf
 from ..rules.loader import load_theory
 from . import generate_pairs, split_templates, split_vocabulary
 
-__all__ = ["TrainSettings", "Example", "build_examples", "train", "evaluate", "main"]
+__all__ = ["TrainSettings", "Example", "build_examples", "train", "evaluate", "validation_pairs",
+           "fit_calibration", "main"]
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 SPLIT_SEED = 1  # the held-out split every figure of docs/parser.md is measured on
+TEST_SEEDS = (3, 300)  # generation seeds of the test set: open mode, first theory
+VALIDATION_SEEDS = (4, 400)  # the calibration set: same held-out sides, other draws
 
 
 @dataclass(frozen=True)
@@ -160,18 +170,27 @@ def training_pairs(settings: TrainSettings, theories: Sequence):
     return pairs, owners
 
 
-def held_out_pairs(settings: TrainSettings, theories: Sequence):
+def held_out_pairs(settings: TrainSettings, theories: Sequence, *, seeds: tuple[int, int] = TEST_SEEDS):
     """The held-out test set: unseen words and unseen templates (open), unseen templates
-    (schema-guided)."""
+    (schema-guided). Other ``seeds`` draw other sentences from the same held-out sides."""
     words, forms = split_vocabulary(SPLIT_SEED), split_templates(SPLIT_SEED)
-    pairs = generate_pairs(settings.test_open, seed=3, lexicon=words.test, templates=forms.test)
+    pairs = generate_pairs(settings.test_open, seed=seeds[0], lexicon=words.test, templates=forms.test)
     owners = [None] * len(pairs)
     for k, theory in enumerate(theories):
-        schema = generate_pairs(settings.test_schema, seed=300 + k, theory=theory, lexicon=words.test,
+        schema = generate_pairs(settings.test_schema, seed=seeds[1] + k, theory=theory, lexicon=words.test,
                                 templates=forms.test)
         pairs += schema
         owners += [theory] * len(schema)
     return pairs, owners
+
+
+def validation_pairs(settings: TrainSettings, theories: Sequence):
+    """The calibration set: drawn like the test set with other seeds, minus every sentence
+    the test set has (training never sees the held-out words and templates at all)."""
+    test_sentences = {pair.sentence for pair in held_out_pairs(settings, theories)[0]}
+    pairs, owners = held_out_pairs(settings, theories, seeds=VALIDATION_SEEDS)
+    kept = [i for i, pair in enumerate(pairs) if pair.sentence not in test_sentences]
+    return [pairs[i] for i in kept], [owners[i] for i in kept]
 
 
 def description_table(theories: Sequence) -> list[str]:
@@ -306,20 +325,8 @@ def evaluate(network: ParserNetwork, settings: TrainSettings, theories: Sequence
              log=_log) -> dict:
     """Exact match and confidence calibration of the top reading on the held-out set."""
     parser = SemanticParser(network, device=device)
-    pairs, owners = held_out_pairs(settings, theories)
-    outcomes = []  # (confidence, correct, mode)
     started = time.time()
-    groups: dict[int, list[int]] = {}
-    for index, owner in enumerate(owners):
-        groups.setdefault(id(owner), []).append(index)
-    for indices in groups.values():
-        theory = owners[indices[0]]
-        readings = parser.parse([pairs[i].sentence for i in indices], theory=theory, n_best=1)
-        for i, found in zip(indices, readings):
-            gold = to_text(canonical_variables(parse_formula(pairs[i].lf)))
-            confidence = found[0].probability if found else 0.0
-            outcomes.append((confidence, bool(found) and found[0].text == gold,
-                             "open" if theory is None else "schema"))
+    outcomes = top_reading_outcomes(parser, *held_out_pairs(settings, theories))
     seconds = time.time() - started
     figures = {"held_out_sentences": len(outcomes), "sentences_per_second": round(len(outcomes) / seconds, 1)}
     for mode in ("open", "schema"):
@@ -332,31 +339,85 @@ def evaluate(network: ParserNetwork, settings: TrainSettings, theories: Sequence
     return figures
 
 
-def calibration(outcomes, *, bins: Sequence[float] = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0001)) -> dict:
+def top_reading_outcomes(parser: SemanticParser, pairs, owners) -> list[tuple[float, bool, str]]:
+    """Per pair, ``(confidence of the top reading, whether it is the gold LF, mode)``
+    (confidence 0 and wrong when nothing was read), sentences of a theory parsed together."""
+    outcomes = [None] * len(pairs)
+    groups: dict[int, list[int]] = {}
+    for index, owner in enumerate(owners):
+        groups.setdefault(id(owner), []).append(index)
+    for indices in groups.values():
+        theory = owners[indices[0]]
+        readings = parser.parse([pairs[i].sentence for i in indices], theory=theory, n_best=1)
+        for i, found in zip(indices, readings):
+            gold = to_text(canonical_variables(parse_formula(pairs[i].lf)))
+            confidence = found[0].probability if found else 0.0
+            outcomes[i] = (confidence, bool(found) and found[0].text == gold,
+                           "open" if theory is None else "schema")
+    return outcomes
+
+
+CALIBRATION_BINS = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0)  # the bins docs/parser.md reports
+
+
+def calibration(outcomes, *, bins: Sequence[float] = CALIBRATION_BINS) -> dict:
     """Expected calibration error and accuracy per confidence bin of ``(confidence, correct, _)``."""
-    table, error = [], 0.0
-    for low, high in zip(bins, bins[1:]):
-        part = [o for o in outcomes if low <= o[0] < high]
-        if not part:
-            continue
-        mean_conf = sum(o[0] for o in part) / len(part)
-        accuracy = sum(o[1] for o in part) / len(part)
-        error += len(part) / len(outcomes) * abs(mean_conf - accuracy)
-        table.append({"confidence": f"[{low:.2f}, {min(high, 1):.2f})", "n": len(part),
-                      "mean_confidence": round(mean_conf, 4), "accuracy": round(accuracy, 4)})
-    return {"ece": round(error, 4), "bins": table}
+    return calibration_table([o[0] for o in outcomes], [o[1] for o in outcomes], bins=bins)
+
+
+def fit_calibration(directory: str | Path, settings: TrainSettings | None = None, *,
+                    device: str = "auto", log=_log) -> dict:
+    """Fit the confidence temperature of the parser in ``directory`` on the validation set,
+    measure calibration on the test set before and after, and store it all in its
+    config.json under ``"calibration"`` (the parser applies it when loaded). The set
+    sizes are the weights' own training settings unless ``settings`` is given."""
+    started = time.time()
+    path = Path(directory) / "config.json"
+    if settings is None:
+        saved = json.loads(path.read_text(encoding="utf-8")).get("training", {}).get("settings", {})
+        settings = TrainSettings(**saved)
+    theories = shipped_theories()
+    network = ParserNetwork.load(directory)
+    parser = SemanticParser(network, device=pick_device(device))  # temperature 1: raw confidences
+    validation = top_reading_outcomes(parser, *validation_pairs(settings, theories))
+    temperature = fit_temperature([o[0] for o in validation], [o[1] for o in validation])
+    log(f"temperature {temperature:.4f} fitted on {len(validation)} validation sentences  "
+        f"[{time.time() - started:.0f}s]")
+    test = top_reading_outcomes(parser, *held_out_pairs(settings, theories))
+    scaled = [(calibrate(o[0], temperature), o[1], o[2]) for o in test]
+    before, after = calibration(test), calibration(scaled)
+    record = {
+        "temperature": round(temperature, 4),
+        "applied_to": "log-odds of the top reading's sequence probability: sigmoid(logit(p) / T)",
+        "fitted_on": (f"{len(validation)} validation sentences: held-out words and templates of split "
+                      f"{SPLIT_SEED}, generation seeds {VALIDATION_SEEDS[0]} (open) and "
+                      f"{VALIDATION_SEEDS[1]}+k (theory k), test sentences removed"),
+        "measured_on": (f"the {len(test)} held-out test sentences (seeds {TEST_SEEDS[0]} and "
+                        f"{TEST_SEEDS[1]}+k), top reading, beam 4"),
+        "ece_before": before["ece"], "ece_after": after["ece"],
+        "bins_before": before["bins"], "bins_after": after["bins"],
+    }
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["calibration"] = record
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    log(json.dumps({k: record[k] for k in ("temperature", "ece_before", "ece_after")}))
+    return record
 
 
 # ---------------------------------------------------------------- command line
 
 
 def main(args) -> int:
-    """``neurosym train parser`` (arguments parsed by neurosym.cli): train, save, evaluate."""
+    """``neurosym train parser`` (arguments parsed by neurosym.cli): train, save, evaluate,
+    then fit the confidence temperature; with ``--calibrate-only``, only the last step."""
     if args.threads:
         torch.set_num_threads(args.threads)
-    given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs", "schema_pairs")
-             if getattr(args, name, None) is not None}
-    train(TrainSettings(**given), out=args.out, device=args.device)
+    if not getattr(args, "calibrate_only", False):
+        given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
+                                                        "schema_pairs")
+                 if getattr(args, name, None) is not None}
+        train(TrainSettings(**given), out=args.out, device=args.device)
+    fit_calibration(args.out, device=args.device)
     return 0
 
 
