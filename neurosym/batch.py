@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .errors import InputFormatError, NeurosymError, SourceError
+from .errors import InputFormatError, NeurosymError
 from .reasoner import Reasoner
 from .verdicts import Semantics
 
@@ -79,9 +79,7 @@ def run_batch(lines: Iterable[str], reasoner: Reasoner, *, semantics: Semantics,
                 semantics=fields["semantics"] or semantics, explain=explain, timeout_s=timeout_s,
             )
         except NeurosymError as exc:
-            detail = exc.to_dict() if isinstance(exc, SourceError) else {
-                "error": type(exc).__name__, "message": str(exc)}
-            record["error"] = detail
+            record["error"] = exc.to_dict()
             yield BatchOutcome(record, bad_input=True)
             continue
         record.update(result.to_dict())

@@ -121,8 +121,7 @@ def _add_parser_commands(commands) -> None:
 
 def _error_exit(exc: NeurosymError, as_json: bool) -> int:
     if as_json:
-        detail = exc.to_dict() if hasattr(exc, "to_dict") else {"error": type(exc).__name__, "message": str(exc)}
-        print(json.dumps({"error": detail}), file=sys.stdout)
+        print(json.dumps({"error": exc.to_dict()}), file=sys.stdout)
     print(f"neurosym: error: {exc}", file=sys.stderr)
     return exc.exit_code
 
@@ -205,7 +204,7 @@ def _run_lint(args) -> int:
             problems.append((name, exc))
     if args.json:
         print(json.dumps({"files": len(args.files),
-                          "errors": [exc.to_dict() if hasattr(exc, "to_dict") else {"message": str(exc)}
+                          "errors": [exc.to_dict()
                                      for _, exc in problems]}))
     else:
         for _, exc in problems:

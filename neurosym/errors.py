@@ -30,6 +30,10 @@ class NeurosymError(Exception):
 
     exit_code = 2
 
+    def to_dict(self) -> dict:
+        """The error as JSON for ``--json`` output and batch result lines."""
+        return {"error": type(self).__name__, "message": str(self)}
+
 
 def closest_name(name: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to ``name`` (for "did you mean"), or None when none is close."""
