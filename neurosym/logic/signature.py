@@ -6,6 +6,7 @@ their declarations in the rule-file model (``neurosym.rules.model``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 __all__ = ["INT", "REAL", "NUMERIC_SORTS", "BUILTIN_SORTS", "ENTITY", "PredType", "FuncType", "Signature"]
@@ -44,6 +45,18 @@ class Signature:
 
     def all_sorts(self) -> frozenset[str]:
         return self.sorts | BUILTIN_SORTS
+
+    @functools.cached_property
+    def mentioned_sorts(self) -> frozenset[str]:
+        """Every sort declared or mentioned in a symbol's type (so hand-built signatures
+        work too). Cached: a signature is never changed after it is built, and the type
+        checker asks for this on every statement."""
+        sorts = set(self.all_sorts()) | set(self.constants.values())
+        for pred in self.predicates.values():
+            sorts |= set(pred.args)
+        for func in self.functions.values():
+            sorts |= set(func.args) | {func.result}
+        return frozenset(sorts)
 
     def symbol_names(self) -> set[str]:
         return set(self.constants) | set(self.predicates) | set(self.functions)

@@ -87,7 +87,7 @@ class _Inference:
         self.inferring = inferring
         self.allow_new_symbols = allow_new_symbols
         self.open_mode = open_mode
-        self.known_sorts = _sorts_of(signature)
+        self.known_sorts = signature.mentioned_sorts
         self.new_sorts: set[str] = set()
         self.new_constants: dict[str, _SortVar] = {}
         # New symbols' types hold _SortVars until infer_signature resolves them.
@@ -423,16 +423,6 @@ class _Inference:
         if root.kind is not None:
             return root.kind
         return fallback
-
-
-def _sorts_of(signature: Signature) -> frozenset[str]:
-    """Every sort a signature declares or mentions (so hand-built signatures work too)."""
-    sorts = set(signature.all_sorts()) | set(signature.constants.values())
-    for pred in signature.predicates.values():
-        sorts |= set(pred.args)
-    for func in signature.functions.values():
-        sorts |= set(func.args) | {func.result}
-    return frozenset(sorts)
 
 
 def _guard_depth(run, inference: _Inference, node):
