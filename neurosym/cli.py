@@ -100,23 +100,39 @@ def _add_parser_commands(commands) -> None:
                                 description="Train a neural component on generated data.")
     components = train.add_subparsers(dest="component", metavar="COMPONENT")
     components.required = True
-    parser_training = components.add_parser(
-        "parser", help="train the semantic parser",
+    parser_training = _training_command(
+        components, "parser", help="train the semantic parser",
         description="Generate (sentence, LF) pairs (held-out words and templates kept out), train "
                     "the parser, report held-out exact match and calibration, save weights.")
-    parser_training.add_argument("--steps", type=int, metavar="N", help="training steps")
-    parser_training.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser_training.add_argument("--out", default="neurosym/weights/parser", metavar="DIR",
-                                 help="where to save the weights (default neurosym/weights/parser)")
-    parser_training.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
-    parser_training.add_argument("--calibrate-only", action="store_true",
-                                 help="only refit the confidence temperature of the weights in --out")
     parser_training.add_argument("--open-pairs", type=int, metavar="N", help="open-mode training sentences")
     parser_training.add_argument("--schema-pairs", type=int, metavar="N",
                                  help="schema-guided training sentences per shipped rule file")
-    parser_training.add_argument("--batch-size", type=int, metavar="N")
-    parser_training.add_argument("--threads", type=int, metavar="N",
-                                 help="CPU threads for torch (1 is faster on a busy machine)")
+
+    fallback_training = _training_command(
+        components, "fallback", help="train the neural fallback classifier",
+        description="Make solver-labelled problems, add the train parts of the shared data sets, "
+                    "fine-tune the cross-encoder, fit its temperature on the validation parts, "
+                    "report accuracy and calibration, save weights.")
+    fallback_training.add_argument("--generated", type=int, metavar="N",
+                                   help="solver-labelled generated problems (default 3000)")
+    fallback_training.add_argument("--data-dir", metavar="DIR",
+                                   help="the shared data sets (default: ../shared/data beside the checkout)")
+
+
+def _training_command(components, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
+    """``train NAME`` with the options every training shares."""
+    command = components.add_parser(name, help=help, description=description)
+    command.add_argument("--steps", type=int, metavar="N", help="training steps")
+    command.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    command.add_argument("--out", default=f"neurosym/weights/{name}", metavar="DIR",
+                         help=f"where to save the weights (default neurosym/weights/{name})")
+    command.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    command.add_argument("--calibrate-only", action="store_true",
+                         help="only refit the confidence temperature of the weights in --out")
+    command.add_argument("--batch-size", type=int, metavar="N")
+    command.add_argument("--threads", type=int, metavar="N",
+                         help="CPU threads for torch (1 is faster on a busy machine)")
+    return command
 
 
 def _error_exit(exc: NeurosymError, as_json: bool) -> int:
@@ -269,6 +285,10 @@ def _run_parse(args) -> int:
 
 
 def _run_train(args) -> int:
+    if args.component == "fallback":
+        from .training.train_fallback import main as train_fallback
+
+        return train_fallback(args)
     from .training.train_parser import main as train_parser
 
     return train_parser(args)

@@ -1,16 +1,18 @@
 """The text commands of ``neurosym``: English in ``check``, ``ask`` and ``eval``.
 
     neurosym check [--rules FILE]... [--premise TEXT]... TEXT...
-    neurosym ask --context TEXT|FILE [--rules FILE]... [--semantics S] QUESTION
+    neurosym ask --context TEXT|FILE [--rules FILE]... [--semantics S] [--threshold P] QUESTION
     neurosym eval FILE.jsonl --out PRED.jsonl [--limit N] [--semantics S] [--rules FILE]...
+                  [--threshold P] [--curve PNG] [--no-fallback]
 
 ``add_text_commands(commands)`` adds ``ask`` and ``eval`` to the subcommands of
 ``neurosym.cli`` and the parser options to ``check``; ``TEXT_COMMANDS`` maps the command
 names to their run functions. ``check`` with LF only (or ``--input``) runs exactly as
 before; a claim or premise in English goes through ``neurosym.pipeline``.
 
-Exit codes as in ``neurosym.cli``; for ``ask``: 0 answered (True, False or Unknown),
-1 no answer (the context contradicts itself, or the solver gave up), 2 bad input.
+Exit codes as in ``neurosym.cli``; for ``ask``: 0 answered (True, False or Unknown, by
+any channel: the output says which), 1 no answer (the context contradicts itself, the
+solver gave up, or nothing could be formalized and no fallback ran), 2 bad input.
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ def add_text_commands(commands: argparse._SubParsersAction) -> None:
         description="Answer QUESTION (one statement, in English or LF) from the context: True "
                     "(ENTAILED), False (CONTRADICTED) or Unknown (POSSIBLE), with the evidence "
                     "in the context's own words. Without --rules, open mode: the symbols come "
-                    "from the text. Exit 0 answered, 1 no answer (inconsistent context, solver "
-                    "gave up), 2 bad input.",
+                    "from the text. Sentences the parser cannot formalize confidently go to the "
+                    "neural fallback, whose answer is marked as a guess with its probability. "
+                    "Exit 0 answered, 1 no answer (inconsistent context, solver gave up), "
+                    "2 bad input.",
     )
     ask.add_argument("question", metavar="QUESTION", help="the statement to judge")
     ask.add_argument("--context", action="append", default=[], metavar="TEXT|FILE", required=True,
@@ -67,7 +71,10 @@ def add_text_commands(commands: argparse._SubParsersAction) -> None:
         description="Answer each problem of FILE.jsonl ({\"id\", \"context\", \"question\", "
                     "\"label\"?, \"semantics\"?} a line), honouring each problem's semantics; "
                     "write one {\"id\", \"prediction\", \"method\", \"confidence\", ...} line per "
-                    "problem to --out; print accuracy (when labels exist) and throughput.",
+                    "problem to --out; print accuracy overall and per method (symbolic, mixed, "
+                    "neural), the symbolic channel's coverage and selective accuracy, and "
+                    "throughput. --curve also runs both channels on every problem and draws "
+                    "accuracy against coverage over the confidence threshold.",
     )
     evaluate.add_argument("file", metavar="FILE.jsonl")
     evaluate.add_argument("--out", required=True, metavar="PRED.jsonl", help="where predictions go")
@@ -80,14 +87,29 @@ def add_text_commands(commands: argparse._SubParsersAction) -> None:
                           help="time limit per problem (default 10)")
     evaluate.add_argument("--batch-size", type=int, default=256, metavar="N",
                           help="problems whose sentences are parsed together (default 256)")
+    evaluate.add_argument("--curve", metavar="PNG",
+                          help="run both channels on every problem and save the accuracy-against-"
+                               "coverage curve over the threshold (needs matplotlib: neurosym[plot])")
     evaluate.add_argument("--json", action="store_true", help="print the summary as JSON")
     _add_parser_options(evaluate)
 
 
 def _add_parser_options(command: argparse.ArgumentParser) -> None:
+    from .routing import DEFAULT_THRESHOLD
+
     command.add_argument("--parser", metavar="DIR", default=None,
                          help="a trained semantic parser (default: the one shipped with neurosym)")
-    command.add_argument("--device", default="auto", help="where the parser runs: auto, cpu, cuda")
+    command.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"),
+                         help="where the neural models run (default auto: the GPU when there is one)")
+    if command.prog.split()[-1] == "check":
+        return
+    command.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
+                         help="calibrated parser confidence a sentence needs to go to the solver "
+                              f"(default {DEFAULT_THRESHOLD}; see docs/hybrid.md)")
+    command.add_argument("--fallback", metavar="DIR", default=None,
+                         help="a trained fallback classifier (default: the one shipped with neurosym)")
+    command.add_argument("--no-fallback", action="store_true",
+                         help="no neural guesses: what cannot be formalized stays unanswered")
 
 
 def _positive(value: float, option: str) -> None:
@@ -99,8 +121,14 @@ def _pipeline(args):
     from .pipeline import Pipeline
 
     _positive(args.timeout, "--timeout")
+    routing = {}
+    if hasattr(args, "threshold"):
+        if not 0.0 <= args.threshold <= 1.0:
+            raise InputFormatError(f"--threshold must be between 0 and 1, got {args.threshold}")
+        routing = {"threshold": args.threshold, "fallback_path": args.fallback,
+                   "fallback": False if args.no_fallback else None}
     return Pipeline.from_files(*args.rules, parser_path=args.parser, device=args.device,
-                               timeout_s=args.timeout)
+                               timeout_s=args.timeout, **routing)
 
 
 # ---------------------------------------------------------------- check
@@ -156,12 +184,38 @@ def run_ask(args) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
-        label = answer.label or "no answer"
-        print(f"{label}  ({answer.verdict.value}, {semantics.value} semantics, "
-              f"confidence {answer.confidence:.2f})")
-        read = _reading_lines(_labelled("premise", answer.context) + [("question", answer.question)])
-        print("\n".join([*read, format_check(answer.result)]))
+        print(format_answer(answer, semantics, format_check))
     return EXIT_OK if answer.label is not None else EXIT_VIOLATION
+
+
+def format_answer(answer, semantics: Semantics, format_check) -> str:
+    """An answer as text: the label and channel, how each sentence was read, then the
+    solver's evidence or the competing readings, and the fallback's guess."""
+    label = answer.label or "no answer"
+    channel = {"symbolic": "proved by the solver", "mixed": "proved from the formalized part",
+               "neural": "a neural guess, not a proof"}.get(answer.method, "no channel answered")
+    lines = [f"{label}  ({answer.verdict.value}, {channel}; {semantics.value} semantics, "
+             f"confidence {answer.confidence:.2f})"]
+    lines += _reading_lines(_labelled("premise", answer.context) + [("question", answer.question)])
+    if answer.untranslated:
+        lines.append("not formalized: " + "; ".join(repr(item.text) for item in answer.untranslated))
+    if answer.readings:
+        lines.append("competing readings:")
+        for reading in answer.readings:
+            lines.append(f"  {reading.sentence}  ->  {reading.lf}  ({reading.confidence:.2f}): "
+                         f"{reading.english}  => {reading.verdict.value}")
+        if answer.scenario is not None:
+            values = ", ".join(f"{k} = {v}" for k, v in answer.scenario.values)
+            lines.append(f"  they differ when: {values}")
+    if answer.result is not None and answer.method in ("symbolic", "mixed"):
+        lines.append(format_check(answer.result))
+    if answer.guess is not None:
+        shares = ", ".join(f"{k} {v:.2f}" for k, v in answer.guess.probabilities.items())
+        lines.append(f"neural fallback: {answer.guess.label} with probability "
+                     f"{answer.guess.probability:.2f} ({shares})")
+    if answer.note:
+        lines.append(f"note: {answer.note}")
+    return "\n".join(lines)
 
 
 def _text_or_file(value: str) -> str:
@@ -193,8 +247,24 @@ def run_eval(args) -> int:
     semantics = Semantics.parse(args.semantics) if args.semantics is not None else None
     pipeline = _pipeline(args)
     summary = evaluate_file(args.file, args.out, pipeline, limit=args.limit, semantics=semantics,
-                            progress=sys.stderr.isatty(), batch_size=args.batch_size)
-    print(json.dumps(summary.to_dict()) if args.json else summary.format())
+                            progress=sys.stderr.isatty(), batch_size=args.batch_size,
+                            both_channels=args.curve is not None)
+    report = summary.to_dict()
+    text = summary.format()
+    if args.curve is not None:
+        from .coverage import best_threshold, coverage_curve, curve_table, plot_curve, point_at, read_predictions
+
+        points = coverage_curve(read_predictions(args.out))
+        chosen = point_at(points, args.threshold)
+        plot_curve(points, args.curve, threshold=args.threshold,
+                   title=f"{Path(args.file).name}: accuracy against symbolic coverage")
+        best = best_threshold(points)
+        report["curve"] = {"png": args.curve, "at_threshold": chosen.to_dict(), "best": best.to_dict(),
+                           "points": [point.to_dict() for point in points]}
+        text += (f"\ncurve saved to {args.curve}; at threshold {args.threshold}: "
+                 f"coverage {chosen.coverage:.2%}, hybrid accuracy {chosen.hybrid_accuracy:.2%}\n"
+                 + curve_table(points, chosen=chosen))
+    print(json.dumps(report) if args.json else text)
     return EXIT_OK
 
 

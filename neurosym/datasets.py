@@ -11,9 +11,11 @@ One problem is ``{"id", "context", "question", "label", "semantics"}``: ``label`
 | folio-v0-train.jsonl | ``folio_problems`` | classical | conclusion (the premises are the context) |
 
 ``convert(path)`` picks the converter from the file name. ProofWriter questions share
-theories, so a held-out part is chosen by theory: ``is_held_out(problem_id)`` keeps
-about half of the theories for reporting; anything that tunes on ProofWriter must use
-only the others.
+theories, so a held-out part is chosen by theory: every converted problem names its
+``theory`` (ProofWriter theory, PARARULE-Plus theory, FOLIO story), and
+``split_of(problem)`` puts about half of the theories in "test" (reported on, never
+trained or tuned on), a tenth in "validation" (thresholds, temperatures) and the rest in
+"train". ``is_held_out(problem_id)`` is the same test for a ProofWriter id alone.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from .text import split_sentences
 
 __all__ = [
     "proofwriter_problems", "pararule_problems", "folio_problems", "convert", "write_problems",
-    "theory_id", "is_held_out", "HELD_OUT_FRACTION", "iter_jsonl",
+    "theory_id", "is_held_out", "split_of", "HELD_OUT_FRACTION", "VALIDATION_FRACTION", "iter_jsonl",
 ]
 
-HELD_OUT_FRACTION = 0.5  # share of ProofWriter theories held out for reporting
+HELD_OUT_FRACTION = 0.5  # share of theories held out for reporting (every data set)
+VALIDATION_FRACTION = 0.1  # share of theories kept for choosing thresholds and temperatures
 
 _LABELS = {"true": "True", "false": "False", "unknown": "Unknown"}
 _OPTION = re.compile(r"\s*([A-Z])\)\s*(.+?)\s*\Z")
@@ -56,28 +59,33 @@ def proofwriter_problems(path: str | Path) -> Iterator[dict]:
         letters = dict(_option(text, where) for text in record.get("options", ()))
         answer = _field(record, "answer", where)
         label = _label(letters.get(answer, {"A": "True", "B": "False", "C": "Unknown"}.get(answer)), where)
-        yield {"id": _field(record, "id", where), "context": _field(record, "context", where),
-               "question": statement[-1], "label": label, "semantics": "directional"}
+        problem_id = _field(record, "id", where)
+        yield {"id": problem_id, "context": _field(record, "context", where),
+               "question": statement[-1], "label": label, "semantics": "directional",
+               "theory": theory_id(problem_id)}
 
 
 def pararule_problems(path: str | Path) -> Iterator[dict]:
     """PARARULE-Plus theories (JSONL), one closed-world problem per question."""
     for where, record in _jsonl(path):
         context = _field(record, "context", where)
+        theory = _field(record, "id", where)
         for question in _field(record, "questions", where):
             yield {"id": _field(question, "id", where), "context": context,
                    "question": _field(question, "text", where),
                    "label": _label(_field(question, "label", where), where),
-                   "semantics": "closed-world"}
+                   "semantics": "closed-world", "theory": theory}
 
 
 def folio_problems(path: str | Path) -> Iterator[dict]:
     """FOLIO conclusions (JSONL) with their premises as the context, classical."""
     for where, record in _jsonl(path):
         premises = [p.strip() for p in _field(record, "premises", where) if p.strip()]
-        yield {"id": f"folio-{_field(record, 'story_id', where)}-{_field(record, 'example_id', where)}",
+        story = f"folio-{_field(record, 'story_id', where)}"
+        yield {"id": f"{story}-{_field(record, 'example_id', where)}",
                "context": premises, "question": _field(record, "conclusion", where).strip(),
-               "label": _label(_field(record, "label", where), where), "semantics": "classical"}
+               "label": _label(_field(record, "label", where), where), "semantics": "classical",
+               "theory": story}
 
 
 _CONVERTERS = {"proofwriter": proofwriter_problems, "pararule": pararule_problems,
@@ -115,7 +123,31 @@ def theory_id(problem_id: str) -> str:
 
 def is_held_out(problem_id: str, *, fraction: float = HELD_OUT_FRACTION) -> bool:
     """Whether a ProofWriter question's theory is in the held-out part (stable: a hash)."""
-    return zlib.crc32(theory_id(problem_id).encode("utf-8")) % 10_000 < fraction * 10_000
+    return _bucket(theory_id(problem_id)) < fraction * 10_000
+
+
+def split_of(problem: dict, *, held_out: float = HELD_OUT_FRACTION,
+             validation: float = VALIDATION_FRACTION) -> str:
+    """"test", "validation" or "train": the part a converted problem belongs to.
+
+    Decided by a hash of its ``theory`` (the story or theory it shares with other
+    questions), so all questions of a theory fall on one side. "test" is the held-out
+    part benchmarks report on (for ProofWriter the same as ``is_held_out``); "validation"
+    is for choosing thresholds and temperatures; only "train" may be trained on.
+    """
+    theory = problem.get("theory")
+    if not isinstance(theory, str):
+        raise InputFormatError(f"problem {problem.get('id')!r} has no 'theory' to split by")
+    bucket = _bucket(theory)
+    if bucket < held_out * 10_000:
+        return "test"
+    if bucket < (held_out + validation) * 10_000:
+        return "validation"
+    return "train"
+
+
+def _bucket(theory: str) -> int:
+    return zlib.crc32(theory.encode("utf-8")) % 10_000
 
 
 # ---------------------------------------------------------------- reading the files

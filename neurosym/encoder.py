@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import NeurosymError
 
 __all__ = ["EncoderNotFound", "default_encoder_path", "load_encoder", "run_lower", "run_upper",
-           "extended_mask"]
+           "extended_mask", "pick_device", "autocast"]
 
 
 class EncoderNotFound(NeurosymError):
@@ -57,6 +57,30 @@ def load_encoder(path: str | os.PathLike | None = None):
     model = AutoModel.from_pretrained(directory, local_files_only=True, attn_implementation="eager",
                                       add_pooling_layer=False)
     return tokenizer, model
+
+
+def pick_device(device: str = "auto"):
+    """The torch device for ``device``: ``auto`` is CUDA when available, else the CPU."""
+    import torch
+
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if device not in ("cpu", "cuda"):
+        raise NeurosymError(f"device must be auto, cpu or cuda, got {device!r}")
+    if device == "cuda" and not torch.cuda.is_available():
+        raise NeurosymError("device cuda was asked for but no GPU is available")
+    return torch.device(device)
+
+
+def autocast(device):
+    """Mixed precision on a GPU (bfloat16 autocast), full precision on the CPU."""
+    import contextlib
+
+    import torch
+
+    if torch.device(device).type == "cuda":
+        return torch.autocast("cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
 
 
 def extended_mask(attention_mask, dtype):

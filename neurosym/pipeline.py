@@ -30,9 +30,11 @@ What each step does:
 - **reason**: ``Reasoner.check``; the result shows each statement in the user's words
   (``Statement.text``, and the ``english`` of premise and claim evidence).
 
-A sentence that no reading formalizes raises ``NotFormalizedError`` naming it. That is
-the seam (``Pipeline._not_formalized``) where the neural fallback and the AMBIGUOUS /
-UNTRANSLATED verdicts of DESIGN.md will plug in.
+``check`` raises ``NotFormalizedError`` naming a sentence that no reading formalizes.
+``ask`` routes instead (``neurosym.routing``): sentences whose best reading is not
+confident enough, or that have none, leave the question to the solver on the rest of the
+context when that decides it, else to the neural fallback classifier, whose answer is
+marked as a guess; readings that compete and disagree make the answer AMBIGUOUS.
 """
 
 from __future__ import annotations
@@ -49,13 +51,14 @@ from .logic import ast
 from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
-from .reasoner.result import CheckResult, ClaimResult, EvidenceItem
+from .reasoner.result import CheckResult, EvidenceItem
+from .routing import DEFAULT_THRESHOLD, Answer, route, with_guess
 from .rules.model import Theory
 from .text import split_sentences
-from .verdicts import QA_LABELS, Semantics, Verdict
+from .verdicts import Semantics
 
 __all__ = [
-    "TextParser", "load_parser", "reading_confidence", "Formalized", "NotFormalizedError",
+    "TextParser", "load_parser", "load_fallback", "reading_confidence", "Formalized", "NotFormalizedError",
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
     "with_texts",
     "unify_symbols", "rename_symbols",
@@ -91,6 +94,17 @@ def load_parser(path: str | None = None, *, device: str = "auto") -> TextParser:
     return SemanticParser.load(path, device=device)
 
 
+def load_fallback(path: str | None = None, *, device: str = "auto"):
+    """The trained fallback classifier (the shipped one when ``path`` is None), or raise
+    ``ParserUnavailableError`` when torch or transformers are missing."""
+    try:
+        from .fallback import FallbackClassifier
+    except ImportError as exc:
+        raise ParserUnavailableError(
+            f"the neural fallback could not be imported ({exc}); install torch and transformers") from None
+    return FallbackClassifier.load(path, device=device)
+
+
 def reading_confidence(reading) -> float:
     """A reading's confidence in [0, 1]: the parser's probability of it.
 
@@ -105,7 +119,9 @@ class Formalized:
 
     ``origin`` is "lf" (the text was LF) or "parser". ``formula`` is None when the
     sentence could not be formalized, and ``reason`` says why. ``readings`` are the
-    parser's n-best, best first, as it returned them (before names were unified).
+    parser's n-best, best first, as it returned them (before names were unified);
+    ``options`` are the same readings as ``(formula, confidence)`` after names were
+    unified across the problem (the routing looks there for competing readings).
     """
 
     text: str
@@ -114,6 +130,7 @@ class Formalized:
     origin: str
     readings: tuple = ()
     reason: str | None = None
+    options: tuple[tuple[ast.Formula, float], ...] = ()
 
     @property
     def formalized(self) -> bool:
@@ -141,48 +158,30 @@ class NotFormalizedError(InputFormatError):
         super().__init__("\n".join(lines))
 
 
-@dataclass(frozen=True)
-class Answer:
-    """The answer to a question given a context: a QA label with the check behind it.
-
-    ``label`` is "True", "False" or "Unknown" (``QA_LABELS``), or None when the verdict
-    is not an answer (IMPOSSIBLE: the context contradicts itself; UNKNOWN: the solver
-    gave up). ``confidence`` is the product of the confidences of the sentences read.
-    """
-
-    label: str | None
-    verdict: Verdict
-    confidence: float
-    result: CheckResult
-    context: tuple[Formalized, ...]
-    question: Formalized
-    method: str = "symbolic"
-
-    @property
-    def claim(self) -> ClaimResult:
-        return self.result.claims[0]
-
-    def to_dict(self) -> dict:
-        return {"answer": self.label, "verdict": self.verdict.value, "method": self.method,
-                "confidence": round(self.confidence, 6),
-                "question": self.question.to_dict(),
-                "context": [item.to_dict() for item in self.context],
-                "result": self.result.to_dict()}
-
-
 class Pipeline:
     """Statements in English or LF, checked against a theory (or none: open mode).
 
     ``parser`` is any ``TextParser``; by default the shipped model is loaded on the first
     English sentence (``load_parser(parser_path, device=device)``), so LF-only use never
-    needs torch.
+    needs torch. ``fallback`` is the neural classifier asked where the text cannot be
+    formalized (loaded the same lazy way from ``fallback_path``; ``False`` switches it
+    off, and such questions stay unanswered). ``threshold`` is the calibrated confidence a
+    sentence's reading needs to go to the solver (``neurosym.routing``).
     """
 
     def __init__(self, theory: Theory | None = None, *, parser: TextParser | None = None,
                  parser_path: str | None = None, device: str = "auto", n_best: int = 4,
-                 timeout_s: float = 10.0, reasoner=None) -> None:
+                 timeout_s: float = 10.0, reasoner=None, fallback=None, fallback_path: str | None = None,
+                 threshold: float | None = None) -> None:
         from .reasoner import Reasoner
 
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        if not 0.0 <= threshold <= 1.0:
+            raise InputFormatError(f"the confidence threshold must be between 0 and 1, got {threshold}")
+        self.threshold = threshold
+        self._fallback = fallback
+        self._fallback_path = fallback_path
+        self._fallback_error: str | None = None
         self.theory = theory
         self.n_best = n_best
         self.reasoner = reasoner if reasoner is not None else Reasoner(theory, timeout_s=timeout_s)
@@ -205,6 +204,24 @@ class Pipeline:
         if self._parser is None:
             self._parser = load_parser(self._parser_path, device=self._device)
         return self._parser
+
+    @property
+    def fallback(self):
+        """The fallback classifier, or None when it is switched off or cannot be loaded
+        (``fallback_unavailable`` says why)."""
+        if self._fallback is None:
+            try:
+                self._fallback = load_fallback(self._fallback_path, device=self._device)
+            except NeurosymError as exc:
+                self._fallback, self._fallback_error = False, str(exc)
+        return self._fallback or None
+
+    @property
+    def fallback_unavailable(self) -> str | None:
+        """Why there is no fallback (None when there is one, or it was not needed yet)."""
+        if self._fallback is False:
+            return self._fallback_error or "the neural fallback is switched off"
+        return None
 
     # ------------------------------------------------------------ the public API
 
@@ -231,24 +248,43 @@ class Pipeline:
 
     def ask(self, context: str | Sequence[str], question: str, *,
             semantics: str | Semantics = "classical", explain: bool = True,
-            timeout_s: float | None = None) -> Answer:
-        """Is ``question`` True, False or Unknown given ``context``?
+            timeout_s: float | None = None, both_channels: bool = False) -> Answer:
+        """Is ``question`` True, False or Unknown given ``context``? (``neurosym.routing``
+        decides whether the solver, the solver on part of the context, or the neural
+        fallback answers; ``Answer.method`` says which.)
 
         The question's last sentence is the statement judged; its earlier sentences join
         the context, except questions (ending in "?"), which only ask ("Based on the
-        above, is the following true or false? Bob is big.").
+        above, is the following true or false? Bob is big."). ``both_channels`` also
+        runs the channel that did not answer, for coverage curves.
         """
-        asked = statement_sentences(question)
-        if not asked:
-            raise InputFormatError("the question is empty")
-        preamble = [s for s in asked[:-1] if not s.endswith("?")]
-        context_items, (question_item,) = self._formalize_groups(
-            [_as_list(context) + preamble, [asked[-1]]])
-        result = self.check_formalized((question_item,), context_items, semantics=semantics,
-                                       explain=explain, timeout_s=timeout_s)
-        verdict = result.claims[0].verdict
-        confidence = math.prod(item.confidence for item in (*context_items, question_item))
-        return Answer(QA_LABELS.get(verdict), verdict, confidence, result, context_items, question_item)
+        return self.ask_many([(context, question, semantics)], explain=explain, timeout_s=timeout_s,
+                             both_channels=both_channels)[0]
+
+    def ask_many(self, problems: Sequence[tuple], *, explain: bool = True, timeout_s: float | None = None,
+                 both_channels: bool = False) -> list[Answer]:
+        """``ask`` for many ``(context, question, semantics)`` at once: one parser batch for
+        the sentences not cached yet, and one fallback batch for the questions that need it."""
+        self.prefetch([text for context, question, _ in problems
+                       for text in (*_as_list(context), question)])
+        drafts = []
+        for context, question, semantics in problems:
+            asked = statement_sentences(question)
+            if not asked:
+                raise InputFormatError("the question is empty")
+            preamble = [s for s in asked[:-1] if not s.endswith("?")]
+            context_items, (question_item,) = self._formalize_groups(
+                [_as_list(context) + preamble, [asked[-1]]])
+            drafts.append(route(self, context_items, question_item, semantics=Semantics.parse(semantics),
+                                threshold=self.threshold, explain=explain, timeout_s=timeout_s,
+                                both_channels=both_channels))
+        wanted = [i for i, draft in enumerate(drafts) if draft.needs_guess or both_channels]
+        guesses: dict[int, object] = {}
+        if wanted and self.fallback is not None:
+            predicted = self.fallback.predict([drafts[i].fallback_input for i in wanted])
+            guesses = dict(zip(wanted, predicted))
+        return [with_guess(draft, guesses.get(i), unavailable=self.fallback_unavailable)
+                for i, draft in enumerate(drafts)]
 
     def prefetch(self, texts: Iterable[str]) -> int:
         """Parse, in one batch, the sentences of ``texts`` not parsed yet; returns how many.
@@ -273,17 +309,18 @@ class Pipeline:
             candidates = [tuple((rename_symbols(f, mapping), c) for f, c in options)
                           for options in candidates]
         chosen = _choose_readings(flat, candidates, declared)
-        items = [self._formalized(sentence, choice) for sentence, choice in zip(flat, chosen)]
+        items = [self._formalized(sentence, choice, options)
+                 for sentence, choice, options in zip(flat, chosen, candidates)]
         grouped, start = [], 0
         for group in sentences:
             grouped.append(tuple(items[start:start + len(group)]))
             start += len(group)
         return grouped
 
-    def _formalized(self, sentence: str, choice) -> Formalized:
+    def _formalized(self, sentence: str, choice, options) -> Formalized:
         origin, _, readings = self._cache[sentence]
         formula, confidence, reason = choice
-        return Formalized(sentence, formula, confidence, origin, readings, reason)
+        return Formalized(sentence, formula, confidence, origin, readings, reason, tuple(options))
 
     def _parse_missing(self, sentences: Sequence[str]) -> int:
         """Fill the cache for ``sentences``: LF directly, English through one parser call."""
@@ -328,11 +365,8 @@ class Pipeline:
         return with_texts(result, [p.text for p in premises], [c.text for c in claims])
 
     def _not_formalized(self, missing: Sequence[tuple[str, Formalized]]) -> None:
-        """What happens to sentences no reading formalizes.
-
-        For now an error naming them. The neural fallback (an UNTRANSLATED verdict with
-        the classifier's label and probability) and AMBIGUOUS routing replace this.
-        """
+        """Sentences without a formula cannot be checked: an error naming them. (Questions
+        asked with ``ask`` never get here: ``neurosym.routing`` sends them to the fallback.)"""
         raise NotFormalizedError(missing)
 
 
@@ -537,3 +571,4 @@ def rename_symbols(node, mapping: dict[str, str]):
     if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and node.name in mapping:
         node = dataclasses.replace(node, name=mapping[node.name])
     return node
+

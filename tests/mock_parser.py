@@ -34,3 +34,20 @@ class MockParser:
 def reading(lf: str, probability: float) -> Reading:
     score = math.log(probability)
     return Reading(lf, parse_formula(lf), (), score, score)
+
+
+class MockFallback:
+    """A stand-in for the fallback classifier: always ``label`` with ``probability``;
+    records the inputs of each ``predict`` call (to check batching)."""
+
+    def __init__(self, label: str = "Unknown", probability: float = 0.6) -> None:
+        self.label, self.probability = label, probability
+        self.calls: list[list] = []
+
+    def predict(self, inputs):
+        from neurosym.fallback.guess import Guess
+
+        self.calls.append(list(inputs))
+        rest = (1.0 - self.probability) / 2
+        shares = {name: (self.probability if name == self.label else rest) for name in ("True", "False", "Unknown")}
+        return [Guess(self.label, self.probability, shares) for _ in inputs]

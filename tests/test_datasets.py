@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from neurosym.datasets import (
-    convert, folio_problems, is_held_out, pararule_problems, proofwriter_problems, theory_id,
+    convert, folio_problems, is_held_out, pararule_problems, proofwriter_problems, split_of, theory_id,
     write_problems,
 )
 from neurosym.errors import InputFormatError
@@ -80,6 +80,26 @@ def test_held_out_part_is_chosen_by_theory():
     assert all(is_held_out(q) == (theory_id(q) in held) for q in questions)  # whole theories
     assert 60 <= len(held) <= 140  # about half of 200
     assert not any(is_held_out(q, fraction=0.0) for q in questions)
+
+
+@needs_data
+@pytest.mark.parametrize("path", [PROOFWRITER, PARARULE, FOLIO])
+def test_every_set_splits_by_theory_into_test_validation_and_train(path):
+    problems = list(convert(path))
+    parts: dict[str, set] = {}
+    for problem in problems:
+        parts.setdefault(split_of(problem), set()).add(problem["theory"])
+    assert set(parts) == {"test", "validation", "train"}
+    assert not (parts["test"] & parts["train"]) and not (parts["validation"] & parts["train"])
+    test_share = sum(split_of(p) == "test" for p in problems) / len(problems)
+    assert 0.35 < test_share < 0.65  # about half is held out
+    if path == PROOFWRITER:  # the same held-out half as before theories were named
+        assert all((split_of(p) == "test") == is_held_out(p["id"]) for p in problems)
+
+
+def test_a_problem_without_a_theory_cannot_be_split():
+    with pytest.raises(InputFormatError, match="no 'theory'"):
+        split_of({"id": "x", "context": "c", "question": "q"})
 
 
 def test_converters_report_malformed_records(tmp_path):

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from mock_parser import TOP_PROBABILITY, MockParser
+from mock_parser import TOP_PROBABILITY, MockFallback, MockParser
 from neurosym import pipeline as pipeline_module
 from neurosym.cli_text import TEXT_COMMANDS, add_text_commands
 from neurosym.errors import NeurosymError
@@ -296,6 +296,7 @@ def run_cli(capsys, monkeypatch, table, *argv):
     from neurosym import cli
 
     monkeypatch.setattr(pipeline_module, "load_parser", lambda *a, **k: MockParser(table))
+    monkeypatch.setattr(pipeline_module, "load_fallback", lambda *a, **k: MockFallback("True", 0.62))
     parser = cli._build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if "ask" not in commands.choices:  # cli.py not wired to the text commands yet
@@ -346,7 +347,7 @@ def test_cli_ask_answers_with_evidence_in_english(capsys, monkeypatch, tmp_path)
     code, out, _ = run_cli(capsys, monkeypatch, PROOFWRITER, "ask", "--context", str(context),
                            "--semantics", "directional", "The tiger is not young.")
     assert code == 0
-    assert out.startswith("False  (CONTRADICTED, directional semantics")
+    assert out.startswith("False  (CONTRADICTED, proved by the solver; directional semantics")
     assert "The tiger likes the squirrel." in out
 
 
@@ -363,7 +364,7 @@ def test_cli_ask_without_an_answer_exits_1(capsys, monkeypatch):
     code, out, _ = run_cli(capsys, monkeypatch, {}, "ask", "--context", "big(bob)", "--context",
                            "not big(bob)", "red(bob)")
     assert code == 1
-    assert out.startswith("no answer  (IMPOSSIBLE, classical semantics")
+    assert out.startswith("no answer  (IMPOSSIBLE, proved by the solver; classical semantics")
     assert "read as" not in out  # everything was LF
 
 
@@ -379,3 +380,21 @@ def test_broken_notation_is_reported_as_lf_not_read_as_english(text, meant_as_lf
     from neurosym.pipeline import looks_like_lf
 
     assert looks_like_lf(text) is meant_as_lf
+
+
+def test_cli_ask_marks_a_neural_answer_as_a_guess(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, PROOFWRITER, "ask", "--context", "The cow is blue.",
+                           "The cow flies over the moon.")
+    assert code == 0
+    first = out.splitlines()[0]
+    assert first.startswith("True  (UNTRANSLATED, a neural guess, not a proof")
+    assert "neural fallback: True with probability 0.62" in out
+    assert "not formalized: 'The cow flies over the moon.'" in out
+
+
+def test_cli_ask_without_the_fallback_leaves_it_unanswered(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, PROOFWRITER, "ask", "--no-fallback", "--json",
+                           "--context", "The cow is blue.", "The cow flies over the moon.")
+    data = json.loads(out)
+    assert code == 1 and data["answer"] is None and data["verdict"] == "UNTRANSLATED"
+    assert data["untranslated"] == ["The cow flies over the moon."] and "switched off" in data["note"]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 __all__ = ["calibrate", "calibrated_log_confidence", "fit_temperature", "negative_log_likelihood",
+           "fit_softmax_temperature", "softmax_negative_log_likelihood",
            "expected_calibration_error", "calibration_table", "temperature_of", "EQUAL_WIDTH_BINS"]
 
 # Confidences are clipped away from 0 and 1 so that their log-odds stay finite.
@@ -81,11 +82,40 @@ def fit_temperature(confidences: Sequence[float], correct: Sequence[bool], *,
         raise ValueError(f"{len(confidences)} confidences but {len(correct)} outcomes")
     if not confidences:
         raise ValueError("fit_temperature needs at least one outcome")
+    return _minimise_temperature(lambda t: negative_log_likelihood(confidences, correct, t),
+                                 low, high, tolerance)
+
+
+def softmax_negative_log_likelihood(logits: Sequence[Sequence[float]], labels: Sequence[int],
+                                    temperature: float) -> float:
+    """Mean negative log-likelihood of the true classes under ``softmax(logits / T)``."""
+    total = 0.0
+    for row, label in zip(logits, labels, strict=True):
+        scaled = [z / temperature for z in row]
+        top = max(scaled)
+        total += top + math.log(sum(math.exp(z - top) for z in scaled)) - scaled[label]
+    return total / len(logits)
+
+
+def fit_softmax_temperature(logits: Sequence[Sequence[float]], labels: Sequence[int], *,
+                            low: float = 0.05, high: float = 20.0, tolerance: float = 1e-4) -> float:
+    """The temperature of a multi-class classifier (``softmax(logits / T)``, Guo et al.
+    2017) minimising the negative log-likelihood of ``labels`` (class indices)."""
+    if len(logits) != len(labels):
+        raise ValueError(f"{len(logits)} rows of logits but {len(labels)} labels")
+    if not logits:
+        raise ValueError("fit_softmax_temperature needs at least one example")
+    return _minimise_temperature(lambda t: softmax_negative_log_likelihood(logits, labels, t),
+                                 low, high, tolerance)
+
+
+def _minimise_temperature(loss_at, low: float, high: float, tolerance: float) -> float:
+    """Golden-section search over ``log T`` (both NLLs are convex in ``1 / T``)."""
     ratio = (math.sqrt(5) - 1) / 2
     a, b = math.log(low), math.log(high)
 
     def loss(log_t: float) -> float:
-        return negative_log_likelihood(confidences, correct, math.exp(log_t))
+        return loss_at(math.exp(log_t))
 
     c, d = b - ratio * (b - a), a + ratio * (b - a)
     fc, fd = loss(c), loss(d)

@@ -24,7 +24,6 @@ writes the target name summed, so training matches decoding.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from ..checkpoints import CONFIG_FILE, load_trained_state, read_checkpoint, write_checkpoint
 from ..encoder import load_encoder, run_lower, run_upper
 from .candidates import TAGS, CandidateSet
 from .vocabulary import NUMBER, VOCABULARY
@@ -42,7 +42,7 @@ __all__ = ["ParserConfig", "ParserNetwork", "IncrementalDecoder", "Features", "f
            "WEIGHTS_FILE", "CONFIG_FILE"]
 
 WEIGHTS_FILE = "parser.safetensors"
-CONFIG_FILE = "config.json"
+
 
 
 @dataclass(frozen=True)
@@ -345,32 +345,18 @@ class ParserNetwork(nn.Module):
         return {name: p.detach().cpu().contiguous() for name, p in self.named_parameters() if p.requires_grad}
 
     def save(self, directory: str | Path, *, extra: dict | None = None) -> None:
-        """Write the trained parameters (safetensors) and config.json into ``directory``."""
-        from safetensors.torch import save_file
-
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        state = {name: tensor.to(torch.float16) for name, tensor in self.trained_state().items()}
-        save_file(state, str(directory / WEIGHTS_FILE))
-        data = {"model": self.config.to_dict(), **(extra or {})}
-        (directory / CONFIG_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        """Write the trained parameters and config.json into ``directory``."""
+        write_checkpoint(directory, WEIGHTS_FILE, self.trained_state(), {"model": self.config.to_dict(), **(extra or {})})
 
     @classmethod
     def load(cls, directory: str | Path, *, encoder_path: str | None = None) -> ParserNetwork:
         """The network saved by ``save``, on the encoder of its config (or ``encoder_path``)."""
-        from safetensors.torch import load_file
-
-        directory = Path(directory)
-        data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+        data, state = read_checkpoint(directory, WEIGHTS_FILE)
         config = ParserConfig.from_dict(data["model"])
         if encoder_path is not None:
             config = ParserConfig.from_dict({**config.to_dict(), "encoder_path": encoder_path})
         network = cls(config)
-        state = {name: tensor.float() for name, tensor in load_file(str(directory / WEIGHTS_FILE)).items()}
-        missing = set(network.trained_state()) - set(state)
-        if missing:
-            raise ValueError(f"{directory}: the weights lack {sorted(missing)[:3]} ...")
-        network.load_state_dict(state, strict=False)
+        load_trained_state(network, state, directory)
         return network
 
 

@@ -33,6 +33,7 @@ from ..rules.model import Theory
 from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .decoding import BeamConfig, Prefix, Reading, beam_search_batch
+from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings"]
@@ -41,17 +42,6 @@ __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_re
 def default_weights_path() -> Path:
     """The shipped parser weights (neurosym/weights/parser)."""
     return Path(__file__).resolve().parent.parent / "weights" / "parser"
-
-
-def pick_device(device: str = "auto") -> torch.device:
-    """``auto`` is CUDA when available, else the CPU."""
-    if device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if device not in ("cpu", "cuda"):
-        raise NeurosymError(f"device must be auto, cpu or cuda, got {device!r}")
-    if device == "cuda" and not torch.cuda.is_available():
-        raise NeurosymError("device cuda was asked for but no GPU is available")
-    return torch.device(device)
 
 
 class _Encoded:

@@ -7,6 +7,8 @@ Nothing at run time imports this package (the parser, reasoner and CLI stay free
 - ``lexicon``: the open vocabulary and ``split_vocabulary``.
 - ``constructs``: the constructs covered, their templates, ``split_templates``.
 - ``schema``: vocabularies from a theory's glosses.
+- ``labelled``: ``labelled_problems``, ``write_labelled``: problems labelled by the reasoner
+  (training data for the neural fallback).
 """
 
 from .constructs import CONSTRUCT_TAGS, FAMILIES, TemplateSplit, split_templates, template_ids
@@ -14,6 +16,7 @@ from .generate import (
     Pair, Problem, Realization, generate_pairs, iter_pairs, paraphrases, realize, realize_problem,
     sample_formula, sample_problem, vocabulary_for,
 )
+from .labelled import labelled_problems, write_labelled
 from .lexicon import DEFAULT_LEXICON, Lexicon, LexiconSplit, split_vocabulary
 from .schema import schema_vocabulary
 from .vocabulary import Unrealizable, Vocabulary, symbol_name
@@ -24,4 +27,5 @@ __all__ = [
     "realize_problem", "sample_formula", "sample_problem", "vocabulary_for",
     "DEFAULT_LEXICON", "Lexicon", "LexiconSplit", "split_vocabulary",
     "schema_vocabulary", "Unrealizable", "Vocabulary", "symbol_name",
+    "labelled_problems", "write_labelled",
 ]
