@@ -72,8 +72,9 @@ class Answer:
 
     ``label`` is "True", "False" or "Unknown" (``QA_LABELS``), or None when there is no
     answer (IMPOSSIBLE: the context contradicts itself; UNKNOWN: the solver gave up; or
-    nothing could be formalized and no fallback was available). ``method`` is
-    "symbolic", "mixed" or "neural" (None without an answer). ``confidence`` is the
+    nothing could be formalized and no fallback was available). ``method`` is the
+    channel that decided: "symbolic", "mixed" or "neural" (None when none did; an
+    IMPOSSIBLE verdict is the solver's decision, so it has a method but no label). ``confidence`` is the
     product of the confidences of the sentences the solver used (symbolic, mixed) or
     the fallback's probability (neural). ``result`` is the solver's check (of the
     formalized part for mixed answers; None when it did not run). ``untranslated`` are
@@ -116,8 +117,8 @@ class Answer:
             data["untranslated"] = [item.text for item in self.untranslated]
         if self.readings:
             data["readings"] = [reading.to_dict() for reading in self.readings]
-        if self.scenario is not None:
-            data["scenario"] = self.scenario.to_dict()
+        if self.scenario is not None:  # the values alone: "the claim" there is the readings' difference
+            data["scenario"] = dict(self.scenario.values)
         if self.guess is not None:
             data["neural"] = self.guess.to_dict()
         if self.note:
@@ -196,8 +197,11 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
         why = f"the formalized part alone leaves the claim {verdict.value}"
     if verdict in (Verdict.ENTAILED, Verdict.CONTRADICTED, Verdict.IMPOSSIBLE) and semantics in MONOTONE:
         used = [*formalized_context, question]
-        note = (f"decided from the formalized part; not formalized: {names} (the answer stands "
-                "unless they contradict the rest)")
+        if verdict is Verdict.IMPOSSIBLE:
+            note = f"the formalized part already contradicts itself; not formalized: {names}"
+        else:
+            note = (f"decided from the formalized part; not formalized: {names} (the answer stands "
+                    "unless they contradict the rest)")
         return Draft(dataclasses.replace(base, label=QA_LABELS.get(verdict), verdict=verdict,
                                          confidence=math.prod(item.confidence for item in used),
                                          result=partial, method="mixed", note=note),

@@ -1,0 +1,165 @@
+"""Figures of the hybrid: each channel alone, the two routed together, coverage, calibration, speed.
+
+On a part of the shared data sets converted to the problem format
+(``neurosym.datasets.split_of``: "test" by default, the half of the theories that
+nothing trains or tunes on; "validation" is where the routing threshold is chosen):
+
+- FOLIO (real English, classical), ProofWriter (directional), PARARULE-Plus (closed-world);
+- every problem is answered with both channels (``neurosym eval --curve`` does the same):
+  **hybrid** = the routed answer at the threshold; **symbolic alone** = the solver on every
+  sentence's best reading, whatever its confidence (no answer counts as wrong; its accuracy
+  on the problems it answers is given too); **fallback alone** = the classifier's guess;
+- **coverage** = share answered by the solver alone (method symbolic), with the share of
+  mixed answers beside it; **selective accuracy** = accuracy of those symbolic answers;
+- **calibration**: expected calibration error of the fallback's probability, and of the
+  confidence of symbolic answers;
+- **best threshold**: the one with the highest hybrid accuracy on this part (report it on
+  "validation" to choose the default; on "test" it is shown only for comparison);
+- **speed**: problems per second of a plain ``neurosym eval`` run (routing, fallback only
+  where needed) on 2 CPU threads, and on the GPU when there is one.
+
+    python benchmarks/hybrid_bench.py [--split test|validation] [--limit N] [--sets folio,proofwriter,pararule]
+                                      [--threshold P] [--curve-dir DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+SETS = {"folio": "folio-v0-train.jsonl", "proofwriter": "proofwriter-owa-d5-train.json",
+        "pararule": "pararule-plus-depth2-dev.jsonl"}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def problems_of(name: str, split: str, limit: int | None, seed: int = 0):
+    """The problems of one set's part, a seeded sample of ``limit`` when given."""
+    from neurosym.datasets import convert, split_of
+    from neurosym.evaluate import Problem
+
+    chosen = [p for p in convert(DATA / SETS[name]) if split_of(p) == split]
+    if limit is not None and limit < len(chosen):
+        chosen = random.Random(seed).sample(chosen, limit)
+    return [Problem.from_dict(p) for p in chosen]
+
+
+def figures(predictions, threshold: float) -> dict:
+    """Accuracy of each channel, coverage, selective accuracy and calibration."""
+    from neurosym.coverage import best_threshold, coverage_curve, point_at
+    from neurosym.parser.calibration import expected_calibration_error
+
+    n = len(predictions)
+    hybrid = sum(p.prediction == p.label for p in predictions) / n
+    symbolic_answered = [p for p in predictions if p.symbolic is not None]
+    by_symbolic = [p for p in predictions if p.method == "symbolic"]
+    neural = [p for p in predictions if p.neural is not None]
+    points = coverage_curve(predictions)
+    best = best_threshold(points)
+    return {
+        "problems": n,
+        "hybrid_accuracy": round(hybrid, 4),
+        "symbolic_alone_accuracy": round(sum(p.symbolic == p.label for p in predictions) / n, 4),
+        "symbolic_alone_answered": round(len(symbolic_answered) / n, 4),
+        "symbolic_alone_accuracy_when_answered": _share(symbolic_answered, lambda p: p.symbolic == p.label),
+        "fallback_alone_accuracy": round(sum(p.neural == p.label for p in predictions) / n, 4),
+        "coverage_symbolic": round(len(by_symbolic) / n, 4),
+        "share_mixed": round(sum(p.method == "mixed" for p in predictions) / n, 4),
+        "share_neural": round(sum(p.method == "neural" for p in predictions) / n, 4),
+        "unanswered": round(sum(p.prediction is None for p in predictions) / n, 4),
+        "selective_accuracy": _share(by_symbolic, lambda p: p.prediction == p.label),
+        "mixed_accuracy": _share([p for p in predictions if p.method == "mixed"], lambda p: p.prediction == p.label),
+        "fallback_ece": round(expected_calibration_error([p.neural_probability for p in neural],
+                                                         [p.neural == p.label for p in neural]), 4) if neural else None,
+        "symbolic_confidence_ece": round(expected_calibration_error(
+            [p.confidence for p in by_symbolic], [p.prediction == p.label for p in by_symbolic]), 4)
+        if by_symbolic else None,
+        "at_threshold": point_at(points, threshold).to_dict(),
+        "best_threshold": best.to_dict(),
+    }
+
+
+def _share(items, right) -> float | None:
+    return round(sum(map(right, items)) / len(items), 4) if items else None
+
+
+def run_set(name: str, args, pipeline) -> tuple[dict, list]:
+    from neurosym.evaluate import evaluate
+
+    problems = problems_of(name, args.split, args.limit)
+    log(f"{name}: {len(problems)} problems ({args.split} part), both channels ...")
+    started = time.perf_counter()
+    predictions = list(evaluate(problems, pipeline, both_channels=True))
+    result = figures(predictions, args.threshold)
+    result["seconds_both_channels"] = round(time.perf_counter() - started, 1)
+    return result, predictions
+
+
+def speed(name: str, args, device: str) -> float:
+    """Problems per second of a plain routed run, fresh caches, on ``device``."""
+    from neurosym.evaluate import evaluate
+    from neurosym.pipeline import Pipeline
+
+    problems = problems_of(name, args.split, args.speed_limit, seed=1)
+    pipeline = Pipeline(device=device, threshold=args.threshold)
+    pipeline.parser, pipeline.fallback  # load the models before the clock starts
+    started = time.perf_counter()
+    for _ in evaluate(problems, pipeline):
+        pass
+    return round(len(problems) / (time.perf_counter() - started), 2)
+
+
+def main(argv=None) -> int:
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--split", default="test", choices=("test", "validation"))
+    options.add_argument("--sets", default="folio,proofwriter,pararule", help="comma-separated sets")
+    options.add_argument("--limit", type=int, default=200, metavar="N", help="problems per set (default 200)")
+    options.add_argument("--speed-limit", type=int, default=60, metavar="N",
+                         help="problems per set in the speed part (default 60; 0 skips it)")
+    options.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    options.add_argument("--curve-dir", metavar="DIR", help="save each set's coverage curve as PNG here")
+    options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    args = options.parse_args(argv)
+
+    import torch
+
+    from neurosym.pipeline import Pipeline
+
+    torch.set_num_threads(2)
+    names = [n.strip() for n in args.sets.split(",") if n.strip()]
+    pipeline = Pipeline(threshold=args.threshold)
+    report = {"split": args.split, "threshold": args.threshold, "sets": {}}
+    everything = []
+    for name in names:
+        result, predictions = run_set(name, args, pipeline)
+        everything += predictions
+        if args.curve_dir:
+            from neurosym.coverage import coverage_curve, plot_curve
+
+            Path(args.curve_dir).mkdir(parents=True, exist_ok=True)
+            plot_curve(coverage_curve(predictions), Path(args.curve_dir) / f"{name}-{args.split}.png",
+                       threshold=args.threshold, title=f"{name} ({args.split} part)")
+        report["sets"][name] = result
+        log(json.dumps({name: result}, indent=1))
+    if len(names) > 1:
+        report["all"] = figures(everything, args.threshold)
+    if args.speed_limit:
+        report["problems_per_second"] = {"cpu_2_threads": {n: speed(n, args, "cpu") for n in names}}
+        if torch.cuda.is_available():
+            report["problems_per_second"]["gpu"] = {n: speed(n, args, "cuda") for n in names}
+    print(json.dumps(report, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
