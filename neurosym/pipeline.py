@@ -61,7 +61,7 @@ __all__ = [
     "TextParser", "load_parser", "load_fallback", "reading_confidence", "Formalized", "NotFormalizedError",
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
     "with_texts",
-    "unify_symbols", "rename_symbols",
+    "unify_symbols", "rename_symbols", "DOMAIN_NOUNS", "domain_restrictors", "drop_restrictors",
 ]
 
 _CACHE_SIZE = 50_000  # sentences whose readings are kept (emptied when full)
@@ -308,6 +308,11 @@ class Pipeline:
         if mapping:
             candidates = [tuple((rename_symbols(f, mapping), c) for f, c in options)
                           for options in candidates]
+        if declared is None:
+            restrictors = domain_restrictors([f for options in candidates for f, _ in options])
+            if restrictors:
+                candidates = [tuple((drop_restrictors(f, restrictors), c) for f, c in options)
+                              for options in candidates]
         chosen = _choose_readings(flat, candidates, declared)
         items = [self._formalized(sentence, choice, options)
                  for sentence, choice, options in zip(flat, chosen, candidates)]
@@ -572,3 +577,56 @@ def rename_symbols(node, mapping: dict[str, str]):
         node = dataclasses.replace(node, name=mapping[node.name])
     return node
 
+
+
+# ---------------------------------------------------------------- the domain of discourse
+
+# Nouns that, like "people" and "things", may name the whole domain of a text: "Smart
+# animals are lovely." in a story about animals means every smart one is lovely.
+DOMAIN_NOUNS = frozenset({"animal", "creature", "being", "individual", "entity", "object"})
+
+
+def domain_restrictors(formulas: Iterable[ast.Formula]) -> frozenset[str]:
+    """The domain nouns of ``formulas`` used only to restrict rules: never said of an
+    individual, never concluded, only as a conjunct of a universal rule's condition on
+    its own variable ("All smart animals are lovely." with no "The tiger is an animal.").
+
+    The parser reads "animals" as a predicate (docs/generator.md), which is right for one
+    sentence; across a problem that never says who is an animal it would make every such
+    rule idle (under closed-world, or directional reading). Open mode only.
+    """
+    seen, elsewhere = set(), set()
+    for formula in formulas:
+        restricting = _restricting_atoms(formula)
+        for node in ast.walk(formula):
+            if type(node) is ast.Pred and node.name in DOMAIN_NOUNS and len(node.args) == 1:
+                seen.add(node.name)
+                if not any(node is atom for atom in restricting):
+                    elsewhere.add(node.name)
+    return frozenset(seen - elsewhere)
+
+
+def _restricting_atoms(formula: ast.Formula) -> list[ast.Pred]:
+    """The atoms ``noun(x)`` of ``forall x. (... and noun(x) and ...) -> ...``."""
+    if type(formula) is not ast.Forall or type(formula.body) is not ast.Implies:
+        return []
+    bound = {binder.name for binder in formula.binders}
+    condition = formula.body.left
+    conjuncts = condition.args if type(condition) is ast.And else (condition,)
+    return [c for c in conjuncts if type(c) is ast.Pred and len(c.args) == 1
+            and type(c.args[0]) is ast.Var and c.args[0].name in bound]
+
+
+def drop_restrictors(formula: ast.Formula, names: frozenset[str]) -> ast.Formula:
+    """``formula`` without the restricting atoms named ``names`` (see ``domain_restrictors``)."""
+    dropped = [atom for atom in _restricting_atoms(formula) if atom.name in names]
+    if not dropped:
+        return formula
+    condition = formula.body.left
+    kept = [c for c in (condition.args if type(condition) is ast.And else (condition,))
+            if not any(c is atom for atom in dropped)]
+    if not kept:  # "All animals are cute." -> forall x. cute(x)
+        body = formula.body.right
+    else:
+        body = ast.Implies(kept[0] if len(kept) == 1 else ast.And(tuple(kept)), formula.body.right)
+    return dataclasses.replace(formula, body=body)

@@ -398,3 +398,30 @@ def test_cli_ask_without_the_fallback_leaves_it_unanswered(capsys, monkeypatch):
     data = json.loads(out)
     assert code == 1 and data["answer"] is None and data["verdict"] == "UNTRANSLATED"
     assert data["untranslated"] == ["The cow flies over the moon."] and "switched off" in data["note"]
+
+
+# ---------------------------------------------------------------- the domain of discourse
+
+ANIMALS = {
+    "The mouse is furry.": "furry(mouse)",
+    "Furry animals are cute.": "forall x. furry(x) and animal(x) -> cute(x)",
+    "All animals are small.": "forall x. animal(x) -> small(x)",
+    "The mouse is cute.": "cute(mouse)",
+    "The mouse is small.": "small(mouse)",
+    "The mouse is an animal.": "animal(mouse)",
+}
+
+
+def test_a_domain_noun_that_only_restricts_rules_names_the_whole_domain():
+    pipeline = Pipeline(parser=MockParser(ANIMALS))
+    context = "The mouse is furry. Furry animals are cute. All animals are small."
+    assert pipeline.ask(context, "The mouse is cute.", semantics="closed-world").label == "True"
+    assert pipeline.ask(context, "The mouse is small.", semantics="directional").label == "True"
+    read = [item.lf for item in pipeline.formalize(context)]
+    assert read == ["furry(mouse)", "forall x. furry(x) -> cute(x)", "forall x. small(x)"]
+
+
+def test_a_domain_noun_said_of_an_individual_stays_a_predicate():
+    pipeline = Pipeline(parser=MockParser(ANIMALS))
+    context = "The mouse is an animal. Furry animals are cute."
+    assert [item.lf for item in pipeline.formalize(context)][1] == "forall x. furry(x) and animal(x) -> cute(x)"
