@@ -13,13 +13,17 @@ nothing trains or tunes on; "validation" is where the routing threshold is chose
   mixed answers beside it; **selective accuracy** = accuracy of those symbolic answers;
 - **calibration**: expected calibration error of the fallback's probability, and of the
   confidence of symbolic answers;
-- **best threshold**: the one with the highest hybrid accuracy on this part (report it on
-  "validation" to choose the default; on "test" it is shown only for comparison);
+- **best threshold**: the one with the highest hybrid accuracy on this part's curve (shown
+  for comparison); ``--sweep`` instead answers every problem again, routed, at each
+  threshold given (parses are cached, so only the solver and the fallback run again):
+  the routed hybrid accuracy, coverage and selective accuracy per threshold, all sets
+  pooled. The default threshold was chosen that way on the "validation" part;
 - **speed**: problems per second of a plain ``neurosym eval`` run (routing, fallback only
   where needed) on 2 CPU threads, and on the GPU when there is one.
 
     python benchmarks/hybrid_bench.py [--split test|validation] [--limit N] [--sets folio,proofwriter,pararule]
-                                      [--threshold P] [--curve-dir DIR] [--json]
+                                      [--threshold P] [--curve-dir DIR] [--speed-limit N] [--sweep P,P,...]
+                                      [--json]
 """
 
 from __future__ import annotations
@@ -103,6 +107,24 @@ def run_set(name: str, args, pipeline) -> tuple[dict, list]:
     return result, predictions
 
 
+def sweep(problems_by_set: dict, pipeline, thresholds: list[float]) -> list[dict]:
+    """Routed answers of every problem at each threshold, all sets pooled."""
+    from neurosym.evaluate import evaluate
+
+    rows = []
+    for threshold in thresholds:
+        pipeline.threshold = threshold
+        predictions = [p for problems in problems_by_set.values() for p in evaluate(problems, pipeline)]
+        symbolic = [p for p in predictions if p.method == "symbolic"]
+        rows.append({"threshold": threshold,
+                     "hybrid_accuracy": round(sum(p.prediction == p.label for p in predictions) / len(predictions), 4),
+                     "coverage_symbolic": round(len(symbolic) / len(predictions), 4),
+                     "share_mixed": round(sum(p.method == "mixed" for p in predictions) / len(predictions), 4),
+                     "selective_accuracy": _share(symbolic, lambda p: p.prediction == p.label)})
+        log(json.dumps(rows[-1]))
+    return rows
+
+
 def speed(name: str, args, device: str) -> float:
     """Problems per second of a plain routed run, fresh caches, on ``device``."""
     from neurosym.evaluate import evaluate
@@ -127,7 +149,10 @@ def main(argv=None) -> int:
     options.add_argument("--speed-limit", type=int, default=60, metavar="N",
                          help="problems per set in the speed part (default 60; 0 skips it)")
     options.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    options.add_argument("--curve-dir", metavar="DIR", help="save each set's coverage curve as PNG here")
+    options.add_argument("--curve-dir", metavar="DIR",
+                         help="save each set's coverage curve (PNG) and predictions (JSONL) here")
+    options.add_argument("--sweep", metavar="P,P,...",
+                         help="routed accuracy at each of these thresholds (all sets pooled)")
     options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = options.parse_args(argv)
 
@@ -147,12 +172,18 @@ def main(argv=None) -> int:
             from neurosym.coverage import coverage_curve, plot_curve
 
             Path(args.curve_dir).mkdir(parents=True, exist_ok=True)
+            with open(Path(args.curve_dir) / f"{name}-{args.split}.jsonl", "w", encoding="utf-8") as out:
+                out.writelines(json.dumps(p.to_dict()) + "\n" for p in predictions)
             plot_curve(coverage_curve(predictions), Path(args.curve_dir) / f"{name}-{args.split}.png",
                        threshold=args.threshold, title=f"{name} ({args.split} part)")
         report["sets"][name] = result
         log(json.dumps({name: result}, indent=1))
     if len(names) > 1:
         report["all"] = figures(everything, args.threshold)
+    if args.sweep:
+        thresholds = [float(t) for t in args.sweep.split(",")]
+        report["sweep"] = sweep({n: problems_of(n, args.split, args.limit) for n in names}, pipeline, thresholds)
+        pipeline.threshold = args.threshold
     if args.speed_limit:
         report["problems_per_second"] = {"cpu_2_threads": {n: speed(n, args, "cpu") for n in names}}
         if torch.cuda.is_available():

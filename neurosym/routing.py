@@ -27,7 +27,6 @@ The default threshold and how it was chosen are in docs/hybrid.md.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -74,9 +73,10 @@ class Answer:
     answer (IMPOSSIBLE: the context contradicts itself; UNKNOWN: the solver gave up; or
     nothing could be formalized and no fallback was available). ``method`` is the
     channel that decided: "symbolic", "mixed" or "neural" (None when none did; an
-    IMPOSSIBLE verdict is the solver's decision, so it has a method but no label). ``confidence`` is the
-    product of the confidences of the sentences the solver used (symbolic, mixed) or
-    the fallback's probability (neural). ``result`` is the solver's check (of the
+    IMPOSSIBLE verdict is the solver's decision, so it has a method but no label).
+    ``confidence`` is the confidence of the least confident reading the solver used (symbolic, mixed: the
+    answer is exact given the readings, so its weakest reading bounds it) or the
+    fallback's probability (neural). ``result`` is the solver's check (of the
     formalized part for mixed answers; None when it did not run). ``untranslated`` are
     the sentences below the threshold; ``readings`` the competing readings of an
     AMBIGUOUS answer and ``scenario`` one that tells the first two apart; ``guess`` the
@@ -166,7 +166,7 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
         except NeurosymError as exc:  # e.g. a rule outside the directional fragment
             return Draft(dataclasses.replace(base, note=f"the solver cannot use these readings: {exc}"),
                          fallback_input, True)
-        confidence = math.prod(item.confidence for item in items)
+        confidence = min(item.confidence for item in items)
         answer = dataclasses.replace(base, label=QA_LABELS.get(result.claims[0].verdict),
                                      verdict=result.claims[0].verdict, confidence=confidence,
                                      result=result, method="symbolic")
@@ -203,7 +203,7 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
             note = (f"decided from the formalized part; not formalized: {names} (the answer stands "
                     "unless they contradict the rest)")
         return Draft(dataclasses.replace(base, label=QA_LABELS.get(verdict), verdict=verdict,
-                                         confidence=math.prod(item.confidence for item in used),
+                                         confidence=min(item.confidence for item in used),
                                          result=partial, method="mixed", note=note),
                      fallback_input, False)
     if partial is not None and semantics not in MONOTONE:

@@ -3,7 +3,7 @@
 It implements ``SemanticParser.parse`` (``neurosym.pipeline.TextParser``) without torch,
 so the text pipeline is tested end to end in milliseconds. A sentence maps to one LF or
 to a list of LFs (its n-best readings, best first); the i-th reading gets probability
-``TOP_PROBABILITY * 0.5**i``. A sentence missing from the table has no reading.
+``TOP_PROBABILITY * 0.5**i``, unless it is given as ``(lf, probability)``. A sentence missing from the table has no reading.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ class MockParser:
         for sentence in sentences:
             lfs = self.table.get(sentence, [])
             lfs = [lfs] if isinstance(lfs, str) else lfs
-            results.append([reading(lf, TOP_PROBABILITY * 0.5 ** rank) for rank, lf in enumerate(lfs[:n_best])])
+            results.append([reading(*lf) if isinstance(lf, tuple) else reading(lf, TOP_PROBABILITY * 0.5 ** rank)
+                            for rank, lf in enumerate(lfs[:n_best])])
         return results
 
 

@@ -54,7 +54,7 @@ def test_each_problem_is_answered_under_its_own_semantics(problems_file, tmp_pat
     assert [line["semantics"] for line in lines] == ["classical", "directional", "directional",
                                                      "closed-world", "classical", "classical"]
     assert lines[0]["method"] == "symbolic" and lines[0]["verdict"] == "ENTAILED"
-    assert lines[0]["confidence"] == pytest.approx(TOP_PROBABILITY ** 3)
+    assert lines[0]["confidence"] == pytest.approx(TOP_PROBABILITY)
     assert lines[5]["untranslated"] == ["Bob flies."] and lines[5]["method"] is None
     assert len(parser.calls) == 1  # one batch: every sentence of every problem at once
 
