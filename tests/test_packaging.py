@@ -32,6 +32,14 @@ def test_wheel_contains_grammars_and_every_subpackage(wheel):
         assert relative in names, f"{relative} is missing from the wheel: list it in pyproject.toml"
 
 
+def test_wheel_ships_the_trained_weights(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for weights in sorted((REPO / "neurosym" / "weights").rglob("*")):
+        if weights.is_file():
+            relative = weights.relative_to(REPO).as_posix()
+            assert relative in names, f"{relative} is missing from the wheel: list it in pyproject.toml"
+
+
 def test_installed_wheel_finds_its_grammars(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
