@@ -52,7 +52,7 @@ from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
 from .reasoner.result import CheckResult, EvidenceItem
-from .routing import DEFAULT_THRESHOLD, Answer, route, with_guess
+from .routing import DEFAULT_THRESHOLD, Answer, route, rules_in_english, with_guess
 from .rules.model import Theory
 from .text import split_sentences
 from .verdicts import Semantics
@@ -204,6 +204,12 @@ class Pipeline:
         if self._parser is None:
             self._parser = load_parser(self._parser_path, device=self._device)
         return self._parser
+
+    @functools.cached_property
+    def rules_in_english(self) -> tuple[str, ...]:
+        """The rule files' rules as English sentences (what the fallback reads besides the
+        context); computed once per pipeline."""
+        return rules_in_english(self.theory)
 
     @property
     def fallback(self):

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from .fallback.guess import FallbackInput, Guess
     from .pipeline import Formalized, Pipeline
 
-__all__ = ["DEFAULT_THRESHOLD", "MONOTONE", "Reading", "Answer", "Draft", "route", "with_guess"]
+__all__ = ["DEFAULT_THRESHOLD", "MONOTONE", "Reading", "Answer", "Draft", "route", "with_guess",
+           "rules_in_english"]
 
 # Calibrated parser confidence a sentence's best reading needs to be handed to the solver.
 # Chosen on validation data (docs/hybrid.md), not on the held-out parts benchmarks report.
@@ -144,7 +145,7 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
     from .fallback.guess import FallbackInput
 
     items = (*context, question)
-    fallback_input = FallbackInput(tuple(item.text for item in context) + _rule_texts(pipeline.theory),
+    fallback_input = FallbackInput(tuple(item.text for item in context) + pipeline.rules_in_english,
                                    question.text, semantics)
     formalization = min(item.confidence if item.formalized else 0.0 for item in items)
     below = tuple(item for item in items if not item.formalized or item.confidence < threshold)
@@ -236,8 +237,9 @@ def _label_or_none(check) -> str | None:
         return None
 
 
-def _rule_texts(theory) -> tuple[str, ...]:
-    """The rules of the rule files in English, for the fallback (descriptions first)."""
+def rules_in_english(theory) -> tuple[str, ...]:
+    """The rules of the rule files as English sentences, for the fallback: each rule's
+    description, else its formula said through the glosses."""
     if theory is None:
         return ()
     from .rules.glosses import render_english
