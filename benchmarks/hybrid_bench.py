@@ -59,36 +59,43 @@ def problems_of(name: str, split: str, limit: int | None, seed: int = 0):
 def figures(predictions, threshold: float) -> dict:
     """Accuracy of each channel, coverage, selective accuracy and calibration."""
     from neurosym.coverage import best_threshold, coverage_curve, point_at
+    from neurosym.evaluate import Summary
     from neurosym.parser.calibration import expected_calibration_error
 
-    n = len(predictions)
-    hybrid = sum(p.prediction == p.label for p in predictions) / n
+    summary = Summary()
+    for prediction in predictions:
+        summary.add(prediction)
+    n = summary.problems
     symbolic_answered = [p for p in predictions if p.symbolic is not None]
     by_symbolic = [p for p in predictions if p.method == "symbolic"]
     neural = [p for p in predictions if p.neural is not None]
+    mixed = summary.by_method.get("mixed")
     points = coverage_curve(predictions)
-    best = best_threshold(points)
     return {
         "problems": n,
-        "hybrid_accuracy": round(hybrid, 4),
+        "hybrid_accuracy": round(summary.accuracy, 4),
         "symbolic_alone_accuracy": round(sum(p.symbolic == p.label for p in predictions) / n, 4),
         "symbolic_alone_answered": round(len(symbolic_answered) / n, 4),
         "symbolic_alone_accuracy_when_answered": _share(symbolic_answered, lambda p: p.symbolic == p.label),
         "fallback_alone_accuracy": round(sum(p.neural == p.label for p in predictions) / n, 4),
-        "coverage_symbolic": round(len(by_symbolic) / n, 4),
-        "share_mixed": round(sum(p.method == "mixed" for p in predictions) / n, 4),
-        "share_neural": round(sum(p.method == "neural" for p in predictions) / n, 4),
-        "unanswered": round(sum(p.prediction is None for p in predictions) / n, 4),
-        "selective_accuracy": _share(by_symbolic, lambda p: p.prediction == p.label),
-        "mixed_accuracy": _share([p for p in predictions if p.method == "mixed"], lambda p: p.prediction == p.label),
+        "coverage_symbolic": round(summary.coverage, 4),
+        "share_mixed": round(summary.coverage_with_mixed - summary.coverage, 4),
+        "share_neural": round(summary.by_method.get("neural").answered / n, 4) if "neural" in summary.by_method else 0.0,
+        "unanswered": round((n - summary.answered) / n, 4),
+        "selective_accuracy": _round(summary.selective_accuracy),
+        "mixed_accuracy": _round(mixed.accuracy) if mixed is not None else None,
         "fallback_ece": round(expected_calibration_error([p.neural_probability for p in neural],
                                                          [p.neural == p.label for p in neural]), 4) if neural else None,
         "symbolic_confidence_ece": round(expected_calibration_error(
             [p.confidence for p in by_symbolic], [p.prediction == p.label for p in by_symbolic]), 4)
         if by_symbolic else None,
         "at_threshold": point_at(points, threshold).to_dict(),
-        "best_threshold": best.to_dict(),
+        "best_threshold": best_threshold(points).to_dict(),
     }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _share(items, right) -> float | None:

@@ -156,10 +156,11 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
         return pipeline.check_formalized((claim,), premises, semantics=semantics,
                                          explain=with_explanation, timeout_s=timeout_s)
 
-    symbolic_label = None
-    if both_channels and all(item.formalized for item in items):
-        symbolic_label = _label_or_none(lambda: solve(context, question, with_explanation=False))
-    base = dataclasses.replace(base, symbolic_label=symbolic_label)
+    if both_channels and below and all(item.formalized for item in items):
+        # the solver on every best reading, whatever its confidence (with nothing below the
+        # threshold that is the routed check itself, whose label is taken below)
+        base = dataclasses.replace(
+            base, symbolic_label=_label_or_none(lambda: solve(context, question, with_explanation=False)))
 
     if not below:
         try:
@@ -168,9 +169,10 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
             return Draft(dataclasses.replace(base, note=f"the solver cannot use these readings: {exc}"),
                          fallback_input, True)
         confidence = min(item.confidence for item in items)
-        answer = dataclasses.replace(base, label=QA_LABELS.get(result.claims[0].verdict),
-                                     verdict=result.claims[0].verdict, confidence=confidence,
-                                     result=result, method="symbolic")
+        label = QA_LABELS.get(result.claims[0].verdict)
+        answer = dataclasses.replace(base, label=label, verdict=result.claims[0].verdict, confidence=confidence,
+                                     result=result, method="symbolic",
+                                     symbolic_label=label if both_channels else None)
         readings, scenario = _competing_readings(pipeline, context, question, result, semantics=semantics,
                                                  threshold=threshold, timeout_s=timeout_s)
         if readings:

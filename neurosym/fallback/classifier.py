@@ -13,7 +13,6 @@ device is the GPU when there is one (bfloat16 autocast), else the CPU; it can be
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence
 
@@ -21,6 +20,7 @@ import torch
 
 from ..encoder import autocast, pick_device
 from ..errors import NeurosymError
+from ..parser.calibration import temperature_of
 from .guess import FallbackInput, Guess
 from .model import CONFIG_FILE, FallbackNetwork
 
@@ -53,8 +53,7 @@ class FallbackClassifier:
             raise NeurosymError(f"{directory}: no trained fallback classifier here (config.json is missing); "
                                 "train one with `neurosym train fallback --out DIR`")
         chosen = pick_device(device)
-        config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-        temperature = float((config.get("calibration") or {}).get("temperature", 1.0))
+        temperature = temperature_of(directory)
         size = batch_size or (256 if chosen.type == "cuda" else 32)
         return cls(FallbackNetwork.load(directory), device=chosen, temperature=temperature, batch_size=size)
 
