@@ -1,0 +1,75 @@
+"""Readings no English sentence means: tautologies, repetitions and idle quantifiers.
+
+A decoder trained on short sentences sometimes says one thing twice ("The cat eats the
+rabbit." -> ``eat(cat, rabbit) and eat(cat, rabbit)``) or copies a name where another
+belonged ("Big things are smart." -> ``forall x. big(x) -> big(x)``). Such readings are
+well formed and well typed, so neither the grammar nor the type checker removes them, yet
+a sentence of English never states a conjunct twice, an implication whose conclusion is
+among its conditions, a comparison of a term with itself, or a quantifier over a variable
+it never uses. The parser drops them like readings that fail the type checker
+(``SemanticParser.parse``), and the probability they took is given back to the others.
+
+The test is purely structural (AST equality, no solver call), so it costs microseconds
+per reading and never rejects a reading for what its symbols happen to mean.
+
+>>> from neurosym.logic.parser import parse_formula
+>>> degeneracy(parse_formula("forall x. big(x) -> big(x)"))
+'the conclusion repeats a condition'
+>>> degeneracy(parse_formula("forall x. big(x) -> smart(x)")) is None
+True
+"""
+
+from __future__ import annotations
+
+from ..logic import ast
+
+__all__ = ["degeneracy", "is_degenerate"]
+
+
+def is_degenerate(formula: ast.Formula) -> bool:
+    """Whether no English sentence would mean ``formula`` (see ``degeneracy``)."""
+    return degeneracy(formula) is not None
+
+
+def degeneracy(formula: ast.Formula) -> str | None:
+    """Why ``formula`` is degenerate, or None when it is not.
+
+    Degenerate: a conjunction, disjunction or xor with a repeated operand; an implication
+    or equivalence whose sides are equal, or whose conclusion is one of its conditions;
+    a comparison of a term with itself; a quantifier binding a variable its body never
+    uses (or the same variable twice). Checked at every depth.
+    """
+    for node in ast.walk(formula):
+        reason = _local_degeneracy(node)
+        if reason is not None:
+            return reason
+    return None
+
+
+def _local_degeneracy(node: ast.Node) -> str | None:
+    if isinstance(node, (ast.And, ast.Or)):
+        if len(set(node.args)) < len(node.args):
+            return f"{'a conjunct' if isinstance(node, ast.And) else 'a disjunct'} is repeated"
+    elif isinstance(node, (ast.Xor, ast.Iff)):
+        if node.left == node.right:
+            return "both sides are the same"
+    elif isinstance(node, ast.Implies):
+        conditions = node.left.args if isinstance(node.left, ast.And) else (node.left,)
+        if node.right in conditions:
+            return "the conclusion repeats a condition"
+    elif isinstance(node, ast.Compare):
+        if node.left == node.right:
+            return "a term is compared with itself"
+    elif isinstance(node, (ast.Forall, ast.Exists)):
+        names = [b.name for b in node.binders]
+        if len(set(names)) < len(names):
+            return "a variable is bound twice"
+        used = _variables_in(node.body)
+        idle = [name for name in names if name not in used]
+        if idle:
+            return f"the quantified variable {idle[0]} is never used"
+    return None
+
+
+def _variables_in(node: ast.Node) -> set[str]:
+    return {n.name for n in ast.walk(node) if isinstance(n, ast.Var)}
