@@ -19,7 +19,9 @@ from neurosym.training import (
     realize, sample_problem, schema_vocabulary, split_templates, split_vocabulary, symbol_name,
     template_ids,
 )
-from neurosym.training.morphology import base_form, number_in_words, pluralize, third_person
+from neurosym.training.morphology import (
+    base_form, number_in_words, past_participle, past_tense, pluralize, third_person,
+)
 from neurosym.training.schema import phrase_from_gloss
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +109,11 @@ SHAPES = {
                         r"\b(than)\b"),
     "number_rule": (lambda f: _rule(f) and isinstance(
         (f.body.left.args[0] if isinstance(f.body.left, ast.And) else f.body.left), ast.Compare), None),
+    "fact_past": (lambda f: _literal_of(f) and _ground(f), None),
+    "passive": (lambda f: _literal_of(f) and len((f.arg if isinstance(f, ast.Not) else f).args) == 2
+                and _ground(f), r" (is|was|isn't|wasn't|is not|was not) \w+( \w+)? by "),
+    "whoever": (lambda f: _rule(f), r"^Whoever "),
+    "relative_past": (lambda f: _rule(f), r"^(Everyone|Anyone|People) who "),
 }
 
 
@@ -253,6 +260,8 @@ FIXED_SEED_PAIRS = [
     ("quantified", "All kirkish, zeelkish things avoid the frog.",
      "forall x. kirkish(x) and zeelkish(x) -> avoid(x, frog)"),
     ("quantified", "Every derkump isn't a bear.", "forall x. derkump(x) -> not bear(x)"),
+    ("folio", "The cow was a cousin of the stunid.", "cousin_of(cow, stunid)"),
+    ("folio", "The bird is missed by the museum.", "miss(museum, bird)"),
 ]
 
 
@@ -308,6 +317,28 @@ HAND_CHECKED = [
     ("number_entities/comparative", "age(alice) > age(bob)", "Alice is older than Bob."),
     ("number_rule/everyone_who", "forall x. age(x) >= 18 -> adult(x)",
      "Everyone who is at least 18 years old is an adult."),
+    # Past tense and passive: tense is not in the LF, the agent comes first.
+    ("fact_past/relation", "write(shakespeare, hamlet)", "Shakespeare wrote Hamlet."),
+    ("fact_past/relation", "win(hugo, game)", "Hugo won the game."),
+    ("fact_past/property", "snore(liam)", "Liam snored."),
+    ("fact_past/property", "big(cat)", "The cat was big."),
+    ("fact_past/negative", "not chase(bob, cat)", "Bob did not chase the cat."),
+    ("fact_past/negative", "not red(bob)", "Bob wasn't red."),
+    ("passive/past", "write(shakespeare, hamlet)", "Hamlet was written by Shakespeare."),
+    ("passive/present", "chase(dog, cat)", "The cat is chased by the dog."),
+    ("passive/present", "look_after(alice, baby_elephant)", "The baby elephant is looked after by Alice."),
+    ("passive/negative", "not chase(dog, cat)", "The cat was not chased by the dog."),
+    ("passive/negative", "not chase(dog, cat)", "The cat isn't chased by the dog."),
+    ("whoever/past", "forall x, y. write(x, y) -> writer(x)", "Whoever wrote something is a writer."),
+    ("whoever/present", "forall x, y. chase(x, y) -> big(x)", "Whoever chases something is big."),
+    ("whoever/present", "forall x. kind(x) -> young(x)", "Whoever is kind is young."),
+    ("whoever/past", "forall x. visit(x, paris) -> happy(x)", "Whoever visited Paris is happy."),
+    ("relative_past/everyone_who", "forall x, y. book(y) and write(x, y) -> writer(x)",
+     "Everyone who wrote a book is a writer."),
+    ("relative_past/people_who", "forall x, y. book(y) and write(x, y) -> writer(x)",
+     "People who wrote a book are writers."),
+    ("relative_past/anyone_who", "forall x. not visit(x, paris) -> sad(x)",
+     "Anyone who did not visit Paris is sad."),
 ]
 
 
@@ -329,6 +360,36 @@ def test_a_template_refuses_a_formula_it_cannot_say_exactly():
         realize("forall x. dog(x) -> big(x)", templates=["no_noun/singular"])
     with pytest.raises(Unrealizable):
         realize("p(a, b, c)")
+    # "lives in" has no passive here; "is afraid of" is no verb; a present fact is no past one
+    with pytest.raises(Unrealizable):
+        realize("live_in(bob, paris)", templates=["passive/present", "passive/past"])
+    with pytest.raises(Unrealizable):
+        realize("afraid_of(bob, dog)", templates=["passive/present"])
+    with pytest.raises(Unrealizable):
+        realize("not chase(bob, cat)", templates=["fact_past/relation", "passive/past"])
+
+
+def test_past_tense_and_passive_templates_say_no_present_auxiliary():
+    pairs = generate_pairs(60, seed=4, constructs=["fact_past", "passive", "relative_past"])
+    assert {p.construct for p in pairs} == {"fact_past", "passive", "relative_past"}
+    for pair in pairs:
+        assert not re.search(r"\b(does|doesn't|do|don't)\b", pair.sentence), pair
+        if pair.construct == "passive":
+            assert not re.search(r"\b(is|was) not \w+ by\b", pair.sentence) or pair.lf.startswith("not "), pair
+
+
+def test_new_constructs_are_appended_so_older_held_out_templates_stay_put(monkeypatch):
+    """split_templates shuffles construct by construct with one rng: constructs added at
+    the end of CONSTRUCTS leave every older construct's held-out templates as they were."""
+    from neurosym.training import constructs
+
+    assert CONSTRUCT_TAGS[-len(FAMILIES["folio"]):] == FAMILIES["folio"]
+    split = split_templates(1)
+    monkeypatch.setattr(constructs, "CONSTRUCTS", constructs.CONSTRUCTS[:-len(FAMILIES["folio"])])
+    older = split_templates(1)
+    assert older.test == {tid for tid in split.test if tid.split("/")[0] not in FAMILIES["folio"]}
+    # the forms of the flagship example are on the training side
+    assert {"passive/past", "fact_past/relation", "whoever/past"} <= split.train
 
 
 # ---------------------------------------------------------------- names and words
@@ -363,6 +424,11 @@ def test_both_adverb_positions_mean_the_same_predicate():
     (third_person, "watch", "watches"), (third_person, "have", "has"), (base_form, "qualifies", "qualify"),
     (base_form, "likes", "like"), (base_form, "goes", "go"), (number_in_words, 17, "seventeen"),
     (number_in_words, 42, "forty-two"), (number_in_words, 205, "two hundred and five"),
+    (past_tense, "chase", "chased"), (past_tense, "carry", "carried"), (past_tense, "stop", "stopped"),
+    (past_tense, "visit", "visited"), (past_tense, "play", "played"), (past_tense, "write", "wrote"),
+    (past_tense, "fraumle", "fraumled"), (past_tense, "have", "had"),
+    (past_participle, "write", "written"), (past_participle, "eat", "eaten"),
+    (past_participle, "chase", "chased"), (past_participle, "meet", "met"),
 ])
 def test_morphology(fn, word, expected):
     assert fn(word) == expected

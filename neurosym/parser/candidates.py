@@ -35,7 +35,8 @@ from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
-           "lemma_of_plural", "lemma_of_verb", "words_to_number", "MAX_SPAN_WORDS"]
+           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "words_to_number", "MAX_SPAN_WORDS",
+           "IRREGULAR_PAST"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
 # model's contract (append only).
@@ -62,8 +63,9 @@ all any some none there someone something everyone everything anyone anything no
 everybody somebody anybody things thing people person persons than least most more less
 greater higher lower below exactly case true false also so because whether just one ones
 can cannot must will would should may might shall has have had own also too very
-""".split()) - {"has", "have", "own"}
-# "has"/"have" stay: "has a car" -> have_car. "at least"/"at most" are removed before the
+whoever whomever whatever whichever
+""".split()) - {"has", "have", "had", "own"}
+# "has"/"have"/"had" stay: "has a car" / "had a car" -> have_car. "at least"/"at most" are removed before the
 # words are read, since "at" is also a particle ("looks at").
 _QUANTITY_PHRASES = re.compile(r"\b(at least|at most|more than|less than|fewer than)\b", re.I)
 
@@ -75,6 +77,60 @@ _IRREGULAR_SINGULAR = {
     "halves": "half", "loaves": "loaf",
 }
 _IRREGULAR_VERB = {"is": "be", "are": "be", "has": "have", "does": "do", "goes": "go"}
+# Irregular verbs: lemma -> (simple past, past participle): the lexicon's real verbs and
+# common English ones. The generator says verbs with this table too
+# (neurosym.training.morphology), so reading and saying agree. Other verbs are regular.
+IRREGULAR_PAST = {
+    "be": ("was", "been"), "have": ("had", "had"), "do": ("did", "done"), "go": ("went", "gone"),
+    "write": ("wrote", "written"), "win": ("won", "won"), "eat": ("ate", "eaten"),
+    "see": ("saw", "seen"), "give": ("gave", "given"), "make": ("made", "made"),
+    "take": ("took", "taken"), "know": ("knew", "known"), "meet": ("met", "met"),
+    "teach": ("taught", "taught"), "catch": ("caught", "caught"), "feed": ("fed", "fed"),
+    "buy": ("bought", "bought"), "sell": ("sold", "sold"), "build": ("built", "built"),
+    "draw": ("drew", "drawn"), "read": ("read", "read"), "find": ("found", "found"),
+    "run": ("ran", "run"), "hide": ("hid", "hidden"), "sleep": ("slept", "slept"),
+    "swim": ("swam", "swum"), "sing": ("sang", "sung"), "fly": ("flew", "flown"),
+    "drink": ("drank", "drunk"), "grow": ("grew", "grown"), "speak": ("spoke", "spoken"),
+    "wear": ("wore", "worn"), "ride": ("rode", "ridden"), "come": ("came", "come"),
+    "get": ("got", "gotten"), "say": ("said", "said"), "tell": ("told", "told"),
+    "think": ("thought", "thought"), "bring": ("brought", "brought"), "fight": ("fought", "fought"),
+    "seek": ("sought", "sought"), "begin": ("began", "begun"), "break": ("broke", "broken"),
+    "choose": ("chose", "chosen"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"),
+    "feel": ("felt", "felt"), "forget": ("forgot", "forgotten"), "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"), "hear": ("heard", "heard"), "hold": ("held", "held"),
+    "keep": ("kept", "kept"), "lead": ("led", "led"), "leave": ("left", "left"),
+    "lend": ("lent", "lent"), "lose": ("lost", "lost"), "mean": ("meant", "meant"),
+    "pay": ("paid", "paid"), "put": ("put", "put"), "rise": ("rose", "risen"),
+    "send": ("sent", "sent"), "shake": ("shook", "shaken"), "shoot": ("shot", "shot"),
+    "show": ("showed", "shown"), "sit": ("sat", "sat"), "spend": ("spent", "spent"),
+    "stand": ("stood", "stood"), "steal": ("stole", "stolen"), "strike": ("struck", "struck"),
+    "throw": ("threw", "thrown"), "understand": ("understood", "understood"),
+    "wake": ("woke", "woken"), "bite": ("bit", "bitten"), "blow": ("blew", "blown"),
+    "bear": ("bore", "born"), "beat": ("beat", "beaten"), "become": ("became", "become"),
+    "bend": ("bent", "bent"), "bind": ("bound", "bound"), "bleed": ("bled", "bled"),
+    "breed": ("bred", "bred"), "burn": ("burnt", "burnt"), "cost": ("cost", "cost"),
+    "cut": ("cut", "cut"), "deal": ("dealt", "dealt"), "dig": ("dug", "dug"),
+    "dream": ("dreamt", "dreamt"), "forbid": ("forbade", "forbidden"), "hang": ("hung", "hung"),
+    "hit": ("hit", "hit"), "hurt": ("hurt", "hurt"), "kneel": ("knelt", "knelt"),
+    "lay": ("laid", "laid"), "let": ("let", "let"), "lie": ("lay", "lain"),
+    "light": ("lit", "lit"), "ring": ("rang", "rung"),
+    "set": ("set", "set"), "shine": ("shone", "shone"), "shut": ("shut", "shut"),
+    "sink": ("sank", "sunk"), "slide": ("slid", "slid"), "spin": ("spun", "spun"),
+    "split": ("split", "split"), "spread": ("spread", "spread"), "stick": ("stuck", "stuck"),
+    "sting": ("stung", "stung"), "swear": ("swore", "sworn"), "sweep": ("swept", "swept"),
+    "swing": ("swung", "swung"), "tear": ("tore", "torn"), "weep": ("wept", "wept"),
+    "wind": ("wound", "wound"), "withdraw": ("withdrew", "withdrawn"), "overcome": ("overcame", "overcome"),
+    "undertake": ("undertook", "undertaken"), "arise": ("arose", "arisen"), "awake": ("awoke", "awoken"),
+}
+
+# Past forms read back to their lemmas. "born" is left out: "was born in" is its own
+# predicate (born_in, as written), not a form of "bear".
+_PAST_LEMMAS: dict[str, tuple[str, ...]] = {}
+for _lemma, _forms in IRREGULAR_PAST.items():
+    for _form in dict.fromkeys(_forms):
+        if _form != "born":
+            _PAST_LEMMAS[_form] = _PAST_LEMMAS.get(_form, ()) + (_lemma,)
+_PAST_LEMMAS["were"] = ("be",)  # the one verb with two simple pasts
 _ADVERBS = frozenset("often early well daily late hard fast always usually sometimes never "
                      "rarely seldom weekly monthly".split())
 _NOT_ADVERBS = frozenset("only early friendly ugly lovely jolly silly holy curly hilly lonely "
@@ -162,6 +218,31 @@ def lemma_of_plural(word: str) -> str:
 def lemma_of_verb(word: str) -> str:
     """The lemma of a third-person verb form: chases -> chase, flies -> fly, has -> have."""
     return _strip_inflection(word, _IRREGULAR_VERB, ("sses", "xes", "zes", "ches", "shes", "oes"), ("ss",))
+
+
+def lemmas_of_past(word: str) -> list[str]:
+    """Possible lemmas of a simple past or past participle (none for other words).
+
+    Irregular forms come from the table; a regular -ed form offers each reading the
+    spelling allows, as gerunds do, and the model learns which is the word.
+
+    >>> lemmas_of_past("written"), lemmas_of_past("chased"), lemmas_of_past("stopped")
+    (['write'], ['chase', 'chas'], ['stoppe', 'stopp', 'stop'])
+    >>> lemmas_of_past("carried"), lemmas_of_past("visited"), lemmas_of_past("red")
+    (['carry'], ['visite', 'visit'], [])
+    """
+    irregular = _PAST_LEMMAS.get(word)
+    if irregular:
+        return list(irregular)
+    if not word.endswith("ed") or len(word) < 4:
+        return []
+    if word.endswith("ied") and len(word) > 4:
+        return [word[:-3] + "y"]
+    stem = word[:-2]
+    lemmas = [word[:-1], stem]  # liked -> like, visited -> visit
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        lemmas.append(stem[:-1])  # stopped -> stop
+    return lemmas
 
 
 def _gerund_lemmas(word: str) -> list[str]:
@@ -348,9 +429,13 @@ def _span_variants(texts: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
         variants.append((_symbol([*texts[:-1], last[:-1]]), ("singular",)))
     for lemma in _gerund_lemmas(first):
         variants.append((_symbol([lemma, *texts[1:]]), ("gerund",)))
+    for lemma in lemmas_of_past(first):  # "wrote", "written by" -> write; tense is not in the LF
+        variants.append((_symbol([lemma, *texts[1:]]), ("verb_lemma",)))
     if len(texts) > 1 and _is_adverb(first):
         variants.append((_symbol([lemma_of_verb(texts[1]), *texts[2:], first]), ("adverb_last",)))
         variants.append((_symbol([*texts[1:], first]), ("adverb_last",)))
+        for lemma in lemmas_of_past(texts[1]):
+            variants.append((_symbol([lemma, *texts[2:], first]), ("adverb_last",)))
     return variants
 
 

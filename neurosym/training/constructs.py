@@ -117,6 +117,15 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("number_rule", "number", s.sample_number_rule, everyone_who=t.number_everyone_who,
        anyone_who=t.number_anyone_who, people_who=t.number_people_who,
        if_someone=t.number_if_someone, if_something=t.number_if_something),
+    # FOLIO's English: past tense, passive, "whoever" (appended last: ``split_templates``
+    # shuffles construct by construct, so the earlier constructs keep their held-out sets)
+    _c("fact_past", "folio", s.sample_fact_past, property=t.past_property,
+       relation=t.past_relation, negative=t.past_negative),
+    _c("passive", "folio", s.sample_passive, present=t.passive_present,
+       negative=t.passive_negative, past=t.passive_past),
+    _c("whoever", "folio", s.sample_whoever, past=t.whoever_past, present=t.whoever_present),
+    _c("relative_past", "folio", s.sample_relative_past, everyone_who=t.everyone_who_past,
+       anyone_who=t.anyone_who_past, people_who=t.people_who_past),
 )
 
 CONSTRUCT_TAGS: tuple[str, ...] = tuple(c.tag for c in CONSTRUCTS)

@@ -205,42 +205,46 @@ class Speaker:
 
     # ------------------------------------------------------------ verb phrases
 
-    def vp(self, literal: ast.Formula, *, plural: bool, many: bool | None = None) -> SaidVP:
+    def vp(self, literal: ast.Formula, *, plural: bool, many: bool | None = None,
+           past: bool = False) -> SaidVP:
         """The verb phrase of a literal whose subject has already been said.
 
         ``plural``: the verb's agreement; ``many``: the subject is several things
-        (default ``plural``; False for singular "they", who "are an adult")."""
+        (default ``plural``; False for singular "they", who "are an adult"); ``past``:
+        the simple past ("wrote", "did not chase", "was red"), which the LF does not mark."""
         many = plural if many is None else many
         atom, negated = split_literal(literal)
         if isinstance(atom, ast.Pred):
-            return self._predicate_vp(atom, negated, plural, many)
-        return self._comparison_vp(atom, negated, plural, many)
+            return self._predicate_vp(atom, negated, plural, many, past)
+        return self._comparison_vp(atom, negated, plural, many, past)
 
-    def _predicate_vp(self, atom: ast.Pred, negated: bool, plural: bool, many: bool) -> SaidVP:
+    def _predicate_vp(self, atom: ast.Pred, negated: bool, plural: bool, many: bool,
+                      past: bool = False) -> SaidVP:
         predicate = self.vocab.lookup(atom.name, Predicate)
         if predicate.arity != len(atom.args) or predicate.arity == 0:
             raise Unrealizable(f"{atom.name} has arity {predicate.arity}")
         phrase = self.rng.choice(predicate.phrases)
         slots = {"1": self.object(atom.args[1])} if predicate.arity == 2 else {}
         adverb_first = bool(phrase.adverb) and _movable(phrase.adverb) and self.rng.random() < 0.5
-        return self._said(phrase, slots, negated, plural, many, adverb_first)
+        return self._said(phrase, slots, negated, plural, many, adverb_first, past)
 
     def _said(self, phrase, slots: dict[str, str], negated: bool, plural: bool, many: bool,
-              adverb_first: bool = False) -> SaidVP:
+              adverb_first: bool = False, past: bool = False) -> SaidVP:
         def fill(text: str) -> str:
             for key, value in slots.items():
                 text = text.replace("{" + key + "}", value)
             return text
 
         text = fill(phrase.render(plural=plural, negated=negated, contracted=self.contract,
-                                  adverb_first=adverb_first, many=many))
+                                  adverb_first=adverb_first, many=many, past=past))
         after = None
         if phrase.is_copula:
             complement = fill(phrase.complement(plural=many))
             after = f"not {complement}" if negated else complement
         return SaidVP(text, negated, after)
 
-    def _comparison_vp(self, atom: ast.Compare, negated: bool, plural: bool, many: bool) -> SaidVP:
+    def _comparison_vp(self, atom: ast.Compare, negated: bool, plural: bool, many: bool,
+                       past: bool = False) -> SaidVP:
         attribute = self._attribute_of(atom.left)
         if isinstance(atom.right, ast.Num):
             if atom.op not in _NUMBER_COMPARATORS:
@@ -248,13 +252,14 @@ class Speaker:
             comparator = self.rng.choice(_NUMBER_COMPARATORS[atom.op])
             value = " ".join(p for p in (comparator, self.number(atom.right)) if p)
             phrase = self.rng.choice(attribute.phrases)
-            return self._said(phrase, {"value": value}, negated, plural, many)
+            return self._said(phrase, {"value": value}, negated, plural, many, past=past)
         other = self._attribute_of(atom.right)
         word = {">": attribute.more, "<": attribute.less}.get(atom.op)
         if other.name != attribute.name or not word:
             raise Unrealizable(f"no comparative for {attribute.name} {atom.op}")
         phrase = VerbPhrase("be", f"{word} than {{obj}}")
-        return self._said(phrase, {"obj": self.object(atom.right.args[0])}, negated, plural, many)
+        return self._said(phrase, {"obj": self.object(atom.right.args[0])}, negated, plural, many,
+                          past=past)
 
     def _attribute_of(self, term: ast.Term) -> Attribute:
         if not isinstance(term, ast.FuncApp) or len(term.args) != 1:
@@ -284,15 +289,34 @@ class Speaker:
 
     # ------------------------------------------------------------ clauses
 
-    def clause(self, literal: ast.Formula) -> str:
-        """A literal as a clause: "the cat chases the dog", "it is not raining"."""
+    def clause(self, literal: ast.Formula, *, past: bool = False) -> str:
+        """A literal as a clause: "the cat chases the dog", "it is not raining" (``past``:
+        "the cat chased the dog")."""
         atom, negated = split_literal(literal)
         if isinstance(atom, ast.Pred) and not atom.args:
+            if past:
+                raise Unrealizable("propositions are said in the present")
             proposition = self.vocab.lookup(atom.name, Proposition)
             return proposition.negated_clause if negated else proposition.clause
         term = subject_of(literal)
         subject, plural = self.subject(term)
-        return f"{subject} {self.vp(literal, plural=plural, many=self._many(term, plural)).text}"
+        said = self.vp(literal, plural=plural, many=self._many(term, plural), past=past)
+        return f"{subject} {said.text}"
+
+    def passive_clause(self, literal: ast.Formula, *, past: bool = False) -> str:
+        """A relation said in the passive, its object first: ``chase(dog, cat)`` is "the cat
+        is chased by the dog", ``not write(shakespeare, hamlet)`` with ``past`` "Hamlet was
+        not written by Shakespeare"."""
+        atom, negated = split_literal(literal)
+        if not isinstance(atom, ast.Pred) or len(atom.args) != 2:
+            raise Unrealizable("only a relation has a passive")
+        predicate = self.vocab.lookup(atom.name, Predicate)
+        if predicate.arity != 2:
+            raise Unrealizable(f"{atom.name} has arity {predicate.arity}")
+        phrase = self.rng.choice(predicate.phrases)
+        subject, plural = self.subject(atom.args[1])
+        text = phrase.render_passive(plural=plural, negated=negated, contracted=self.contract, past=past)
+        return f"{subject} {text.replace('{0}', self.object(atom.args[0]))}"
 
     def _many(self, term: ast.Term, plural: bool) -> bool:
         """Whether a subject said with ``plural`` agreement is several things (not singular they)."""
@@ -301,9 +325,9 @@ class Speaker:
         return plural
 
     def vps(self, literals: list[ast.Formula], *, plural: bool, conj: str = "and",
-            many: bool | None = None) -> str:
+            many: bool | None = None, past: bool = False) -> str:
         """Coordinated verb phrases of one subject: "is red and not big", "is big and chases the dog"."""
-        said = [self.vp(lit, plural=plural, many=many) for lit in literals]
+        said = [self.vp(lit, plural=plural, many=many, past=past) for lit in literals]
         compress = self.rng.random() < 0.75
         parts = [said[0].text]
         for previous, current in zip(said, said[1:]):

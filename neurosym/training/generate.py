@@ -6,7 +6,7 @@ canonical text of ``neurosym.logic.printer.to_text``, so it parses back to the s
 tree. Everything is seeded: the same arguments give the same pairs.
 
 >>> generate_pairs(2, seed=0)[0]
-Pair(sentence="Oliver's length is 253.", lf='length(oliver) = 253', construct='fact_number', template='fact_number/possessive')
+Pair(sentence='Kenji is a tree.', lf='tree(kenji)', construct='fact_property', template='fact_property/plain')
 
 Open mode draws a small vocabulary from the lexicon for every pair; schema-guided mode
 (``theory=...``) says the theory's symbols through their glosses. ``realize`` and
@@ -126,7 +126,7 @@ def paraphrases(formula: ast.Formula | str, vocab: Vocabulary | None = None, *, 
     """Up to ``n`` different English sentences that all mean ``formula``.
 
     >>> paraphrases("forall x. red(x) -> big(x)", n=3)
-    ['Whenever something is red, it is big.', 'Red people are big.', 'All people who are red are big.']
+    ['Everyone who is red is big.', 'If someone is red, they are big.', 'If something is red then it is big.']
     """
     formula = parse_formula(formula) if isinstance(formula, str) else formula
     vocab = vocab if vocab is not None else vocabulary_for(formula)

@@ -6,9 +6,13 @@ rule-file authors write; not a general morphological analyser.
 
 from __future__ import annotations
 
+# One table of irregular verbs serves the parser (reading "wrote" as write) and the
+# generator (saying write as "wrote"), so the two cannot disagree.
+from ..parser.candidates import IRREGULAR_PAST
+
 __all__ = [
-    "pluralize", "singularize", "third_person", "base_form", "with_article",
-    "number_in_words", "PREPOSITIONS",
+    "pluralize", "singularize", "third_person", "base_form", "past_tense", "past_participle",
+    "with_article", "number_in_words", "PREPOSITIONS",
 ]
 
 _IRREGULAR_PLURALS = {
@@ -98,6 +102,37 @@ def base_form(verb: str) -> str:
     if verb.endswith("s") and not verb.endswith("ss"):
         return verb[:-1]
     return verb
+
+
+def past_tense(verb: str) -> str:
+    """The simple past of a verb lemma: chase -> chased, stop -> stopped, write -> wrote.
+
+    >>> past_tense("carry"), past_tense("visit"), past_tense("hug"), past_tense("fraumle")
+    ('carried', 'visited', 'hugged', 'fraumled')
+    """
+    if verb in IRREGULAR_PAST:
+        return IRREGULAR_PAST[verb][0]
+    return _regular_past(verb)
+
+
+def past_participle(verb: str) -> str:
+    """The past participle of a verb lemma: chase -> chased, write -> written, eat -> eaten."""
+    if verb in IRREGULAR_PAST:
+        return IRREGULAR_PAST[verb][1]
+    return _regular_past(verb)
+
+
+def _regular_past(verb: str) -> str:
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        return verb[:-1] + "ied"
+    # One syllable ending in one vowel and one consonant doubles it: stop -> stopped, hug -> hugged.
+    syllables = sum(1 for i, c in enumerate(verb) if c in _VOWELS and (i == 0 or verb[i - 1] not in _VOWELS))
+    if (syllables == 1 and len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy"
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
 
 
 def with_article(noun_phrase: str) -> str:

@@ -423,3 +423,36 @@ def sample_number_entities(d: Draw) -> ast.Formula:
 def sample_number_rule(d: Draw) -> ast.Formula:
     return _rule([d.comparison(X)], d.literal(X, negated=0.2, relations=0.1))
 
+
+
+# ---------------------------------------------------------------- past tense, passive, whoever
+
+
+def sample_fact_past(d: Draw) -> ast.Formula:
+    """ "Shakespeare wrote Hamlet." "Bob did not chase the cat." "The cat was big." """
+    atom = d.atom(d.entity(), relations=0.6)
+    return ast.Not(atom) if d.chance(0.35) else atom
+
+
+def sample_passive(d: Draw) -> ast.Formula:
+    """ "The cat is chased by the dog." "Hamlet was not written by Shakespeare." """
+    atom = d.relation_atom(d.entity(), kinds=("verb",))
+    return ast.Not(atom) if d.chance(0.3) else atom
+
+
+def sample_whoever(d: Draw) -> ast.Formula:
+    """ "Whoever wrote something is a writer." "Whoever is kind and chases the cat is young." """
+    if d.chance(0.5):
+        relation = d.relation_atom(X, kinds=("verb",), obj=Y)
+        return _rule([relation], d.literal(X, negated=0.1, relations=0.1), "x", "y")
+    antecedent = [d.literal(X, negated=0.1, relations=0.5) for _ in range(d.rng.choice((1, 1, 2)))]
+    return _rule(antecedent, d.literal(X, negated=0.1, relations=0.2))
+
+
+def sample_relative_past(d: Draw) -> ast.Formula:
+    """ "Everyone who wrote a novel is a writer." "Anyone who visited Paris is happy." """
+    if d.chance(0.6):
+        relation = d.relation_atom(X, kinds=("verb",), obj=Y)
+        return _rule([d.property(Y, ("noun",)), relation], d.atom(X, relations=0.1), "x", "y")
+    condition = d.relation_atom(X, kinds=("verb",)) if d.chance(0.6) else d.property(X, ("verb",))
+    return _rule([ast.Not(condition) if d.chance(0.1) else condition], d.atom(X, relations=0.2))

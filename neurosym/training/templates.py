@@ -719,3 +719,94 @@ number_anyone_who = _numeric_rule(anyone_who)
 number_people_who = _numeric_rule(people_who)
 number_if_someone = _numeric_rule(if_someone_then)
 number_if_something = _numeric_rule(if_something_comma)
+
+
+# ---------------------------------------------------------------- past tense, passive, whoever
+# Tense is not in the LF: "Shakespeare wrote Hamlet" and "Shakespeare writes Hamlet" are
+# both write(shakespeare, hamlet). A rule's condition may be past, its conclusion is present.
+
+
+def _past_fact(*, negated: bool, arity: int | None = None):
+    """A fact in the simple past: "Shakespeare wrote Hamlet." "Bob did not chase the cat." """
+    def template(formula, speaker: Speaker) -> str:
+        _ground(formula)
+        atom, is_negated = split_literal(formula)
+        if is_negated != negated or not isinstance(atom, ast.Pred) \
+                or (arity is not None and len(atom.args) != arity):
+            raise Unrealizable("not the kind of fact this template says")
+        return speaker.clause(formula, past=True)
+    template.__doc__ = {1: '"Liam snored." "The cat was big."', 2: '"Shakespeare wrote Hamlet."',
+                        None: '"Bob did not chase the cat." "The cat wasn\'t big."'}[arity]
+    return template
+
+
+past_property = _past_fact(negated=False, arity=1)
+past_relation = _past_fact(negated=False, arity=2)
+past_negative = _past_fact(negated=True)
+
+
+def _passive(*, negated: bool, past: bool | None):
+    """A relation in the passive, object first: "The cat is chased by the dog.",
+    "Hamlet was written by Shakespeare.", "The cat wasn't chased by the dog." (``past``
+    None: either tense)."""
+    def template(formula, speaker: Speaker) -> str:
+        _ground(formula)
+        if isinstance(formula, ast.Not) != negated:
+            raise Unrealizable("not the polarity this template says")
+        tense = speaker.rng.random() < 0.5 if past is None else past
+        return speaker.passive_clause(formula, past=tense)
+    template.__doc__ = _passive.__doc__
+    return template
+
+
+passive_present = _passive(negated=False, past=False)
+passive_past = _passive(negated=False, past=True)
+passive_negative = _passive(negated=True, past=None)
+
+
+def _who_did(opening: str, *, plural: bool, past: bool):
+    """ "{opening} {condition about x} {conclusion about x}": "Whoever is kind is young",
+    "Whoever wrote something is a writer" (forall x, y. write(x, y) -> writer(x)),
+    "Everyone who wrote a novel is a writer" (forall x, y. novel(y) and write(x, y) -> writer(x))."""
+    def template(formula, speaker: Speaker) -> str:
+        two = isinstance(formula, ast.Forall) and [b.name for b in formula.binders] == ["x", "y"]
+        antecedent, consequent = _rule(formula, arity=2 if two else 1)
+        if two:
+            *object_class, relation = antecedent
+            atom, negated = split_literal(relation)
+            if negated or not isinstance(atom, ast.Pred) or atom.args != (X, Y) or len(object_class) > 1:
+                raise Unrealizable("the condition must be r(x, y), perhaps after n(y)")
+            if object_class:  # "a novel": y's class noun, said as an indefinite object
+                _, noun = _restrictor_of(object_class, speaker, Y)
+                if noun is None:
+                    raise Unrealizable("the object's class must be a noun")
+                said = with_article(noun.noun)
+                speaker.bind("y", VarRole(said, said, "it", "it", False))
+            else:
+                speaker.bind("y", SOMETHING)
+            antecedent = [relation]
+        else:
+            _require_about(antecedent, "x")
+        if past:
+            _require_verbs(antecedent, speaker)
+        speaker.bind("x", _role("", plural=plural, person=True), mentioned=True)
+        clause = speaker.vps(antecedent, plural=plural, past=past)
+        return f"{opening} {clause} {_vps_about(speaker, consequent, 'x', plural=plural)}"
+    template.__doc__ = f'"{opening} {"wrote" if past else "writes"} something is a writer."'
+    return template
+
+
+def _require_verbs(literals: list[ast.Formula], speaker: Speaker) -> None:
+    """A past condition is an event ("whoever wrote", "who did not visit"); "whoever was
+    red is big" would say something the LF does not."""
+    for literal in literals:
+        atom, _ = split_literal(literal)
+        if not isinstance(atom, ast.Pred) or speaker.vocab.lookup(atom.name, Predicate).kind != "verb":
+            raise Unrealizable("a past condition needs a verb")
+
+
+whoever_present = _who_did("whoever", plural=False, past=False)
+whoever_past = _who_did("whoever", plural=False, past=True)
+everyone_who_past = _who_did("everyone who", plural=False, past=True)
+anyone_who_past = _who_did("anyone who", plural=False, past=True)
+people_who_past = _who_did("people who", plural=True, past=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..logic.ast import is_identifier
 from ..logic.signature import ENTITY, INT
-from .morphology import third_person
+from .morphology import past_participle, past_tense, third_person
 
 __all__ = [
     "symbol_name", "VerbPhrase", "Predicate", "Entity", "Attribute", "Proposition",
@@ -76,25 +76,57 @@ class VerbPhrase:
         return self.rest
 
     def render(self, *, plural: bool, negated: bool, contracted: bool = False,
-               adverb_first: bool = False, many: bool | None = None) -> str:
-        """The finite verb phrase: "is red", "are not dogs", "doesn't chase {1}".
+               adverb_first: bool = False, many: bool | None = None, past: bool = False) -> str:
+        """The finite verb phrase: "is red", "are not dogs", "doesn't chase {1}", and in
+        the ``past``: "was red", "wrote {1}", "did not chase {1}".
 
         ``plural`` is the verb's agreement; ``many`` whether the subject is several things
         (default: ``plural``), which differs for singular "they": "they are an adult".
         """
         if self.is_copula:
-            copula = "are" if plural else "is"
-            if negated:
-                copula = copula + ("n't" if contracted else " not")
-            return _join(copula, self.complement(plural=plural if many is None else many))
+            return _join(_be(plural=plural, negated=negated, contracted=contracted, past=past),
+                         self.complement(plural=plural if many is None else many))
         front = self.adverb if adverb_first and self.adverb else ""
         back = self.adverb if self.adverb and not front else ""
         if negated:
-            auxiliary = "do" if plural else "does"
+            auxiliary = "did" if past else ("do" if plural else "does")
             auxiliary = auxiliary + ("n't" if contracted else " not")
             return _join(auxiliary, front, self.verb, self.rest, back)
-        finite = self.verb if plural else (self.third or third_person(self.verb))
+        if past:
+            finite = past_tense(self.verb)
+        else:
+            finite = self.verb if plural else (self.third or third_person(self.verb))
         return _join(front, finite, self.rest, back)
+
+    def render_passive(self, *, plural: bool, negated: bool, contracted: bool = False,
+                       past: bool = False) -> str:
+        """The passive of a relation, agent in slot ``{0}``: "is chased by {0}", "wasn't
+        looked after by {0}". Only a verb with its object right after it (or after one
+        particle) has a passive here; anything else is Unrealizable."""
+        words = self.rest.split()
+        if self.is_copula or self.adverb or not words or words[-1] != "{1}" or len(words) > 2 \
+                or (len(words) == 2 and words[0] not in PASSIVE_PARTICLES) or self.verb in _NO_PASSIVE:
+            raise Unrealizable(f"no passive for '{self.verb} {self.rest}'")
+        return _join(_be(plural=plural, negated=negated, contracted=contracted, past=past),
+                     past_participle(self.verb), *words[:-1], "by {0}")
+
+
+# Particles after which a prepositional verb still reads well in the passive
+# ("is looked after by", "is listened to by"); "is lived in by" does not.
+PASSIVE_PARTICLES = frozenset({"after", "for", "to", "at", "on", "with"})
+# Verbs whose passive English avoids: "is belonged to by", "is worked for by", "is had by".
+_NO_PASSIVE = frozenset({"belong", "work", "live", "have", "cost", "weigh"})
+
+
+def _be(*, plural: bool, negated: bool, contracted: bool, past: bool) -> str:
+    """ "is", "are not", "wasn't", "were not"."""
+    if past:
+        copula = "were" if plural else "was"
+    else:
+        copula = "are" if plural else "is"
+    if negated:
+        copula = copula + ("n't" if contracted else " not")
+    return copula
 
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
