@@ -107,6 +107,8 @@ def _add_parser_commands(commands) -> None:
     parser_training.add_argument("--open-pairs", type=int, metavar="N", help="open-mode training sentences")
     parser_training.add_argument("--schema-pairs", type=int, metavar="N",
                                  help="schema-guided training sentences per shipped rule file")
+    parser_training.add_argument("--folio-repeat", type=int, metavar="N",
+                                 help="times each FOLIO training premise is repeated (default 3; 0 leaves FOLIO out)")
 
     fallback_training = _training_command(
         components, "fallback", help="train the neural fallback classifier",
@@ -115,8 +117,6 @@ def _add_parser_commands(commands) -> None:
                     "report accuracy and calibration, save weights.")
     fallback_training.add_argument("--generated", type=int, metavar="N",
                                    help="solver-labelled generated problems (default 3000)")
-    fallback_training.add_argument("--data-dir", metavar="DIR",
-                                   help="the shared data sets (default: ../shared/data beside the checkout)")
 
 
 def _training_command(components, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
@@ -132,6 +132,8 @@ def _training_command(components, name: str, *, help: str, description: str) -> 
     command.add_argument("--batch-size", type=int, metavar="N")
     command.add_argument("--threads", type=int, metavar="N",
                          help="CPU threads for torch (1 is faster on a busy machine)")
+    command.add_argument("--data-dir", metavar="DIR",
+                         help="the shared data sets (default: ../shared/data beside the checkout)")
     return command
 
 

@@ -36,6 +36,11 @@ __all__ = [
 
 HELD_OUT_FRACTION = 0.5  # share of theories held out for reporting (every data set)
 VALIDATION_FRACTION = 0.1  # share of theories kept for choosing thresholds and temperatures
+# Where a checkout finds the shared data sets (../shared/data beside it), and their files.
+SHARED_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED_SETS = {"proofwriter": "proofwriter-owa-d5-train.json",
+               "pararule": "pararule-plus-depth2-dev.jsonl",
+               "folio": "folio-v0-train.jsonl"}
 
 _LABELS = {"true": "True", "false": "False", "unknown": "Unknown"}
 _OPTION = re.compile(r"\s*([A-Z])\)\s*(.+?)\s*\Z")

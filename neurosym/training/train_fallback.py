@@ -31,7 +31,7 @@ from typing import Sequence
 import torch
 from torch.nn import functional as F
 
-from ..datasets import convert, split_of
+from ..datasets import SHARED_DATA_DIR, SHARED_SETS, convert, split_of
 from ..encoder import autocast, pick_device
 from ..fallback.classifier import FallbackClassifier
 from ..fallback.guess import FallbackInput
@@ -42,10 +42,6 @@ from ..verdicts import Semantics
 __all__ = ["FallbackSettings", "Example", "training_examples", "validation_examples", "train",
            "calibrate_and_report", "main"]
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data"
-SHARED_SETS = {"proofwriter": "proofwriter-owa-d5-train.json",
-               "pararule": "pararule-plus-depth2-dev.jsonl",
-               "folio": "folio-v0-train.jsonl"}
 VALIDATION_SEED_OFFSET = 1_000  # generated validation problems: seed + this, never the training seed
 
 
@@ -84,7 +80,7 @@ class Example:
 
 def _shared_examples(settings: FallbackSettings, part: str, rng: random.Random) -> list[Example]:
     """Examples of one part ("train" / "validation") of the shared sets that are present."""
-    directory = Path(settings.data_dir) if settings.data_dir else DATA_DIR
+    directory = Path(settings.data_dir) if settings.data_dir else SHARED_DATA_DIR
     examples = []
     for source, filename in SHARED_SETS.items():
         path = directory / filename

@@ -5,7 +5,8 @@ Linear, seeded, printing progress (nanoGPT style):
 1. data: ``generate_pairs`` in open mode (training half of ``split_vocabulary(1)``) and
    schema-guided mode for every shipped ``rules/*.rules`` theory, all on the training
    half of ``split_templates(1)``; the other halves are the held-out test set and never
-   reach training;
+   reach training. Added to them: FOLIO's premises with their gold logic, renamed into
+   the project's names (``folio_pairs``; train part of the shared data only);
 2. targets: candidates, action sequences, and the grammar mask at every prefix (the mask
    the beam search applies, so training matches decoding);
 3. cache: the frozen lower encoder layers run once per sentence and declared-symbol
@@ -44,8 +45,10 @@ from ..parser.constraint import constraint_for
 from ..parser.model import Features, ParserConfig, ParserNetwork, collate, featurize
 from ..parser.semantic_parser import SemanticParser, pick_device
 from ..parser.vocabulary import VOCABULARY, TargetError, canonical_variables, lf_to_actions
+from ..datasets import SHARED_DATA_DIR, SHARED_SETS
 from ..rules.loader import load_theory
 from . import generate_pairs, split_templates, split_vocabulary
+from .folio_pairs import folio_pairs
 
 __all__ = ["TrainSettings", "Example", "build_examples", "train", "evaluate", "validation_pairs",
            "fit_calibration", "main"]
@@ -72,6 +75,8 @@ class TrainSettings:
     test_open: int = 500  # held-out open-mode sentences evaluated at the end
     test_schema: int = 60  # held-out schema-guided sentences per theory
     n_lower: int = 6  # frozen encoder layers (6 = all of MiniLM; the adapter is trained)
+    folio_repeat: int = 3  # times each converted FOLIO premise (train part) is seen per epoch
+    data_dir: str | None = None  # the shared data sets (default: ../shared/data beside the checkout)
 
 
 @dataclass(frozen=True)
@@ -156,8 +161,10 @@ def shipped_theories() -> list:
     return [load_theory([str(path)]) for path in sorted(RULES_DIR.glob("*.rules"))]
 
 
-def training_pairs(settings: TrainSettings, theories: Sequence):
-    """``(pairs, theory per pair)`` on the training side of the vocabulary/template split."""
+def training_pairs(settings: TrainSettings, theories: Sequence, *, log=_log):
+    """``(pairs, theory per pair)``: generated pairs on the training side of the
+    vocabulary/template split, then the FOLIO premises of the shared data's train part
+    (real English; open mode), when the file is there."""
     words, forms = split_vocabulary(SPLIT_SEED), split_templates(SPLIT_SEED)
     pairs = generate_pairs(settings.open_pairs, seed=settings.seed + 100, lexicon=words.train,
                            templates=forms.train, invented=settings.invented)
@@ -167,7 +174,21 @@ def training_pairs(settings: TrainSettings, theories: Sequence):
                                 lexicon=words.train, templates=forms.train)
         pairs += schema
         owners += [theory] * len(schema)
+    real = _folio_training_pairs(settings, log=log)
+    pairs += real * settings.folio_repeat
+    owners += [None] * (len(real) * settings.folio_repeat)
     return pairs, owners
+
+
+def _folio_training_pairs(settings: TrainSettings, *, log=_log) -> list:
+    """FOLIO's premise/FOL pairs of the train part, renamed canonically (``folio_pairs``)."""
+    if settings.folio_repeat <= 0:
+        return []
+    path = Path(settings.data_dir or SHARED_DATA_DIR) / SHARED_SETS["folio"]
+    if not path.is_file():
+        log(f"  (no {path}: FOLIO premises left out)")
+        return []
+    return folio_pairs(path, part="train")
 
 
 def held_out_pairs(settings: TrainSettings, theories: Sequence, *, seeds: tuple[int, int] = TEST_SEEDS):
@@ -233,7 +254,7 @@ def train(settings: TrainSettings, *, out: str | Path | None, device: str = "aut
     network = network or ParserNetwork(ParserConfig(n_lower=settings.n_lower))
     network.to(device)
     theories = shipped_theories()
-    pairs, owners = training_pairs(settings, theories)
+    pairs, owners = training_pairs(settings, theories, log=log)
     descriptions = description_table(theories)
     description_ids = {text: i for i, text in enumerate(descriptions)}
     examples, skipped = build_examples(pairs, owners, network.tokenizer, description_ids,
@@ -414,7 +435,7 @@ def main(args) -> int:
         torch.set_num_threads(args.threads)
     if not getattr(args, "calibrate_only", False):
         given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
-                                                        "schema_pairs")
+                                                        "schema_pairs", "folio_repeat", "data_dir")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device)
