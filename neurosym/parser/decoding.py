@@ -1,13 +1,15 @@
 """Grammar-constrained beam search over any model that scores the next action.
 
 Decoding lives apart from the network (as nanochat's ``Engine`` does): the model is a
-one-method seam, ``StepModel.step(prefixes) -> scores``, so tests drive the decoder
-with mock models in milliseconds, and the real encoder-decoder plugs in later.
+one-method seam, ``GridStepModel.step_grid`` (tensors for every hypothesis of every
+input at once: the real encoder-decoder) or ``StepModel.step(prefixes) -> scores``
+(lists: tests drive the decoder with mock models in milliseconds).
 
-At every step each live hypothesis asks the constraint (``constraint.py``) which
-symbols may follow its prefix; the model's scores of all other actions are masked out,
-exactly like top-k masking, and the rest are renormalized (log-softmax over the allowed
-actions). A reading's ``score`` is the sum of those log-probabilities, so
+The search runs in tensors (torch, imported when a search runs): at every step the
+constraint's allowed symbols for each hypothesis's parser state are gathered from
+tables filled once per state (``_StateTables``), the model's scores of all other actions
+are masked out, exactly like top-k masking, and the rest are renormalized (log-softmax
+over the allowed actions). A reading's ``score`` is the sum of those log-probabilities, so
 ``exp(score)`` is the probability the model gives the reading among grammatical ones;
 ``normalized_score`` divides by ``length ** length_penalty``.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import math
+import weakref
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Protocol, Sequence
@@ -35,7 +38,7 @@ from ..logic.parser import parse_formula
 from .constraint import Constraint, constraint_for
 from .vocabulary import NUMBER, VOCABULARY, Candidate, Vocabulary, actions_to_lf
 
-__all__ = ["Prefix", "StepModel", "BeamConfig", "Reading", "beam_search", "beam_search_batch",
+__all__ = ["Prefix", "StepModel", "GridStepModel", "BeamConfig", "Reading", "beam_search", "beam_search_batch",
            "ScriptedModel"]
 
 logger = logging.getLogger("neurosym.parser")
@@ -91,7 +94,7 @@ class Reading:
     """One decoded logical form with its scores."""
 
     text: str  # canonical LF text
-    formula: ast.Formula = field(repr=False)
+    formula: ast.Formula = field(repr=False)  # None when the search was asked not to parse
     actions: tuple[int, ...]  # ending with <end>
     score: float  # sum of log-probabilities of the actions
     normalized_score: float
@@ -117,152 +120,359 @@ def beam_search(
 
 
 def beam_search_batch(
-    model: StepModel,
+    model: StepModel | GridStepModel,
     candidate_lists: Sequence[Sequence[Candidate]],
     *,
     config: BeamConfig = BeamConfig(),
     vocabulary: Vocabulary = VOCABULARY,
     constraint: Constraint | None = None,
+    parse: bool = True,
 ) -> list[list[Reading]]:
-    """Beam search over several inputs at once: one ``step`` call per step for all of
+    """Beam search over several inputs at once: one model call per step for all of
     them. Returns the readings of each input, best first; ties are broken by the earlier
-    hypothesis and then the lower action id, so results are deterministic."""
+    hypothesis and then the lower action id, so results are deterministic.
+
+    ``model`` is a ``GridStepModel`` (tensors in, tensors out: the fast path) or a
+    ``StepModel`` (lists of ``Prefix`` in, lists of scores out), which is adapted.
+    ``parse=False`` leaves every ``Reading.formula`` None, for a caller that parses
+    only the readings it ends up keeping (parsing costs more than the search step).
+    """
     constraint = constraint or constraint_for(vocabulary)
     if constraint.vocabulary != vocabulary:
         raise ValueError("the constraint was built for another vocabulary")
-    searches = [_Search(item, candidates, vocabulary, constraint, config)
-                for item, candidates in enumerate(candidate_lists)]
-    live_rows: list[tuple[_Search, _Hypothesis]] = [
-        (search, _Hypothesis((), constraint.start, 0.0, rank=0, parent_row=-1)) for search in searches]
-    for length in range(config.max_length):
-        if not live_rows:
-            break
-        prefixes = [Prefix(search.item, hyp.actions, hyp.parent_row) for search, hyp in live_rows]
-        rows = model.step(prefixes)
-        if len(rows) != len(prefixes):
-            raise ValueError(f"the model returned {len(rows)} rows for {len(prefixes)} prefixes")
-        last_step = length == config.max_length - 1
-        expansions: dict[int, list] = {}
-        for row_index, ((search, hyp), row) in enumerate(zip(live_rows, rows)):
-            search.expand(hyp, row_index, row, only_end=last_step,
-                          into=expansions.setdefault(search.item, []))
-        live_rows = []
-        for search in searches:
-            if search.item in expansions:
-                live_rows.extend((search, hyp) for hyp in search.select(expansions[search.item]))
-    return [search.readings() for search in searches]
+    if not candidate_lists:
+        return []
+    widths = [vocabulary.n_fixed + len(candidates) for candidates in candidate_lists]
+    grid = model if hasattr(model, "step_grid") else _PrefixAdapter(model, widths)
+    return _GridSearch(grid, candidate_lists, vocabulary, constraint, config).run(parse=parse)
+
+
+class GridStepModel(Protocol):
+    """What the vectorized search calls: one tensor call per step for every hypothesis.
+
+    Hypotheses sit in a grid of shape ``(B, k)``: row ``b`` holds up to ``k``
+    hypotheses (best first) of input ``items[b]``; ``live[b, j]`` is False for a padding
+    slot (its scores are ignored). ``parents[b, j]`` is the flat index ``b' * k' + j'``
+    of the slot of the previous call's grid that the hypothesis extends (None at the
+    first step), so a key/value cache is reordered with one ``index_select``;
+    ``last_actions[b, j]`` is the action it appended (None at the first step).
+    ``position`` is the prefix length. The model may have a ``device`` attribute (the
+    search keeps its tensors there).
+    """
+
+    def step_grid(self, items, parents, last_actions, live, position: int):
+        """Logits ``(B, k, W)`` of the next action, ``W`` at least ``n_fixed`` plus the
+        most candidates of any input; columns past an input's width are ignored."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
-class _Hypothesis:
-    actions: tuple[int, ...]
-    state: int  # constraint state after the actions
-    score: float
-    rank: int  # place in its beam, best first: breaks ties between equal scores
-    parent_row: int  # row of its parent in the previous step call
+class _Columns:
+    """Per input and action column: the constraint symbol it writes and the column its
+    score is merged into (copies of one text are one choice; see the module docstring)."""
+
+    symbols: list[list[int]]  # (B, W); padding columns get the never-allowed symbol
+    representatives: list[list[int]]  # (B, W); a column's own index unless merged away
+    merged: bool  # True when some input has duplicates to merge
 
 
-class _Search:
-    """The beam of one input."""
+def _columns(candidate_lists: Sequence[Sequence[Candidate]], vocabulary: Vocabulary,
+             never: int) -> _Columns:
+    width = vocabulary.n_fixed + max(len(candidates) for candidates in candidate_lists)
+    symbols, representatives, merged = [], [], False
+    for candidates in candidate_lists:
+        symbol_row = list(range(vocabulary.n_fixed)) + [never] * (width - vocabulary.n_fixed)
+        representative_row = list(range(width))
+        for symbol, choices in _choices_by_symbol(candidates, vocabulary):
+            for action, members in choices:
+                for member in members:
+                    symbol_row[member] = symbol
+                    representative_row[member] = action
+                merged = merged or len(members) > 1
+        symbols.append(symbol_row)
+        representatives.append(representative_row)
+    return _Columns(symbols, representatives, merged)
 
-    def __init__(self, item: int, candidates: Sequence[Candidate], vocabulary: Vocabulary,
-                 constraint: Constraint, config: BeamConfig) -> None:
-        self.item = item
-        self.candidates = tuple(candidates)
+
+class _GridSearch:
+    """Beam search over all inputs at once, in tensors.
+
+    Every step: one model call for the whole grid of live hypotheses; duplicates merged
+    with a scatter log-sum-exp; the grammar mask gathered from the constraint's state
+    tables (``_StateTables``: one row per parser state, computed once); a log-softmax
+    over the allowed actions; one stable sort per input to keep the best ``beam_size``
+    (ties to the earlier hypothesis, then the lower action, as the flat order gives).
+    Finished readings are kept as scores with a back-pointer history and only the
+    returned ones are spelled out and parsed at the end.
+    """
+
+    def __init__(self, model: GridStepModel, candidate_lists: Sequence[Sequence[Candidate]],
+                 vocabulary: Vocabulary, constraint: Constraint, config: BeamConfig) -> None:
+        import torch
+
+        self.torch = torch
+        self.model = model
+        self.candidate_lists = [tuple(c) for c in candidate_lists]
         self.vocabulary = vocabulary
-        self.constraint = constraint
         self.config = config
-        self.width = vocabulary.n_fixed + len(self.candidates)
-        self.by_symbol = _choices_by_symbol(self.candidates, vocabulary)
-        self.choices_cache: dict[int, tuple] = {}
-        self.finished: list[tuple[tuple[int, ...], float]] = []
+        self.device = torch.device(getattr(model, "device", "cpu"))
+        self.tables = _StateTables.of(constraint, self.device)
+        columns = _columns(self.candidate_lists, vocabulary, self.tables.never)
+        self.symbols = torch.tensor(columns.symbols, device=self.device)  # (B, W)
+        self.representatives = torch.tensor(columns.representatives, device=self.device)
+        self.merges = columns.merged
+        self.width = self.symbols.shape[1]
+        if self.merges:
+            self.is_representative = self.representatives == torch.arange(self.width, device=self.device)
+            counts = torch.zeros_like(self.symbols).scatter_add_(1, self.representatives,
+                                                                   torch.ones_like(self.symbols))
+            self.multiple = counts > 1  # representatives of two or more columns
+        self._items = None  # the inputs of the last grid, and their rows of the tables above
+        self._selected: tuple = ()
 
-    def choices(self, mask: int) -> tuple:
-        """``(action, rows merged into it)`` for every action a state mask allows."""
-        cached = self.choices_cache.get(mask)
-        if cached is None:
-            cached = tuple(choice for symbol, options in self.by_symbol if mask >> symbol & 1
-                           for choice in options)
-            self.choices_cache[mask] = cached
-        return cached
-
-    def expand(self, hyp: _Hypothesis, row_index: int, row, *, only_end: bool, into: list) -> None:
-        """Append ``(score, hypothesis rank, action, hypothesis, row)`` per allowed action."""
-        if len(row) != self.width:
-            raise ValueError(f"a model row for input {self.item} has {len(row)} scores; "
-                             f"expected {self.width} (fixed actions + candidates)")
-        mask = self.constraint.allowed(hyp.state)
-        if only_end:
-            mask &= 1
-        scored = []
-        for action, members in self.choices(mask):
-            if len(members) == 1:
-                logit = float(row[action])
-            else:
-                logit = _logsumexp([float(row[m]) for m in members])
-            if logit != logit:
-                raise ValueError(f"the model returned NaN for action {action} of input {self.item}")
-            if logit > -math.inf:
-                scored.append((action, logit))
-        if not scored:
-            return
-        total = _logsumexp([logit for _, logit in scored])
-        for action, logit in scored:
-            into.append((hyp.score + logit - total, hyp.rank, action, hyp, row_index))
-
-    def select(self, expansions: list) -> list[_Hypothesis]:
-        """Keep every ``<end>`` expansion as a finished reading, and the best
-        ``beam_size`` other expansions as the next beam.
-
-        Keeping every completion, not only those that rank in the beam, means a beam
-        that wanders into long prefixes still returns the readings it passed by.
-        """
-        expansions.sort(key=lambda e: (-e[0], e[1], e[2]))
-        live: list[_Hypothesis] = []
-        for score, _, action, parent, row_index in expansions:
-            if action == 0:
-                self.finished.append((parent.actions + (action,), score))
-            elif len(live) < self.config.beam_size:
-                state = self.constraint.advance(parent.state, self._symbol(action))
-                live.append(_Hypothesis(parent.actions + (action,), state, score,
-                                        rank=len(live), parent_row=row_index))
-        return [] if self._cannot_improve(live) else live
-
-    def _symbol(self, action: int) -> int:
-        return self.vocabulary.symbol_of(action, self.candidates)
-
-    def _cannot_improve(self, live: list[_Hypothesis]) -> bool:
-        """Scores only fall as a prefix grows: stop once n_best finished beat every live one."""
-        if not live:
-            return True
-        if self.config.rank_by != "score" or len(self.finished) < self.config.n_best:
-            return False
-        nth_best = sorted(score for _, score in self.finished)[-self.config.n_best]
-        return live[0].score <= nth_best
-
-    def readings(self) -> list[Reading]:
-        """The ``n_best`` finished readings, best first. Ranked before parsing, so only
-        the readings returned are parsed (a beam finishes many more than it returns)."""
-        normalized = self.config.rank_by != "score"
-
-        def rank(entry):
-            order, (actions, score) = entry
-            value = score / len(actions) ** self.config.length_penalty if normalized else score
-            return (-value, order)
-
-        readings = []
-        for _, (actions, score) in sorted(enumerate(self.finished), key=rank):
-            if len(readings) == self.config.n_best:
+    def run(self, *, parse: bool = True) -> list[list[Reading]]:
+        torch, config = self.torch, self.config
+        B, K, device = len(self.candidate_lists), config.beam_size, self.device
+        negative = -math.inf
+        items = torch.arange(B, device=device)  # the input of each grid row
+        state = torch.full((B, 1), self.tables.start, dtype=torch.long, device=device)
+        score = torch.zeros(B, 1, dtype=torch.float64, device=device)
+        live = torch.ones(B, 1, dtype=torch.bool, device=device)
+        parents = last = None
+        self.tables.ensure(state)
+        # Finished readings: score and grid row, per input, step and beam slot.
+        ended = torch.full((B, config.max_length, K), negative, dtype=torch.float64, device=device)
+        ended_row = torch.zeros((B, config.max_length, K), dtype=torch.long, device=device)
+        best_ended = torch.full((B, config.n_best), negative, dtype=torch.float64, device=device)
+        history: list[tuple] = []  # per step: (parent flat row, action) of the next grid
+        for length in range(config.max_length):
+            rows, k = live.shape
+            logits = self.model.step_grid(items, parents, last, live, length)
+            logits = self._checked(logits, rows, k)
+            candidates = self._scored(logits, items, state, score, live,
+                                      only_end=length == config.max_length - 1)
+            end = candidates[:, :, 0]
+            ended[items, length, :k] = end
+            ended_row[items, length, :k] = torch.arange(rows * k, device=device).view(rows, k)
+            best_ended[items] = torch.cat([best_ended[items], end], 1).topk(config.n_best, dim=1).values
+            flat = candidates[:, :, 1:].reshape(rows, k * (self.width - 1))
+            values, order = flat.sort(dim=1, descending=True, stable=True)
+            values, order = values[:, :K], order[:, :K]
+            slot, action = order // (self.width - 1), order % (self.width - 1) + 1
+            survives = values > negative
+            done = ~survives[:, 0]
+            if config.rank_by == "score":  # scores only fall: stop once n_best beat every live one
+                nth = best_ended[items, -1]
+                done |= (nth > negative) & (values[:, 0] <= nth)
+            keep = (~done).nonzero().squeeze(1)
+            if keep.numel() == 0:
                 break
-            text = actions_to_lf(actions, self.candidates, vocabulary=self.vocabulary)
-            try:
-                formula = parse_formula(text)
-            except LogicSyntaxError as error:  # the constraint should make this impossible
-                logger.warning("dropping a decoded reading that does not parse: %s", error)
+            k_next = int(survives[keep].sum(1).max())
+            values, slot, action, survives = (t[keep, :k_next] for t in (values, slot, action, survives))
+            parents = keep[:, None] * k + slot
+            parent_state = state[keep].gather(1, slot)
+            if keep.numel() < rows:  # some inputs are done: the grid shrinks
+                items = items[keep]
+            symbols = self._of_items(items)[0].gather(1, action)
+            state = self.tables.following[parent_state, symbols].masked_fill(~survives, self.tables.start)
+            self.tables.ensure(state)
+            score = values.masked_fill(~survives, 0.0)
+            live, last = survives, action
+            history.append((parents.flatten(), action.flatten()))
+        return self._readings(ended, ended_row, history, parse)
+
+    def _checked(self, logits, rows: int, k: int):
+        """The model's logits as float64 ``(rows, k, width)``, shape-checked."""
+        if tuple(logits.shape[:2]) != (rows, k) or logits.shape[2] < self.width:
+            raise ValueError(f"the model returned logits of shape {tuple(logits.shape)}; "
+                             f"expected ({rows}, {k}, at least {self.width})")
+        return logits[:, :, : self.width].to(device=self.device, dtype=self.torch.float64)
+
+    def _scored(self, logits, items, state, score, live, *, only_end: bool):
+        """Score of every hypothesis extended by every action ``(rows, k, W)``: its score
+        plus the log-probability of the action among the allowed ones; ``-inf`` where
+        not allowed (or merged into another column)."""
+        torch = self.torch
+        rows, k, width = logits.shape
+        symbols, representatives, is_representative, multiple = self._of_items(items)
+        if self.merges:
+            logits = self._merge_duplicates(logits, representatives, multiple)
+        allowed = self.tables.allowed[state].gather(2, symbols[:, None, :].expand(rows, k, width))
+        allowed &= live[:, :, None]
+        if self.merges:
+            allowed &= is_representative[:, None, :]
+        if only_end:
+            allowed[:, :, 1:] = False
+        masked = logits.masked_fill(~allowed, -math.inf)
+        if torch.isnan(masked).any():
+            item = int(items[torch.isnan(masked).any(2).any(1)][0])
+            raise ValueError(f"the model returned NaN for an allowed action of input {item}")
+        total = torch.logsumexp(masked, dim=2, keepdim=True)
+        candidates = score[:, :, None] + masked - total
+        return candidates.masked_fill(total == -math.inf, -math.inf)
+
+    def _of_items(self, items) -> tuple:
+        """The column tables of the grid's inputs, indexed again only when they change."""
+        if items is not self._items:
+            self._items = items
+            merged = (self.representatives[items], self.is_representative[items], self.multiple[items]) \
+                if self.merges else (None, None, None)
+            self._selected = (self.symbols[items], *merged)
+        return self._selected
+
+    def _merge_duplicates(self, logits, representatives, multiple):
+        """Each representative column gets the log-sum-exp of the columns merged into it."""
+        torch = self.torch
+        index = representatives[:, None, :].expand_as(logits)
+        top = torch.full_like(logits, -math.inf).scatter_reduce(2, index, logits, "amax")
+        safe_top = torch.where(torch.isfinite(top), top, torch.zeros_like(top))
+        shifted = torch.exp(logits - safe_top.gather(2, index))
+        summed = torch.zeros_like(logits).scatter_add_(2, index, shifted)
+        merged = torch.log(summed) + safe_top
+        return torch.where(multiple[:, None, :], merged, logits)
+
+    def _readings(self, ended, ended_row, history, parse: bool) -> list[list[Reading]]:
+        """Per input, the ``n_best`` finished readings, best first, spelled out and parsed.
+
+        Ranked before parsing, so only the readings returned are parsed. Among equal
+        values the earlier step wins, then the better beam slot (the order in which the
+        per-hypothesis search found them)."""
+        torch, config = self.torch, self.config
+        B, L, K = ended.shape
+        lengths = torch.arange(1, L + 1, device=ended.device, dtype=ended.dtype)[None, :, None]
+        value = ended if config.rank_by == "score" else ended / lengths ** config.length_penalty
+        take = min(L * K, config.n_best + 16)  # parsing never fails; spares just in case
+        order = value.reshape(B, L * K).sort(dim=1, descending=True, stable=True).indices[:, :take]
+        found = ended.reshape(B, L * K).gather(1, order).tolist()
+        rows = ended_row.reshape(B, L * K).gather(1, order).tolist()
+        order = order.tolist()
+        steps = [(p.tolist(), a.tolist()) for p, a in history]
+        results = []
+        for item, candidates in enumerate(self.candidate_lists):
+            readings: list[Reading] = []
+            for flat, score, row in zip(order[item], found[item], rows[item]):
+                if len(readings) == config.n_best or score == -math.inf:
+                    break
+                actions = _trace(steps, flat // K, row) + (0,)
+                text = actions_to_lf(actions, candidates, vocabulary=self.vocabulary)
+                try:
+                    formula = parse_formula(text) if parse else None
+                except LogicSyntaxError as error:  # the constraint should make this impossible
+                    logger.warning("dropping a decoded reading that does not parse: %s", error)
+                    continue
+                normalized_score = score / len(actions) ** config.length_penalty
+                readings.append(Reading(text, formula, actions, score, normalized_score))
+            results.append(readings)
+        return results
+
+
+def _trace(steps: list[tuple[list[int], list[int]]], step: int, row: int) -> tuple[int, ...]:
+    """The actions of the hypothesis in grid row ``row`` at ``step``, from the back-pointers."""
+    actions = []
+    while step > 0:
+        parents, chosen = steps[step - 1]
+        actions.append(chosen[row])
+        row = parents[row]
+        step -= 1
+    return tuple(reversed(actions))
+
+
+class _StateTables:
+    """The constraint's rows as tensors: ``allowed[state, symbol]`` and
+    ``following[state, symbol]``, with one extra never-allowed symbol column for
+    padding. Rows are filled from the constraint the first time a state is reached
+    and kept for every later search (one table per constraint and device)."""
+
+    _shared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @classmethod
+    def of(cls, constraint: Constraint, device) -> _StateTables:
+        per_device = cls._shared.setdefault(constraint, {})
+        tables = per_device.get(str(device))
+        if tables is None:
+            tables = per_device[str(device)] = cls(constraint, device)
+        return tables
+
+    def __init__(self, constraint: Constraint, device) -> None:
+        import torch
+
+        self.torch = torch
+        self.constraint = constraint
+        self.device = device
+        self.never = len(constraint.vocabulary.symbols)
+        self.start = constraint.start
+        self.filled: set[int] = set()
+        self.allowed = torch.zeros((0, self.never + 1), dtype=torch.bool, device=device)
+        self.following = torch.zeros((0, self.never + 1), dtype=torch.long, device=device)
+
+    def ensure(self, states) -> None:
+        """Fill the rows of ``states`` (a tensor of state ids) not filled yet."""
+        missing = [s for s in states.unique().tolist() if s not in self.filled]
+        if not missing:
+            return
+        torch = self.torch
+        size = max(max(missing) + 1, self.allowed.shape[0])
+        if size > self.allowed.shape[0]:
+            size = max(size, 2 * self.allowed.shape[0], 1024)
+            grow = size - self.allowed.shape[0]
+            self.allowed = torch.cat([self.allowed, self.allowed.new_zeros((grow, self.never + 1))])
+            self.following = torch.cat([self.following, self.following.new_zeros((grow, self.never + 1))])
+        masks, rows = [], []
+        for state in missing:
+            mask, following = self.constraint.row(state)
+            masks.append([bool(mask >> s & 1) for s in range(self.never)] + [False])
+            rows.append([max(f, 0) for f in following] + [0])
+        index = torch.tensor(missing, device=self.device)
+        self.allowed[index] = torch.tensor(masks, device=self.device)
+        self.following[index] = torch.tensor(rows, device=self.device)
+        self.filled.update(missing)
+
+
+class _PrefixAdapter:
+    """A list-based ``StepModel`` seen as a ``GridStepModel`` (mocks, scripted models)."""
+
+    def __init__(self, model: StepModel, widths: Sequence[int]) -> None:
+        self.model = model
+        self.widths = list(widths)
+        self.actions: list[tuple[int, ...]] = []  # per flat slot of the previous grid
+        self.row_of: list[int] = []  # per flat slot: its row in the previous step call
+
+    def step_grid(self, items, parents, last_actions, live, position: int):
+        import torch
+
+        rows, k = live.shape
+        items_l, live_l = items.tolist(), live.flatten().tolist()
+        parents_l = parents.flatten().tolist() if parents is not None else None
+        last_l = last_actions.flatten().tolist() if last_actions is not None else None
+        prefixes: list[Prefix] = []
+        actions: list[tuple[int, ...]] = [()] * (rows * k)
+        row_of = [-1] * (rows * k)
+        for flat in range(rows * k):
+            if not live_l[flat]:
                 continue
-            normalized_score = score / len(actions) ** self.config.length_penalty
-            readings.append(Reading(text, formula, actions, score, normalized_score))
-        return readings
+            if parents_l is None:
+                prefix_actions, parent = (), -1
+            else:
+                prefix_actions = self.actions[parents_l[flat]] + (last_l[flat],)
+                parent = self.row_of[parents_l[flat]]
+            row_of[flat] = len(prefixes)
+            actions[flat] = prefix_actions
+            prefixes.append(Prefix(items_l[flat // k], prefix_actions, parent))
+        self.actions, self.row_of = actions, row_of
+        scores = self.model.step(prefixes)
+        if len(scores) != len(prefixes):
+            raise ValueError(f"the model returned {len(scores)} rows for {len(prefixes)} prefixes")
+        width = max(self.widths)
+        padded = [[-math.inf] * width for _ in range(rows * k)]
+        for flat, index in enumerate(row_of):
+            if index < 0:
+                continue
+            row, item = scores[index], prefixes[index].item
+            if len(row) != self.widths[item]:
+                raise ValueError(f"a model row for input {item} has {len(row)} scores; "
+                                 f"expected {self.widths[item]} (fixed actions + candidates)")
+            padded[flat][: len(row)] = [float(x) for x in row]
+        return torch.tensor(padded, dtype=torch.float64).view(rows, k, width)
 
 
 def _choices_by_symbol(candidates: Sequence[Candidate], vocabulary: Vocabulary):
@@ -291,13 +501,6 @@ def _choices_by_symbol(candidates: Sequence[Candidate], vocabulary: Vocabulary):
     for key, members in merged.items():
         by_symbol.setdefault(symbols[key], []).append((members[0], tuple(members)))
     return [(symbol, tuple(by_symbol[symbol])) for symbol in sorted(by_symbol)]
-
-
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    if top == -math.inf or top != top:
-        return top
-    return top + math.log(sum(math.exp(v - top) for v in values))
 
 
 class ScriptedModel:

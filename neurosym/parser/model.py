@@ -364,8 +364,11 @@ class IncrementalDecoder:
     """The decoder run one action at a time with cached keys and values (for beam search).
 
     Same weights and the same results as ``ParserNetwork.decode`` (tested), but each step
-    costs one position instead of the whole prefix, and the memory's cross-attention keys
-    and values are computed once per sentence instead of once per prefix and step.
+    costs one position instead of the whole prefix, and everything that depends only on
+    the sentence is computed once: the memory's cross-attention keys and values and the
+    pointer's candidate keys. Hypotheses of one sentence are a row of a ``(B, k)`` grid
+    (``step_grid``), so cross-attention and the pointer are batched matrix products
+    against the sentence's memory, never a copy of it per hypothesis.
     Requires ``norm_first`` layers (as ``ParserNetwork`` builds them) in eval mode.
     """
 
@@ -375,6 +378,7 @@ class IncrementalDecoder:
         self.layers = list(network.decoder.layers)
         self.heads = network.config.n_heads
         self.candidates, self.candidate_mask = candidates, candidate_mask
+        self.pointer_keys = network.pointer_key(candidates)  # (B, C, d)
         self.memory_mask = memory_mask  # (B, M)
         self.memory_kv = []  # per layer: (B, heads, M, dh) keys and values
         for layer in self.layers:
@@ -385,6 +389,8 @@ class IncrementalDecoder:
             self.memory_kv.append((self._split(F.linear(memory, w_k, b_k)),
                                    self._split(F.linear(memory, w_v, b_v))))
         self.self_kv: list[tuple[torch.Tensor, torch.Tensor]] | None = None
+        self._items: torch.Tensor | None = None  # the sentences of the last step's rows
+        self._selected: tuple = ()  # per-sentence tensors indexed by _items
 
     def _split(self, x: torch.Tensor) -> torch.Tensor:
         """(N, S, d) -> (N, heads, S, dh)."""
@@ -393,12 +399,42 @@ class IncrementalDecoder:
 
     @staticmethod
     def _attend(q, k, v, mask=None):
-        """q (N, h, 1, dh), k/v (N, h, S, dh), mask (N, S) -> (N, 1, h * dh)."""
-        scores = q @ k.transpose(-1, -2) / math.sqrt(q.shape[-1])  # (N, h, 1, S)
+        """q (N, h, Q, dh), k/v (N, h, S, dh), mask (N, S) -> (N, Q, h * dh)."""
+        scores = q @ k.transpose(-1, -2) / math.sqrt(q.shape[-1])  # (N, h, Q, S)
         if mask is not None:
             scores = scores.masked_fill(~mask[:, None, None, :], float("-inf"))
-        out = torch.softmax(scores, dim=-1) @ v  # (N, h, 1, dh)
-        return out.transpose(1, 2).reshape(q.shape[0], 1, -1)
+        out = torch.softmax(scores, dim=-1) @ v  # (N, h, Q, dh)
+        return out.transpose(1, 2).reshape(q.shape[0], q.shape[2], -1)
+
+    def _per_sentence(self, items: torch.Tensor) -> tuple:
+        """Candidates, masks, pointer keys and memory keys/values of the rows' sentences,
+        indexed once and reused while the set of sentences stays the same."""
+        if items is not self._items:
+            self._items = items
+            self._selected = (self.candidates[items], self.candidate_mask[items], self.pointer_keys[items],
+                              self.memory_mask[items], [(k[items], v[items]) for k, v in self.memory_kv])
+        return self._selected
+
+    def _extend_cache(self, layer: int, flat: torch.Tensor | None, key: torch.Tensor, value: torch.Tensor):
+        """The layer's self-attention keys and values so far, reordered to the new rows
+        (``flat``: each row's parent row) and extended by this step's (N, 1, d).
+
+        Kept time-major, (L, N, heads, dh), so the reorder writes straight into the new
+        cache with one ``index_select`` per tensor instead of an index and a concatenation."""
+        N, _, d = key.shape
+        step = (key.view(1, N, self.heads, d // self.heads), value.view(1, N, self.heads, d // self.heads))
+        if self.self_kv is None:
+            return step
+        extended = []
+        for cached, new in zip(self.self_kv[layer], step):
+            if flat is None:  # same rows as the previous step
+                extended.append(torch.cat([cached, new]))
+                continue
+            out = cached.new_empty((cached.shape[0] + 1, *new.shape[1:]))
+            torch.index_select(cached, 1, flat, out=out[:-1])
+            out[-1] = new[0]
+            extended.append(out)
+        return extended
 
     def step(self, items: torch.Tensor, parents: torch.Tensor | None, last_actions: torch.Tensor,
              position: int) -> torch.Tensor:
@@ -408,30 +444,43 @@ class IncrementalDecoder:
         previous step each prefix extends (None at the first step); ``last_actions`` (N,):
         each prefix's last action in ``decode``'s numbering (``<start>`` at the first step).
         """
+        grid_parents = None if parents is None else parents[:, None]
+        return self.step_grid(items, grid_parents, last_actions[:, None], position)[:, 0]
+
+    def step_grid(self, items: torch.Tensor, parents: torch.Tensor | None, last_actions: torch.Tensor,
+                  position: int) -> torch.Tensor:
+        """Logits (B, k, n_fixed + C) of the next action for a grid of prefixes of length
+        ``position``: row ``b`` holds ``k`` prefixes of sentence ``items[b]``.
+
+        ``parents`` (B, k): the flat row (``b' * k' + j'``) of the previous step's grid
+        each prefix extends (None at the first step); ``last_actions`` (B, k): each
+        prefix's last action in ``decode``'s numbering (``<start>`` at the first step).
+        """
         network = self.network
-        candidates = self.candidates[items]
-        x = network.embed_actions(last_actions[:, None], candidates)
-        x = x + network.position_embedding.weight[position]  # (N, 1, d)
-        if parents is not None and self.self_kv is not None:
-            self.self_kv = [(k[parents], v[parents]) for k, v in self.self_kv]
+        B, k = last_actions.shape
+        candidates, candidate_mask, pointer_keys, memory_mask, memory_kv = self._per_sentence(items)
+        x = network.embed_actions(last_actions, candidates)  # (B, k, d)
+        x = (x + network.position_embedding.weight[position]).reshape(B * k, 1, -1)
+        flat = None if parents is None else parents.reshape(-1)
         new_cache = []
         for index, layer in enumerate(self.layers):
             d = x.shape[-1]
             attention = layer.self_attn
             h = layer.norm1(x)
-            q, k, v = F.linear(h, attention.in_proj_weight, attention.in_proj_bias).split(d, dim=-1)
-            k, v = self._split(k), self._split(v)
-            if self.self_kv is not None:
-                k = torch.cat([self.self_kv[index][0], k], dim=2)
-                v = torch.cat([self.self_kv[index][1], v], dim=2)
-            new_cache.append((k, v))
-            x = x + attention.out_proj(self._attend(self._split(q), k, v))
+            q, key, value = F.linear(h, attention.in_proj_weight, attention.in_proj_bias).split(d, dim=-1)
+            key, value = self._extend_cache(index, flat, key, value)  # (L + 1, N, heads, dh) each
+            x = x + attention.out_proj(self._attend(self._split(q), key.permute(1, 2, 0, 3),
+                                                    value.permute(1, 2, 0, 3)))
+            new_cache.append((key, value))
             cross = layer.multihead_attn
-            h = layer.norm2(x)
-            w_q = cross.in_proj_weight[:d]
-            q = self._split(F.linear(h, w_q, cross.in_proj_bias[:d]))
-            memory_k, memory_v = self.memory_kv[index]
-            x = x + cross.out_proj(self._attend(q, memory_k[items], memory_v[items], self.memory_mask[items]))
+            h = layer.norm2(x).reshape(B, k, d)  # the k prefixes of a sentence query its memory together
+            q = self._split(F.linear(h, cross.in_proj_weight[:d], cross.in_proj_bias[:d]))  # (B, heads, k, dh)
+            memory_k, memory_v = memory_kv[index]
+            x = x + cross.out_proj(self._attend(q, memory_k, memory_v, memory_mask)).reshape(B * k, 1, d)
             x = x + layer.linear2(layer.activation(layer.linear1(layer.norm3(x))))
         self.self_kv = new_cache
-        return network.output_logits(x, candidates, self.candidate_mask[items])[:, 0]
+        hidden = network.final_norm(x.reshape(B, k, -1))
+        fixed = network.fixed_head(hidden)  # (B, k, n_fixed)
+        pointer = network.pointer_query(hidden) @ pointer_keys.transpose(1, 2) / math.sqrt(hidden.shape[-1])
+        pointer = pointer.masked_fill(~candidate_mask[:, None, :], float("-inf"))
+        return torch.cat([fixed, pointer], dim=-1)

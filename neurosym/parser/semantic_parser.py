@@ -27,12 +27,13 @@ from typing import Sequence
 import torch
 
 from ..errors import NeurosymError
+from ..logic.parser import parse_formula
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
 from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
-from .decoding import BeamConfig, Prefix, Reading, beam_search_batch
+from .decoding import BeamConfig, Reading, beam_search_batch
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -45,27 +46,20 @@ def default_weights_path() -> Path:
 
 
 class _Encoded:
-    """The encoded batch as the beam search's ``StepModel``: one cached decoder step per call."""
+    """The encoded batch as the beam search's ``GridStepModel``: one cached decoder step
+    per call for every hypothesis of every sentence."""
 
-    def __init__(self, network: ParserNetwork, memory, memory_mask, candidates, candidate_mask,
-                 widths: Sequence[int]) -> None:
+    def __init__(self, network: ParserNetwork, memory, memory_mask, candidates, candidate_mask) -> None:
         self.n_fixed = network.config.n_fixed
         self.decoder = IncrementalDecoder(network, memory, memory_mask, candidates, candidate_mask)
         self.device = memory.device
-        self.widths = list(widths)
 
-    def step(self, prefixes: Sequence[Prefix]) -> list[list[float]]:
-        n_fixed = self.n_fixed
-        items = torch.tensor([p.item for p in prefixes], device=self.device)
-        position = len(prefixes[0].actions)
-        if position == 0:
-            parents, last = None, [n_fixed] * len(prefixes)
-        else:
-            parents = torch.tensor([p.parent for p in prefixes], device=self.device)
-            last = [a if a < n_fixed else a + 1 for a in (p.actions[-1] for p in prefixes)]
-        logits = self.decoder.step(items, parents, torch.tensor(last, device=self.device), position)
-        rows = logits.float().cpu().tolist()
-        return [row[: self.widths[p.item]] for row, p in zip(rows, prefixes)]
+    def step_grid(self, items, parents, last_actions, live, position: int):
+        if last_actions is None:  # the first step: every prefix is <start>
+            last = torch.full((items.shape[0], 1), self.n_fixed, dtype=torch.long, device=self.device)
+        else:  # the decoder numbers a copy of candidate i n_fixed + 1 + i (past <start>)
+            last = torch.where(last_actions < self.n_fixed, last_actions, last_actions + 1)
+        return self.decoder.step_grid(items, parents, last, position)
 
 
 class SemanticParser:
@@ -111,20 +105,23 @@ class SemanticParser:
         # A few spare readings, so that one failing the type checker leaves n_best.
         config = BeamConfig(beam_size=max(self.beam_size, n_best), n_best=n_best + self.spare_readings,
                             max_length=self.max_length)
-        results: list[list[Reading]] = []
-        for start in range(0, len(sentences), self.batch_size):
-            chunk = list(sentences[start: start + self.batch_size])
-            candidate_sets = [candidates_for(s, theory) for s in chunk]
-            features = [featurize(self.network.tokenizer, s, c, description_ids,
-                                  max_tokens=self.network.config.max_tokens)
-                        for s, c in zip(chunk, candidate_sets)]
-            batch = collate(features).to(self.device)
+        candidate_sets = [candidates_for(s, theory) for s in sentences]
+        features = [featurize(self.network.tokenizer, s, c, description_ids,
+                              max_tokens=self.network.config.max_tokens)
+                    for s, c in zip(sentences, candidate_sets)]
+        # Batches of sentences of similar length: little padding for the encoder, and
+        # long logical forms decoded together instead of holding up short ones.
+        order = sorted(range(len(sentences)), key=lambda i: len(features[i].input_ids))
+        results: list[list[Reading]] = [[] for _ in sentences]
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start: start + self.batch_size]
+            batch = collate([features[i] for i in chunk]).to(self.device)
             memory, memory_mask, cands = self.network.encode(batch, description_states)
-            model = _Encoded(self.network, memory, memory_mask, cands, batch.candidate_mask,
-                             [self.network.config.n_fixed + len(c) for c in candidate_sets])
-            decoded = beam_search_batch(model, [c.items for c in candidate_sets], config=config)
-            results.extend(self._calibrated(self._well_typed(readings, theory, n_best))
-                           for readings in decoded)
+            model = _Encoded(self.network, memory, memory_mask, cands, batch.candidate_mask)
+            decoded = beam_search_batch(model, [candidate_sets[i].items for i in chunk], config=config,
+                                        parse=False)
+            for i, readings in zip(chunk, decoded):
+                results[i] = self._calibrated(self._well_typed(readings, theory, n_best))
         return results
 
     def _calibrated(self, readings: list[Reading]) -> list[Reading]:
@@ -155,18 +152,20 @@ class SemanticParser:
 
     @staticmethod
     def _well_typed(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
-        """The first ``limit`` readings the type checker accepts, binders' sorts filled in."""
+        """The first ``limit`` readings the type checker accepts, binders' sorts filled in
+        (parsed here when the search left them unparsed: only the ones looked at)."""
         kept = []
         for reading in readings:
             if len(kept) == limit:
                 break
             try:
-                statements = [(reading.formula, "<reading>", reading.text)]
+                formula = parse_formula(reading.text) if reading.formula is None else reading.formula
+                statements = [(formula, "<reading>", reading.text)]
                 if theory is None:
                     signature = infer_signature(statements)
                 else:
                     signature = infer_signature(statements, base=theory.signature, allow_new_symbols=False)
-                checked = typecheck(reading.formula, signature, path="<reading>", source=reading.text)
+                checked = typecheck(formula, signature, path="<reading>", source=reading.text)
             except NeurosymError:
                 continue
             kept.append(dataclasses.replace(reading, formula=checked))
