@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -235,6 +236,37 @@ def test_the_calibration_set_is_disjoint_from_the_test_set():
     validation, owners = validation_pairs(settings, theories)
     assert len(validation) == len(owners) > 0.9 * len(test)
     assert not test & {pair.sentence for pair in validation}
+
+
+def _reading(text: str, probability: float) -> Reading:
+    return Reading(text=text, formula=None, actions=(), score=math.log(probability),
+                   normalized_score=0.0)
+
+
+@neural
+def test_degenerate_and_ill_typed_readings_give_their_probability_to_the_others():
+    readings = [_reading("big(bob) -> big(bob)", 0.5),      # degenerate: dropped
+                _reading("forall x. big(x) -> smart(x)", 0.3),
+                _reading("big(bob) and big(bob, cat)", 0.1),   # ill-typed: dropped
+                _reading("forall x. big(x) -> small(x)", 0.05)]
+    kept = SemanticParser._well_typed(readings, None, limit=4)
+    assert [r.text for r in kept] == ["forall x. big(x) -> smart(x)", "forall x. big(x) -> small(x)"]
+    assert [r.probability for r in kept] == pytest.approx([0.3 / 0.4, 0.05 / 0.4])
+
+
+@neural
+def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
+    readings = [_reading("forall x. big(x) -> big(x)", 0.6), _reading("big(bob) and big(bob)", 0.2)]
+    kept = SemanticParser._well_typed(readings, None, limit=4)
+    assert [r.text for r in kept] == [r.text for r in readings]
+    assert [r.probability for r in kept] == pytest.approx([0.6, 0.2])
+
+
+@neural
+def test_readings_past_the_limit_are_not_looked_at():
+    readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
+    kept = SemanticParser._well_typed(readings, None, limit=2)
+    assert [r.probability for r in kept] == pytest.approx([0.5, 0.2])
 
 
 @neural

@@ -8,7 +8,9 @@
 the grammar-constrained beam search produced and the type checker accepted: in open mode
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
-functions. ``reading.score`` is the log of the reading's calibrated confidence, so
+functions. Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
+``neurosym.parser.degenerate``) are dropped too, and the probability of all dropped
+readings is given back to the kept ones. ``reading.score`` is the log of the reading's calibrated confidence, so
 ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and
 is the confidence to threshold: the beam's log-probability among grammatical readings,
 temperature-scaled on its log-odds with the temperature fitted on a validation set
@@ -21,6 +23,7 @@ A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED 
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 from typing import Sequence
 
@@ -34,6 +37,7 @@ from ..rules.model import Theory
 from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .decoding import BeamConfig, Reading, beam_search_batch
+from .degenerate import is_degenerate
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -152,24 +156,50 @@ class SemanticParser:
 
     @staticmethod
     def _well_typed(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
-        """The first ``limit`` readings the type checker accepts, binders' sorts filled in
-        (parsed here when the search left them unparsed: only the ones looked at)."""
-        kept = []
+        """The first ``limit`` readings the type checker accepts and that are not
+        degenerate (see ``parser.degenerate``), binders' sorts filled in.
+
+        The probability the dropped readings took is given back to the kept ones
+        (``score - log(1 - dropped)``): the confidence is then the model's probability of
+        a reading among those a sentence could mean. When every well-typed reading is
+        degenerate, those are kept as they are, since the sentence may say just that
+        ("Big things are big.")."""
+        kept: list[Reading] = []
+        degenerate: list[Reading] = []
+        dropped_mass = 0.0
         for reading in readings:
             if len(kept) == limit:
                 break
-            try:
-                formula = parse_formula(reading.text) if reading.formula is None else reading.formula
-                statements = [(formula, "<reading>", reading.text)]
-                if theory is None:
-                    signature = infer_signature(statements)
-                else:
-                    signature = infer_signature(statements, base=theory.signature, allow_new_symbols=False)
-                checked = typecheck(formula, signature, path="<reading>", source=reading.text)
-            except NeurosymError:
-                continue
-            kept.append(dataclasses.replace(reading, formula=checked))
-        return kept
+            checked = _type_checked(reading, theory)
+            if checked is None:
+                dropped_mass += reading.probability
+            elif is_degenerate(checked.formula):
+                dropped_mass += reading.probability
+                degenerate.append(checked)
+            else:
+                kept.append(checked)
+        if not kept:
+            return degenerate[:limit]
+        if dropped_mass <= 0.0:
+            return kept
+        correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
+        return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
+    """``reading`` with its binders' sorts filled in, or None when it fails the type
+    checker (parsed here when the search left it unparsed: only the readings looked at)."""
+    try:
+        formula = parse_formula(reading.text) if reading.formula is None else reading.formula
+        statements = [(formula, "<reading>", reading.text)]
+        if theory is None:
+            signature = infer_signature(statements)
+        else:
+            signature = infer_signature(statements, base=theory.signature, allow_new_symbols=False)
+        checked = typecheck(formula, signature, path="<reading>", source=reading.text)
+    except NeurosymError:
+        return None
+    return dataclasses.replace(reading, formula=checked)
 
 
 def describe_readings(sentences: Sequence[str], readings: Sequence[Sequence[Reading]],
