@@ -120,7 +120,7 @@ IRREGULAR_PAST = {
     "sting": ("stung", "stung"), "swear": ("swore", "sworn"), "sweep": ("swept", "swept"),
     "swing": ("swung", "swung"), "tear": ("tore", "torn"), "weep": ("wept", "wept"),
     "wind": ("wound", "wound"), "withdraw": ("withdrew", "withdrawn"), "overcome": ("overcame", "overcome"),
-    "undertake": ("undertook", "undertaken"), "arise": ("arose", "arisen"), "awake": ("awoke", "awoken"),
+    "undertake": ("undertook", "undertaken"), "flee": ("fled", "fled"), "arise": ("arose", "arisen"), "awake": ("awoke", "awoken"),
 }
 
 # Past forms read back to their lemmas. "born" is left out: "was born in" is its own
@@ -131,6 +131,16 @@ for _lemma, _forms in IRREGULAR_PAST.items():
         if _form != "born":
             _PAST_LEMMAS[_form] = _PAST_LEMMAS.get(_form, ()) + (_lemma,)
 _PAST_LEMMAS["were"] = ("be",)  # the one verb with two simple pasts
+
+# Words that end in -ed without being a past: base forms of verbs ("does not need") and
+# adjectives. Spelling alone would offer "ne" and "nee" for "need", and the decoder then
+# splits its probability between them.
+_NOT_PAST = frozenset({
+    "need", "feed", "seed", "bleed", "breed", "speed", "succeed", "proceed", "exceed",
+    "heed", "weed", "shed", "wed", "embed", "deed", "reed", "greed", "indeed", "steed",
+    "creed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged",
+    "crooked", "beloved", "bed", "sled",
+}) - _PAST_LEMMAS.keys()
 _ADVERBS = frozenset("often early well daily late hard fast always usually sometimes never "
                      "rarely seldom weekly monthly".split())
 _NOT_ADVERBS = frozenset("only early friendly ugly lovely jolly silly holy curly hilly lonely "
@@ -228,13 +238,13 @@ def lemmas_of_past(word: str) -> list[str]:
 
     >>> lemmas_of_past("written"), lemmas_of_past("chased"), lemmas_of_past("stopped")
     (['write'], ['chase', 'chas'], ['stoppe', 'stopp', 'stop'])
-    >>> lemmas_of_past("carried"), lemmas_of_past("visited"), lemmas_of_past("red")
-    (['carry'], ['visite', 'visit'], [])
+    >>> lemmas_of_past("carried"), lemmas_of_past("visited"), lemmas_of_past("red"), lemmas_of_past("need")
+    (['carry'], ['visite', 'visit'], [], [])
     """
     irregular = _PAST_LEMMAS.get(word)
     if irregular:
         return list(irregular)
-    if not word.endswith("ed") or len(word) < 4:
+    if not word.endswith("ed") or len(word) < 4 or word in _NOT_PAST:
         return []
     if word.endswith("ied") and len(word) > 4:
         return [word[:-3] + "y"]
