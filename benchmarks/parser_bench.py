@@ -8,6 +8,10 @@
    decided by Z3: the reading and the gold LF are equivalent when the reasoner finds
    each ENTAILED by the other (classical semantics; open mode infers one signature for
    both, so a reading with another arity is simply not equivalent).
+1b. **LF accuracy on real sentences**: the same measures on FOLIO premises of the
+   project's validation part of folio-v0-train (``neurosym.datasets.split_of``), their
+   gold logic renamed into the project's names by ``neurosym.training.folio_pairs``
+   (open mode). Training reads FOLIO's train part only.
 2. **End to end**: ``neurosym eval`` on ``proofwriter-owa-d5-train.json`` converted to
    the problem format (semantics directional), on its held-out part
    (``neurosym.datasets.is_held_out``: about half of the theories, chosen by a hash of
@@ -17,7 +21,7 @@
    threads (``torch.set_num_threads(2)``), and on the GPU when one is available (large
    batches, after a warm-up).
 
-    python benchmarks/parser_bench.py [--parser DIR] [--limit N] [--skip lf,e2e,speed] [--json]
+    python benchmarks/parser_bench.py [--parser DIR] [--limit N] [--skip lf,folio,e2e,speed] [--json]
 
 ``--limit N`` caps every part at N sentences or problems, for quick runs.
 """
@@ -34,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROOFWRITER = ROOT.parent / "shared" / "data" / "proofwriter-owa-d5-train.json"
+FOLIO = ROOT.parent / "shared" / "data" / "folio-v0-train.jsonl"
 
 
 def log(message: str) -> None:
@@ -68,13 +73,24 @@ def equivalent(reasoner, reading: str, gold: str) -> bool:
         return False
 
 
-def lf_accuracy(parser, limit: int | None) -> dict:
+def folio_set(limit: int | None):
+    """``(pairs, owners)``: FOLIO premises of the project's *validation* part with their
+    gold logic in the project's names (``neurosym.training.folio_pairs``); training
+    reads only the train part, so these real sentences were never trained on."""
+    from neurosym.training.folio_pairs import folio_pairs
+
+    pairs = folio_pairs(FOLIO, part="validation")[:limit]
+    return pairs, [None] * len(pairs)
+
+
+def lf_accuracy(parser, pairs, owners) -> dict:
+    """Exact and Z3-equivalent top readings of ``pairs`` (each parsed against its owner:
+    a theory, or None for open mode)."""
     from neurosym.logic.parser import parse_formula
     from neurosym.logic.printer import to_text
     from neurosym.parser.vocabulary import canonical_variables
     from neurosym.reasoner import Reasoner
 
-    pairs, owners = held_out_set(limit)
     groups: dict[int, list[int]] = {}
     for index, owner in enumerate(owners):
         groups.setdefault(id(owner), []).append(index)
@@ -98,7 +114,7 @@ def lf_accuracy(parser, limit: int | None) -> dict:
             counts[mode, "no reading"] += top is None
             if not same and len(misses) < 10:
                 misses.append({"sentence": pairs[i].sentence, "gold": gold, "read": top,
-                               "template": pairs[i].template})
+                               "template": getattr(pairs[i], "template", None)})
     figures = {"seconds": round(time.perf_counter() - started, 1)}
     for mode in ("open", "schema", "all"):
         keys = ("open", "schema") if mode == "all" else (mode,)
@@ -179,7 +195,7 @@ def main(argv=None) -> int:
     options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
     options.add_argument("--limit", type=int, metavar="N", help="at most N sentences / problems per part")
     options.add_argument("--device", default="auto", help="device for parts 1 and 2 (auto, cpu, cuda)")
-    options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, e2e, speed")
+    options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, folio, e2e, speed")
     options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = options.parse_args(argv)
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
@@ -190,7 +206,10 @@ def main(argv=None) -> int:
     figures = {}
     if "lf" not in skip:
         log("1. LF accuracy on the held-out synthetic set ...")
-        figures["lf_accuracy"] = lf_accuracy(parser, args.limit)
+        figures["lf_accuracy"] = lf_accuracy(parser, *held_out_set(args.limit))
+    if "folio" not in skip:
+        log("1b. LF accuracy on FOLIO premises never trained on ...")
+        figures["folio_lf_accuracy"] = lf_accuracy(parser, *folio_set(args.limit))
     if "e2e" not in skip:
         log("2. end to end on held-out ProofWriter (directional) ...")
         figures["proofwriter_e2e"] = end_to_end(parser, args.limit)
