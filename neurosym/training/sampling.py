@@ -349,16 +349,11 @@ def sample_existential(d: Draw) -> ast.Formula:
 
 def _if_something(d: Draw) -> ast.Formula:
     """ProofWriter's shapes: "If something is big and it chases the dog then it is red",
-    rules that go on about the constant they mention ("If something sees the cat and the
-    cat visits the bear then ...") and rules whose consequent is about a constant ("...
-    then the dog is red", "... then the bear does not visit the lion")."""
-    first = d.literal(X, negated=0.2, relations=0.4)
-    antecedent = [first]
-    other = _object_of(first)
+    and rules whose consequent is about a constant ("... then the dog is red")."""
+    antecedent = [d.literal(X, negated=0.2, relations=0.4)]
+    other = None
     if d.chance(0.5):
-        if other is not None and d.chance(0.4):  # "... and the cat visits the bear"
-            antecedent.append(d.literal(other, negated=0.2, relations=0.4))
-        elif d.chance(0.3):
+        if d.chance(0.3):
             relation = d.relation_atom(X, kinds=("verb",))
             other = relation.args[1]
             sorts = d.vocab.lookup(relation.name, Predicate).arg_sorts
@@ -367,20 +362,12 @@ def _if_something(d: Draw) -> ast.Formula:
             antecedent.append(relation)
         else:
             antecedent.append(d.literal(X, negated=0.2, relations=0.4))
-    if d.chance(0.45 if other is not None else 0.2):
+    if d.chance(0.2):
         other = other or d.entity()
-        consequent = d.literal(other, negated=0.15, relations=0.35)
+        consequent = d.literal(other, negated=0.15, relations=0.2)
     else:
         consequent = d.literal(X, negated=0.2, relations=0.3)
     return _rule(antecedent, consequent)
-
-
-def _object_of(literal: ast.Formula) -> ast.Const | None:
-    """The constant a literal relates its subject to ("chases the dog" -> dog), if any."""
-    atom = literal.arg if isinstance(literal, ast.Not) else literal
-    if isinstance(atom, ast.Pred) and len(atom.args) == 2 and isinstance(atom.args[1], ast.Const):
-        return atom.args[1]
-    return None
 
 
 sample_if_something = _if_something
