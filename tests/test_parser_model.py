@@ -293,6 +293,9 @@ SHIPPED = [
     ("Every wumpus is an impus.", "forall x. wumpus(x) -> impus(x)"),  # words no lexicon has
     ("Every blorpet is a zingle.", "forall x. blorpet(x) -> zingle(x)"),
     ("Bob is either red or big.", "red(bob) xor big(bob)"),
+    ("Hamlet was written by Shakespeare.", "write(shakespeare, hamlet)"),  # passive: agent first
+    ("Whoever wrote something is a writer.", "forall x, y. write(x, y) -> writer(x)"),
+    ("Bob won the race.", "win(bob, race)"),  # the past is its lemma
 ]
 
 
