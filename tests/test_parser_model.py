@@ -249,7 +249,7 @@ def test_degenerate_and_ill_typed_readings_give_their_probability_to_the_others(
                 _reading("forall x. big(x) -> smart(x)", 0.3),
                 _reading("big(bob) and big(bob, cat)", 0.1),   # ill-typed: dropped
                 _reading("forall x. big(x) -> small(x)", 0.05)]
-    kept = SemanticParser._well_typed(readings, None, limit=4)
+    kept = SemanticParser._kept_readings(readings, None, limit=4)
     assert [r.text for r in kept] == ["forall x. big(x) -> smart(x)", "forall x. big(x) -> small(x)"]
     assert [r.probability for r in kept] == pytest.approx([0.3 / 0.4, 0.05 / 0.4])
 
@@ -257,7 +257,7 @@ def test_degenerate_and_ill_typed_readings_give_their_probability_to_the_others(
 @neural
 def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
     readings = [_reading("forall x. big(x) -> big(x)", 0.6), _reading("big(bob) and big(bob)", 0.2)]
-    kept = SemanticParser._well_typed(readings, None, limit=4)
+    kept = SemanticParser._kept_readings(readings, None, limit=4)
     assert [r.text for r in kept] == [r.text for r in readings]
     assert [r.probability for r in kept] == pytest.approx([0.6, 0.2])
 
@@ -265,7 +265,7 @@ def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
 @neural
 def test_readings_past_the_limit_are_not_looked_at():
     readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
-    kept = SemanticParser._well_typed(readings, None, limit=2)
+    kept = SemanticParser._kept_readings(readings, None, limit=2)
     assert [r.probability for r in kept] == pytest.approx([0.5, 0.2])
 
 

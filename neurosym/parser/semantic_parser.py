@@ -10,10 +10,10 @@ against the signature the reading itself implies (``infer_signature`` + ``typech
 in schema-guided mode against the theory's signature with no new predicates or
 functions. Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
 ``neurosym.parser.degenerate``) are dropped too, and the probability of all dropped
-readings is given back to the kept ones. ``reading.score`` is the log of the reading's calibrated confidence, so
-``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and
-is the confidence to threshold: the beam's log-probability among grammatical readings,
-temperature-scaled on its log-odds with the temperature fitted on a validation set
+readings is given back to the kept ones. ``reading.score`` is the log of the reading's
+calibrated confidence, so ``reading.probability`` (``exp(score)``, in [0, 1]) is
+comparable across sentences and is the confidence to threshold: the beam's
+log-probability among grammatical readings (renormalized as above), temperature-scaled on its log-odds with the temperature fitted on a validation set
 (``neurosym.parser.calibration``, config.json ``"calibration"``; none stored means
 temperature 1, the raw log-probability). Scaling is increasing, so the order of
 readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
@@ -125,7 +125,7 @@ class SemanticParser:
             decoded = beam_search_batch(model, [candidate_sets[i].items for i in chunk], config=config,
                                         parse=False)
             for i, readings in zip(chunk, decoded):
-                results[i] = self._calibrated(self._well_typed(readings, theory, n_best))
+                results[i] = self._calibrated(self._kept_readings(readings, theory, n_best))
         return results
 
     def _calibrated(self, readings: list[Reading]) -> list[Reading]:
@@ -155,7 +155,7 @@ class SemanticParser:
         return ids, states
 
     @staticmethod
-    def _well_typed(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
+    def _kept_readings(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
         """The first ``limit`` readings the type checker accepts and that are not
         degenerate (see ``parser.degenerate``), binders' sorts filled in.
 
