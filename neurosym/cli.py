@@ -109,6 +109,9 @@ def _add_parser_commands(commands) -> None:
                                  help="schema-guided training sentences per shipped rule file")
     parser_training.add_argument("--folio-repeat", type=int, metavar="N",
                                  help="times each FOLIO training premise is repeated (default 3; 0 leaves FOLIO out)")
+    parser_training.add_argument("--coined", type=float, metavar="SHARE",
+                                 help="share of the invented training words coined fresh for each sentence "
+                                      "instead of taken from the lexicon's list (default 0.75)")
 
     fallback_training = _training_command(
         components, "fallback", help="train the neural fallback classifier",

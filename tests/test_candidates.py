@@ -10,9 +10,11 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
-from neurosym.parser.candidates import TAGS, lemmas_of_past, open_candidates
+from neurosym.parser.candidates import TAGS, _gerund_lemmas, lemmas_of_past, open_candidates
 from neurosym.parser.vocabulary import NAME, canonical_variables, lf_to_actions
 from neurosym.training import FAMILIES, generate_pairs, split_templates, split_vocabulary
+from neurosym.training.lexicon import ACTIVITIES, INVENTED_VERBS, VERBS
+from neurosym.training.morphology import past_participle, past_tense
 
 
 def names(sentence: str) -> set[str]:
@@ -35,6 +37,32 @@ def test_past_forms_offer_their_lemma(word, lemma):
 @pytest.mark.parametrize("word", ["red", "dog", "chases", "running", "born", "need", "feed", "speed", "sacred"])
 def test_words_that_are_no_past_form_offer_no_lemma(word):
     assert lemmas_of_past(word) == []
+
+
+@pytest.mark.parametrize("word, lemmas", [
+    ("stopped", ["stop"]), ("called", ["call"]), ("hoped", ["hope"]), ("tandled", ["tandle"]),
+    ("played", ["play"]), ("visited", ["visit"]), ("located", ["locate"]), ("judged", ["judge"]),
+    ("used", ["use"]), ("agreed", ["agree"]), ("ignored", ["ignor", "ignore"]),
+])
+def test_spelling_settles_a_regular_past_where_it_can(word, lemmas):
+    # Two spellings with the same span and tags look alike to the model: offering an
+    # impossible one ("tandl" beside "tandle") turns the choice into a coin toss.
+    assert lemmas_of_past(word) == lemmas
+
+
+@pytest.mark.parametrize("word, lemmas", [
+    ("raining", ["rain"]), ("dancing", ["dance"]), ("running", ["run"]), ("seeing", ["see"]),
+    ("carrying", ["carry"]), ("handling", ["handle"]),
+])
+def test_spelling_settles_a_gerund_where_it_can(word, lemmas):
+    assert _gerund_lemmas(word) == lemmas
+
+
+def test_every_verb_the_generator_inflects_comes_back_as_exactly_its_lemma():
+    verbs = [verb for verb, _ in VERBS] + INVENTED_VERBS + [entry[0] for entry in ACTIVITIES]
+    for verb in verbs:
+        for form in (past_tense(verb), past_participle(verb)):
+            assert lemmas_of_past(form) == [verb], (verb, form)
 
 
 @pytest.mark.parametrize("sentence, expected", [

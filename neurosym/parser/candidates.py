@@ -35,7 +35,7 @@ from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
-           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "words_to_number", "MAX_SPAN_WORDS",
+           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e", "words_to_number", "MAX_SPAN_WORDS",
            "IRREGULAR_PAST"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
@@ -75,6 +75,9 @@ _IRREGULAR_SINGULAR = {
     "fungi": "fungus", "wolves": "wolf", "wives": "wife", "lives": "life", "knives": "knife",
     "leaves": "leaf", "calves": "calf", "thieves": "thief", "shelves": "shelf", "elves": "elf",
     "halves": "half", "loaves": "loaf",
+    # Not plurals at all: verbs and nouns that merely end in s ("has a car" is never "ha car").
+    "has": "has", "does": "does", "goes": "goes", "gas": "gas", "yes": "yes", "news": "news",
+    "lens": "lens", "series": "series", "species": "species",
 }
 _IRREGULAR_VERB = {"is": "be", "are": "be", "has": "have", "does": "do", "goes": "go"}
 # Irregular verbs: lemma -> (simple past, past participle): the lexicon's real verbs and
@@ -233,13 +236,14 @@ def lemma_of_verb(word: str) -> str:
 def lemmas_of_past(word: str) -> list[str]:
     """Possible lemmas of a simple past or past participle (none for other words).
 
-    Irregular forms come from the table; a regular -ed form offers each reading the
-    spelling allows, as gerunds do, and the model learns which is the word.
+    Irregular forms come from the table. A regular -ed form offers the lemmas English
+    spelling allows (``regular_lemmas``): one where the spelling tells, both "<stem>" and
+    "<stem>e" where it does not, and the model learns which is the word.
 
     >>> lemmas_of_past("written"), lemmas_of_past("chased"), lemmas_of_past("stopped")
-    (['write'], ['chase', 'chas'], ['stoppe', 'stopp', 'stop'])
+    (['write'], ['chase'], ['stop'])
     >>> lemmas_of_past("carried"), lemmas_of_past("visited"), lemmas_of_past("red"), lemmas_of_past("need")
-    (['carry'], ['visite', 'visit'], [], [])
+    (['carry'], ['visit'], [], [])
     """
     irregular = _PAST_LEMMAS.get(word)
     if irregular:
@@ -248,11 +252,9 @@ def lemmas_of_past(word: str) -> list[str]:
         return []
     if word.endswith("ied") and len(word) > 4:
         return [word[:-3] + "y"]
-    stem = word[:-2]
-    lemmas = [word[:-1], stem]  # liked -> like, visited -> visit
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        lemmas.append(stem[:-1])  # stopped -> stop
-    return lemmas
+    if word.endswith("eed"):
+        return [word[:-1]]  # agreed -> agree (need, feed are no past forms: _NOT_PAST)
+    return regular_lemmas(word[:-2])
 
 
 def _gerund_lemmas(word: str) -> list[str]:
@@ -260,10 +262,65 @@ def _gerund_lemmas(word: str) -> list[str]:
     if not word.endswith("ing") or len(word) < 5:
         return []
     stem = word[:-3]
-    lemmas = [stem, stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        lemmas.append(stem[:-1])
-    return lemmas
+    if stem.endswith(("e", "y")):
+        return [stem]  # seeing, agreeing, carrying
+    return regular_lemmas(stem)
+
+
+# Final letters after which a silent "e" was dropped (located, judged) or not (visited, opened).
+_E_ENDINGS = ("at", "ot", "id", "ud", "od", "ad", "ir", "ur", "ar", "in", "im", "um",
+              "am", "ib", "ub", "ok", "ak", "uk", "ik", "ov", "dg", "ang", "rg", "th")
+_NO_E_ENDINGS = ("it", "et", "er", "en", "on", "el", "al", "il", "ol", "ul", "ap", "ep", "ip",
+                 "op", "up", "ag", "ig", "og", "ug", "eg")
+_VOWELS = "aeiou"
+
+
+def dropped_final_e(stem: str) -> bool | None:
+    """Whether "<stem>ed" / "<stem>ing" comes from "<stem>e" (produced, located) rather
+    than "<stem>" (directed, visited); None where English spelling does not tell.
+
+    >>> dropped_final_e("produc"), dropped_final_e("direct"), dropped_final_e("handl"), dropped_final_e("vis")
+    (True, False, True, True)
+    """
+    if len(stem) < 2:
+        return None
+    last, before = stem[-1], stem[-2]
+    if last in "cvzu" and not stem.endswith("zz") or last == "s" and before != "s":
+        return True  # produce, solve, specialize, continue, use
+    if last == "l" and before not in _VOWELS + "lrw":
+        return True  # handle, settle
+    if stem.endswith(_E_ENDINGS[-4:]):
+        return True  # judge, change, merge, breathe
+    if before not in _VOWELS or last in "wy" or len(stem) > 2 and stem[-3] in _VOWELS:
+        return False  # direct, own, allow, play, treat, need
+    if _one_syllable(stem) and len(stem) >= 3 and last not in "x":
+        return True  # "hoped": "hop" would have doubled its p (hopped), so the lemma is hope
+    if stem.endswith(_E_ENDINGS):
+        return True
+    return False if stem.endswith(_NO_E_ENDINGS) else None
+
+
+def _one_syllable(word: str) -> bool:
+    groups = sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
+    return groups == 1
+
+
+def regular_lemmas(stem: str) -> list[str]:
+    """The lemmas a regular -ed or -ing form with ``stem`` may have, by English spelling:
+    a doubled final consonant is undone (stopp -> stop; not -ll/-ss/-zz/-ff: call, pass),
+    then ``dropped_final_e`` decides between "<stem>" and "<stem>e", or offers both.
+
+    >>> regular_lemmas("stopp"), regular_lemmas("call"), regular_lemmas("tandl"), regular_lemmas("plendat")
+    (['stop'], ['call'], ['tandle'], ['plendate'])
+    >>> regular_lemmas("visit"), regular_lemmas("play"), regular_lemmas("ignor")
+    (['visit'], ['play'], ['ignor', 'ignore'])
+    """
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS + "lszf":
+        return [stem[:-1]]
+    final_e = dropped_final_e(stem)
+    if final_e is None:
+        return [stem, stem + "e"]
+    return [stem + "e"] if final_e else [stem]
 
 
 def words_to_number(words: Sequence[str]) -> int | None:

@@ -49,7 +49,7 @@ from ..errors import NeurosymError
 from ..logic import ast
 from ..logic.printer import to_text
 from ..logic.typecheck import infer_signature, typecheck
-from ..parser.candidates import (CandidateSet, lemma_of_plural, lemma_of_verb, lemmas_of_past,
+from ..parser.candidates import (CandidateSet, dropped_final_e, lemma_of_plural, lemma_of_verb, lemmas_of_past,
                                   open_candidates)
 from ..parser.vocabulary import NAME, VARIABLES, canonical_variables, lf_to_actions
 from ..resources import grammar_text
@@ -226,7 +226,7 @@ def _gerund_stems(word: str) -> list[str]:
     stem = word[:-3]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
         return [stem[:-1], stem, stem + "e"]  # best first: running -> run
-    with_e = len(stem) > 1 and _dropped_final_e(stem)
+    with_e = len(stem) > 1 and dropped_final_e(stem)
     return [stem + "e", stem] if with_e else [stem, stem + "e"]  # living -> live, studying -> study
 
 
@@ -552,33 +552,9 @@ def past_lemma(word: str, known: Iterable[str] = ()) -> str | None:
         elif last[:-3] in lemmas:
             lemmas = [last[:-3]]  # the doubling the morphology writes: stopped -> stop
         elif last.endswith("ed") and last[:-1] in lemmas and last[:-2] in lemmas:
-            final_e = _dropped_final_e(last[:-2])
+            final_e = dropped_final_e(last[:-2])
             lemmas = [] if final_e is None else [last[:-1] if final_e else last[:-2]]
     return head + dash + lemmas[0] if len(lemmas) == 1 else None
-
-
-_E_ENDINGS = ("at", "ot", "id", "ud", "od", "ad", "ir", "ur", "ar", "in", "im", "um",
-              "am", "ib", "ub", "ok", "ak", "uk", "ik", "ov", "dg", "ang", "rg", "th")
-_NO_E_ENDINGS = ("it", "et", "er", "en", "on", "el", "al", "il", "ol", "ul", "ap", "ep", "ip",
-                 "op", "up", "ag", "ig", "og", "ug", "eg")
-
-
-def _dropped_final_e(stem: str) -> bool | None:
-    """Whether "<stem>ed" comes from "<stem>e" (produced, located) rather than "<stem>"
-    (directed, visited); None where English spelling does not tell."""
-    vowels = "aeiou"
-    last, before = stem[-1], stem[-2]
-    if last in "cvzu" and not stem.endswith("zz") or last == "s" and before != "s":
-        return True  # produce, solve, specialize, continue, use
-    if last == "l" and before not in vowels + "lrw":
-        return True  # handle, settle
-    if stem.endswith(_E_ENDINGS[-4:]):
-        return True  # judge, change, merge, breathe
-    if before not in vowels or last in "wy" or len(stem) > 2 and stem[-3] in vowels:
-        return False  # direct, own, allow, play, treat, need
-    if stem.endswith(_E_ENDINGS):
-        return True
-    return False if stem.endswith(_NO_E_ENDINGS) else None
 
 
 def _voice(sentence: str, span: tuple[int, int]) -> str:

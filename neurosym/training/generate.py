@@ -234,15 +234,16 @@ def sample_formula(construct: str, vocab: Vocabulary, rng: random.Random) -> ast
 class _Source:
     """Where vocabularies come from: a fresh draw from the lexicon, or the theory's."""
 
-    def __init__(self, theory: Theory | None, lexicon: Lexicon, invented: float):
+    def __init__(self, theory: Theory | None, lexicon: Lexicon, invented: float, coined: float = 0.0):
         self.lexicon = lexicon
         self.invented = invented
+        self.coined = coined
         self.schema = schema_vocabulary(theory) if theory is not None else None
 
     def draw(self, rng: random.Random) -> Vocabulary:
         if self.schema is not None:
             return with_names(self.schema, rng, lexicon=self.lexicon)
-        return self.lexicon.draw(rng, invented=self.invented)
+        return self.lexicon.draw(rng, invented=self.invented, coined=self.coined)
 
 
 def _one_pair(construct: Construct, source: _Source, rng: random.Random,
@@ -270,10 +271,10 @@ def _one_pair(construct: Construct, source: _Source, rng: random.Random,
 
 def iter_pairs(*, seed: int, theory: Theory | None = None, lexicon: Lexicon | None = None,
                constructs: Iterable[str] | None = None, templates: Iterable[str] | None = None,
-               invented: float = 0.2):
+               invented: float = 0.2, coined: float = 0.0):
     """An endless stream of pairs (see ``generate_pairs``), constructs in shuffled rounds."""
     rng = random.Random(seed)
-    source = _Source(theory, lexicon or DEFAULT_LEXICON, invented)
+    source = _Source(theory, lexicon or DEFAULT_LEXICON, invented, coined)
     chosen = [_construct(tag) for tag in (constructs or CONSTRUCT_TAGS)]
     allowed = frozenset(templates) if templates is not None else None
     while True:
@@ -291,17 +292,20 @@ def iter_pairs(*, seed: int, theory: Theory | None = None, lexicon: Lexicon | No
 
 def generate_pairs(n: int, *, seed: int, theory: Theory | None = None,
                    lexicon: Lexicon | None = None, constructs: Iterable[str] | None = None,
-                   templates: Iterable[str] | None = None, invented: float = 0.2) -> list[Pair]:
+                   templates: Iterable[str] | None = None, invented: float = 0.2,
+                   coined: float = 0.0) -> list[Pair]:
     """``n`` (sentence, LF) pairs, reproducible from ``seed``.
 
     Constructs come in shuffled rounds, so any ``n`` at least the number of constructs
     covers each one the vocabulary allows. ``theory`` switches to schema-guided mode;
     ``lexicon`` (e.g. one side of ``split_vocabulary``) and ``templates`` (template ids,
     e.g. one side of ``split_templates``) restrict the words and surface forms;
-    ``invented`` is the share of made-up words in open mode.
+    ``invented`` is the share of made-up words in open mode, ``coined`` the share of
+    those coined fresh for the sentence (``neurosym.training.coinage``) rather than taken
+    from the lexicon's fixed list.
     """
     stream = iter_pairs(seed=seed, theory=theory, lexicon=lexicon, constructs=constructs,
-                        templates=templates, invented=invented)
+                        templates=templates, invented=invented, coined=coined)
     return [next(stream) for _ in range(n)]
 
 

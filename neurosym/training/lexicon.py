@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, fields, replace
 
+from .coinage import coin
 from .morphology import pluralize, with_article
 from .vocabulary import Attribute, Entity, Predicate, Proposition, VerbPhrase, Vocabulary, symbol_name
 
@@ -217,24 +218,29 @@ class Lexicon:
         object.__setattr__(self, "_parts", parts)
         object.__setattr__(self, "_noun_entities", {n.name: _entity_from_noun(n.noun) for n in self.nouns})
 
-    def draw(self, rng: random.Random, *, invented: float = 0.2) -> Vocabulary:
+    def draw(self, rng: random.Random, *, invented: float = 0.2, coined: float = 0.0) -> Vocabulary:
         """A small vocabulary for one sentence or problem, with disjoint symbol names.
 
         ``invented`` is the share of class nouns, adjectives and verbs that are made-up
-        words ("Every blicket is a daxel.").
+        words ("Every blicket is a daxel."); ``coined`` the share of those made up on the
+        spot (``neurosym.training.coinage``) instead of taken from the lexicon's list.
         """
         def pick(pool: str, k: int) -> list:
             real, made_up = self._parts[pool]
             wanted = sum(rng.random() < invented for _ in range(k)) if made_up else 0
             wanted = max(wanted, k - len(real))
-            chosen = rng.sample(made_up, min(wanted, len(made_up)))
+            fresh = 0  # no random draw when nothing is coined: the streams of older seeds stay as they were
+            if coined > 0 and pool in _COINERS:
+                fresh = sum(rng.random() < coined for _ in range(wanted))
+            chosen = [_COINERS[pool](coin(rng, _COINED_KIND[pool])) for _ in range(fresh)]
+            chosen += rng.sample(made_up, min(wanted - fresh, len(made_up)))
             chosen += rng.sample(real, min(k - len(chosen), len(real)))
             rng.shuffle(chosen)
             return chosen
 
         nouns = pick("nouns", 8)
         class_nouns, entity_nouns = nouns[:4], nouns[4:]
-        entities = [self._noun_entities[n.name] for n in entity_nouns]
+        entities = [self._noun_entities.get(n.name) or _entity_from_noun(n.noun) for n in entity_nouns]
         entities += rng.sample(self.people, min(4, len(self.people)))
         entities += rng.sample(self.places, min(1, len(self.places)))
         predicates = [*pick("adjectives", 7), *class_nouns, *pick("activities", 3),
@@ -248,6 +254,14 @@ class Lexicon:
     def words(self) -> dict[str, frozenset[str]]:
         """The symbol names of each pool (what ``split_vocabulary`` keeps apart)."""
         return {f.name: frozenset(item.name for item in getattr(self, f.name)) for f in fields(self)}
+
+
+_COINED_KIND = {"nouns": "noun", "adjectives": "adjective", "verbs": "verb"}
+_COINERS = {
+    "nouns": lambda word: _noun(word, invented=True),
+    "adjectives": lambda word: _adjective(word, invented=True),
+    "verbs": lambda word: _verb(word, "", invented=True),
+}
 
 
 def _disjoint_vocabulary(predicates, entities, attributes, propositions) -> Vocabulary:

@@ -72,6 +72,7 @@ class TrainSettings:
     encoder_lr: float = 1e-4  # trained encoder layers
     warmup: int = 100
     invented: float = 0.5  # share of invented words in open-mode draws: names must come from syntax
+    coined: float = 0.75  # share of those invented words coined fresh per draw, not taken from the list
     test_open: int = 500  # held-out open-mode sentences evaluated at the end
     test_schema: int = 60  # held-out schema-guided sentences per theory
     n_lower: int = 6  # frozen encoder layers (6 = all of MiniLM; the adapter is trained)
@@ -167,7 +168,7 @@ def training_pairs(settings: TrainSettings, theories: Sequence, *, log=_log):
     (real English; open mode), when the file is there."""
     words, forms = split_vocabulary(SPLIT_SEED), split_templates(SPLIT_SEED)
     pairs = generate_pairs(settings.open_pairs, seed=settings.seed + 100, lexicon=words.train,
-                           templates=forms.train, invented=settings.invented)
+                           templates=forms.train, invented=settings.invented, coined=settings.coined)
     owners = [None] * len(pairs)
     for k, theory in enumerate(theories):
         schema = generate_pairs(settings.schema_pairs, seed=settings.seed + 200 + k, theory=theory,
@@ -435,7 +436,7 @@ def main(args) -> int:
         torch.set_num_threads(args.threads)
     if not getattr(args, "calibrate_only", False):
         given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
-                                                        "schema_pairs", "folio_repeat", "data_dir")
+                                                        "schema_pairs", "folio_repeat", "coined", "data_dir")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device)
