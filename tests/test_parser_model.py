@@ -17,7 +17,7 @@ from neurosym.errors import NeurosymError
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
 from neurosym.parser.candidates import (
-    open_candidates, schema_candidates, lemma_of_plural, lemma_of_verb, words_to_number,
+    candidates_for, open_candidates, schema_candidates, lemma_of_plural, lemma_of_verb, words_to_number,
 )
 from neurosym.parser.vocabulary import NAME, NUMBER, VARIABLES, canonical_variables, lf_to_actions
 from neurosym.rules.loader import load_theory
@@ -260,6 +260,30 @@ def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
     kept = SemanticParser._kept_readings(readings, None, limit=4)
     assert [r.text for r in kept] == [r.text for r in readings]
     assert [r.probability for r in kept] == pytest.approx([0.6, 0.2])
+
+
+@neural
+def test_readings_that_leave_out_a_word_give_way_to_one_that_says_them_all():
+    sentence = "The apple does not kick the duck."
+    readings = [_reading("not kick(apple)", 0.5),          # leaves out "duck": dropped
+                _reading("not kick(apple, duck)", 0.3),
+                _reading("not kick(duck)", 0.1)]           # leaves out "apple": dropped
+    kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence))
+    assert [r.text for r in kept] == ["not kick(apple, duck)"]
+    assert kept[0].probability == pytest.approx(0.3 / 0.4)
+
+
+@neural
+def test_when_no_reading_says_every_word_the_well_typed_ones_stay():
+    sentence = "The cat chases the dog."
+    readings = [_reading("chase(cat)", 0.6),                 # leaves out "dog"
+                _reading("chase(cat) and chase(cat)", 0.1),  # degenerate: dropped
+                _reading("chase(dog)", 0.2)]                 # leaves out "cat"
+    kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence))
+    assert [r.text for r in kept] == ["chase(cat)", "chase(dog)"]
+    assert [r.probability for r in kept] == pytest.approx([0.6 / 0.9, 0.2 / 0.9])
 
 
 @neural

@@ -35,7 +35,7 @@ from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
-           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e", "words_to_number", "MAX_SPAN_WORDS",
+           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e", "content_words", "words_to_number", "MAX_SPAN_WORDS",
            "IRREGULAR_PAST"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
@@ -386,6 +386,25 @@ def _words(sentence: str) -> list[_Word]:
         else:
             words.append(_Word(text, start, match.end(), False, "punct"))
     return words
+
+
+def content_words(sentence: str, *, names_and_numbers_only: bool = False) -> list[_Word]:
+    """The words of ``sentence`` that an LF must say (``neurosym.parser.omission``): words
+    that may form names, articles and prepositions aside, and numbers. With
+    ``names_and_numbers_only``, just the numbers and the capitalised names (not a lone
+    capitalised first word, which may be any word).
+
+    >>> [w.text for w in content_words("If the cat is big then it chases Bob 2 times.")]
+    ['cat', 'big', 'chases', 'Bob', '2', 'times']
+    >>> [w.text for w in content_words("Tom guarantees Omar's loan.", names_and_numbers_only=True)]
+    ['Omar']
+    """
+    words = _words(sentence)
+    if names_and_numbers_only:
+        named = {i for a, b in _name_groups(words) if (a, b) != (0, 1) for i in range(a, b)}
+        return [w for i, w in enumerate(words) if i in named or w.kind in ("number", "number_word")]
+    return [w for w in words if w.kind in ("number", "number_word")
+            or w.kind == "word" and w.text.lower() not in _ARTICLES | _PREPOSITIONS]
 
 
 def _name_groups(words: list[_Word]) -> list[tuple[int, int]]:

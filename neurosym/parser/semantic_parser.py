@@ -9,8 +9,9 @@ the grammar-constrained beam search produced and the type checker accepted: in o
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
 functions. Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
-``neurosym.parser.degenerate``) are dropped too, and the probability of all dropped
-readings is given back to the kept ones. ``reading.score`` is the log of the reading's
+``neurosym.parser.degenerate``) are dropped too, and so are readings that leave out a
+word of the sentence when another reading says them all (``neurosym.parser.omission``);
+the probability of all dropped readings is given back to the kept ones. ``reading.score`` is the log of the reading's
 calibrated confidence, so ``reading.probability`` (``exp(score)``, in [0, 1]) is
 comparable across sentences and is the confidence to threshold: the beam's
 log-probability among grammatical readings (renormalized as above), temperature-scaled on its log-odds with the temperature fitted on a validation set
@@ -38,6 +39,7 @@ from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
+from .omission import omitted_words
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -125,7 +127,8 @@ class SemanticParser:
             decoded = beam_search_batch(model, [candidate_sets[i].items for i in chunk], config=config,
                                         parse=False)
             for i, readings in zip(chunk, decoded):
-                results[i] = self._calibrated(self._kept_readings(readings, theory, n_best))
+                results[i] = self._calibrated(self._kept_readings(readings, theory, n_best, sentence=sentences[i],
+                                                                   candidates=candidate_sets[i]))
         return results
 
     def _calibrated(self, readings: list[Reading]) -> list[Reading]:
@@ -155,20 +158,24 @@ class SemanticParser:
         return ids, states
 
     @staticmethod
-    def _kept_readings(readings: list[Reading], theory: Theory | None, limit: int) -> list[Reading]:
-        """The first ``limit`` readings the type checker accepts and that are not
-        degenerate (see ``parser.degenerate``), binders' sorts filled in.
+    def _kept_readings(readings: list[Reading], theory: Theory | None, limit: int, *,
+                       sentence: str | None = None, candidates: CandidateSet | None = None) -> list[Reading]:
+        """The first ``limit`` readings the type checker accepts, that are not degenerate
+        (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
+        out none of its words (``parser.omission``); binders' sorts filled in.
 
         The probability the dropped readings took is given back to the kept ones
         (``score - log(1 - dropped)``): the confidence is then the model's probability of
-        a reading among those a sentence could mean. When every well-typed reading is
-        degenerate, those are kept as they are, since the sentence may say just that
+        a reading among those a sentence could mean. Fallbacks, since the sentence may
+        say just that: when no reading says every word, the well-typed, non-degenerate
+        ones are kept; when every well-typed reading is degenerate, those are kept
         ("Big things are big.")."""
-        kept: list[Reading] = []
+        complete: list[Reading] = []
+        omitting: list[Reading] = []
         degenerate: list[Reading] = []
         dropped_mass = 0.0
         for reading in readings:
-            if len(kept) == limit:
+            if len(complete) == limit:
                 break
             checked = _type_checked(reading, theory)
             if checked is None:
@@ -176,9 +183,17 @@ class SemanticParser:
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
                 degenerate.append(checked)
+            elif sentence is not None and omitted_words(checked.formula, sentence, candidates,
+                                                        schema=theory is not None):
+                omitting.append(checked)
             else:
-                kept.append(checked)
-        if not kept:
+                complete.append(checked)
+        if complete:
+            dropped_mass += sum(r.probability for r in omitting)
+            kept = complete
+        elif omitting:
+            kept = omitting[:limit]
+        else:
             return degenerate[:limit]
         if dropped_mass <= 0.0:
             return kept

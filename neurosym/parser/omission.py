@@ -1,0 +1,77 @@
+"""Readings that leave out a word the sentence says.
+
+Every content word of an English sentence shows up in its logical form: "The apple does
+not kick the duck" is about the duck, so ``not kick(apple)`` has lost something, and so
+has ``not computer(adult) or not computer(rina)`` for "The adult, James or Rina is not a
+computer". The decoder writes such readings when it copies one candidate where two
+belonged. This module finds the words a reading leaves out; ``SemanticParser.parse``
+prefers readings that leave out none (see docs/parser.md, "Omissions").
+
+A word counts as said when some candidate the reading copies (a name or number it uses)
+was made from a span containing the word (``neurosym.parser.candidates``): ``duck`` says
+"duck", ``drink_coffee_regularly`` says "regularly", ``age`` says "years" and "old".
+Which words are content words is the candidate builder's own decision: the logic words
+and pronouns of English (``is``, ``not``, ``every``, ``someone``), articles and
+prepositions are not. "has"/"have"/"had" are exempt too, since a numeric attribute can
+absorb them ("has a score of 15" is ``score(x) = 15``).
+
+In open mode every content word is checked. In schema-guided mode the declared
+predicates stand for paraphrases, so only what the sentence must name itself is: its
+numbers and its capitalised names (a sentence's first word aside, which is capitalised
+anyway, and words of the declared symbols' glosses: "enrolled in MFA", "NSAIDs"). On the project's generated data no gold LF leaves out a word by this test.
+
+>>> from neurosym.logic.parser import parse_formula
+>>> from neurosym.parser.candidates import candidates_for
+>>> sentence = "The apple does not kick the duck."
+>>> omitted_words(parse_formula("not kick(apple)"), sentence, candidates_for(sentence))
+['duck']
+>>> omitted_words(parse_formula("not kick(apple, duck)"), sentence, candidates_for(sentence))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..logic import ast
+from .candidates import CandidateSet, content_words, lemma_of_plural
+from .vocabulary import NUMBER
+
+__all__ = ["omitted_words"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Words that may go unsaid: a numeric attribute absorbs "has" ("has a score of 15").
+_MAY_GO_UNSAID = frozenset({"has", "have", "had"})
+
+
+def omitted_words(formula: ast.Formula, sentence: str, candidates: CandidateSet, *,
+                  schema: bool = False) -> list[str]:
+    """The content words of ``sentence`` that no name or number of ``formula`` comes from,
+    in sentence order (empty when the reading says everything). ``schema``: the
+    candidates are schema-guided ones, so only names and numbers are checked."""
+    names, numbers = set(), set()
+    for node in ast.walk(formula):
+        if isinstance(node, (ast.Const, ast.FuncApp, ast.Pred)):
+            names.add(node.name)
+        elif isinstance(node, ast.Num):
+            numbers.add(node.value)
+    used_spans = [c.span for c in candidates.items if c.span is not None and (
+        Fraction(c.text) in numbers if c.kind == NUMBER else c.text in names)]
+    declared = _declared_words(candidates) if schema else frozenset()
+    missing = []
+    for word in content_words(sentence, names_and_numbers_only=schema):
+        lowered = word.text.lower()
+        if lowered in _MAY_GO_UNSAID or lowered in declared or lemma_of_plural(lowered) in declared:
+            continue
+        if not any(start < word.end and word.start < end for start, end in used_spans):
+            missing.append(word.text)
+    return missing
+
+
+def _declared_words(candidates: CandidateSet) -> frozenset[str]:
+    """The words of the declared symbols' descriptions: a capitalised word among them
+    ("enrolled in MFA") is said by the predicate, not by a name."""
+    return frozenset(word for text in candidates.descriptions if text
+                     for word in _WORD.findall(text.lower()))
