@@ -546,7 +546,17 @@ def open_candidates(sentence: str) -> CandidateSet:
                     continue
                 span = (words[i].start, words[j - 1].end)
                 size = f"words{min(content, MAX_SPAN_WORDS)}"
+                # A word in -s before an article inside the span is a verb taking its object
+                # ("chases the bear"): such a phrase is named by its lemma (chase_bear), so the
+                # span is no name if the verb is not its first word ("dog_chases_bear"), and
+                # its spellings that keep the inflection (chases_bear) are none either.
+                verbs = [k for k in range(i, j - 1)
+                         if lowered[k + 1] in _ARTICLES and lemma_of_verb(lowered[k]) != lowered[k]]
+                if verbs and verbs != [i]:
+                    continue
                 for text, tags in _span_variants(lowered[i:j]):
+                    if verbs and text.startswith(lowered[i] + "_"):
+                        continue
                     collector.add(text, NAME, span, (*tags, size))
     for a, b in groups:
         collector.add(_symbol([w.text for w in words[a:b]]), NAME,
