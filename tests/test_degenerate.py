@@ -10,6 +10,8 @@ from neurosym.parser.degenerate import degeneracy, is_degenerate
     ("eat(cat, rabbit) and eat(cat, rabbit)", "a conjunct is repeated"),
     ("red(bob) or blue(bob) or red(bob)", "a disjunct is repeated"),
     ("red(bob) xor red(bob)", "both sides are the same"),
+    ("quiet(dog) and not quiet(dog)", "a conjunct contradicts another"),
+    ("big(x) or red(x) or not big(x)", "a disjunct negates another"),
     ("red(bob) <-> red(bob)", "both sides are the same"),
     ("forall x. big(x) -> big(x)", "the conclusion repeats a condition"),
     ("forall x. big(x) and cold(x) -> cold(x)", "the conclusion repeats a condition"),

@@ -4,7 +4,8 @@ A decoder trained on short sentences sometimes says one thing twice ("The cat ea
 rabbit." -> ``eat(cat, rabbit) and eat(cat, rabbit)``) or copies a name where another
 belonged ("Big things are smart." -> ``forall x. big(x) -> big(x)``). Such readings are
 well formed and well typed, so neither the grammar nor the type checker removes them, yet
-a sentence of English never states a conjunct twice, an implication whose conclusion is
+a sentence of English never states a conjunct twice, a thing and its negation together
+("The dog is quiet." -> ``quiet(dog) and not quiet(dog)``), an implication whose conclusion is
 among its conditions, a comparison of a term with itself, or a quantifier over a variable
 it never uses. The parser drops them like readings that fail the type checker
 (``SemanticParser.parse``), and the probability they took is given back to the others.
@@ -34,7 +35,8 @@ def is_degenerate(formula: ast.Formula) -> bool:
 def degeneracy(formula: ast.Formula) -> str | None:
     """Why ``formula`` is degenerate, or None when it is not.
 
-    Degenerate: a conjunction, disjunction or xor with a repeated operand; an implication
+    Degenerate: a conjunction, disjunction or xor with a repeated operand; a conjunction
+    or disjunction holding an operand and its negation; an implication
     or equivalence whose sides are equal, or whose conclusion is one of its conditions;
     a comparison of a term with itself; a quantifier binding a variable its body never
     uses (or the same variable twice). Checked at every depth.
@@ -50,6 +52,10 @@ def _local_degeneracy(node: ast.Node) -> str | None:
     if isinstance(node, (ast.And, ast.Or)):
         if len(set(node.args)) < len(node.args):
             return f"{'a conjunct' if isinstance(node, ast.And) else 'a disjunct'} is repeated"
+        negated = {arg.arg for arg in node.args if isinstance(arg, ast.Not)}
+        if negated & set(node.args):  # "The dog is quiet." -> quiet(dog) and not quiet(dog)
+            return ("a conjunct contradicts another" if isinstance(node, ast.And)
+                    else "a disjunct negates another")
     elif isinstance(node, (ast.Xor, ast.Iff)):
         if node.left == node.right:
             return "both sides are the same"
