@@ -315,7 +315,11 @@ class Pipeline:
             candidates = [tuple((rename_symbols(f, mapping), c) for f, c in options)
                           for options in candidates]
         if declared is None:
-            restrictors = domain_restrictors([f for options in candidates for f, _ in options])
+            # Only readings that can be chosen or compete (the best, and the others above
+            # the threshold) decide the domain: a runner-up at 1% that says "animal" of
+            # something must not keep every "All lazy animals are ..." rule idle.
+            restrictors = domain_restrictors([f for options in candidates for rank, (f, confidence)
+                                              in enumerate(options) if rank == 0 or confidence >= self.threshold])
             if restrictors:
                 candidates = [tuple((drop_restrictors(f, restrictors), c) for f, c in options)
                               for options in candidates]

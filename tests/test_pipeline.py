@@ -422,6 +422,16 @@ def test_a_domain_noun_that_only_restricts_rules_names_the_whole_domain():
     assert read == ["furry(mouse)", "forall x. furry(x) -> cute(x)", "forall x. small(x)"]
 
 
+def test_an_unlikely_reading_does_not_decide_the_domain():
+    table = dict(ANIMALS)
+    # The runner-up (0.02) would say "animal" of the mouse: it cannot be chosen, so it is ignored.
+    table["The mouse is furry."] = [("furry(mouse)", 0.95), ("furry(mouse) and animal(mouse)", 0.02)]
+    pipeline = Pipeline(parser=MockParser(table))
+    context = "The mouse is furry. Furry animals are cute."
+    assert [item.lf for item in pipeline.formalize(context)][1] == "forall x. furry(x) -> cute(x)"
+    assert pipeline.ask(context, "The mouse is cute.", semantics="closed-world").label == "True"
+
+
 def test_a_domain_noun_said_of_an_individual_stays_a_predicate():
     pipeline = Pipeline(parser=MockParser(ANIMALS))
     context = "The mouse is an animal. Furry animals are cute."
