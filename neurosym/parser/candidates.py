@@ -230,7 +230,8 @@ def lemma_of_plural(word: str) -> str:
 
 def lemma_of_verb(word: str) -> str:
     """The lemma of a third-person verb form: chases -> chase, flies -> fly, has -> have."""
-    return _strip_inflection(word, _IRREGULAR_VERB, ("sses", "xes", "zes", "ches", "shes", "oes"), ("ss",))
+    # No English verb ends in -u, so "-us" is never a third person (wumpus, status).
+    return _strip_inflection(word, _IRREGULAR_VERB, ("sses", "xes", "zes", "ches", "shes", "oes"), ("ss", "us"))
 
 
 def lemmas_of_past(word: str) -> list[str]:
