@@ -21,7 +21,7 @@ the canonical name of every concept (docs/generator.md, "Symbol names"):
 Nothing here needs torch. No training code is imported (the parser runs without it).
 
 >>> [c.text for c in open_candidates("The cat chases the dog.").items]
-['cat', 'cat_chase', 'cat_chases', 'cat_chases_dog', 'chase', 'chase_dog', 'chases', 'chases_dog', 'dog']
+['cat', 'cat_chase', 'cat_chases', 'chase', 'chase_dog', 'chases', 'dog']
 """
 
 from __future__ import annotations
