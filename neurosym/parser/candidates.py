@@ -35,8 +35,8 @@ from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
-           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e", "content_words", "words_to_number", "MAX_SPAN_WORDS",
-           "IRREGULAR_PAST"]
+           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e",
+           "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
 # model's contract (append only).

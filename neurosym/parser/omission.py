@@ -18,7 +18,8 @@ absorb them ("has a score of 15" is ``score(x) = 15``).
 In open mode every content word is checked. In schema-guided mode the declared
 predicates stand for paraphrases, so only what the sentence must name itself is: its
 numbers and its capitalised names (a sentence's first word aside, which is capitalised
-anyway, and words of the declared symbols' glosses: "enrolled in MFA", "NSAIDs"). On the project's generated data no gold LF leaves out a word by this test.
+anyway, and words of the declared symbols' glosses: "enrolled in MFA", "NSAIDs"). On the
+project's generated data no gold LF leaves out a word by this test.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for

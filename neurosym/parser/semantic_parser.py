@@ -11,11 +11,12 @@ in schema-guided mode against the theory's signature with no new predicates or
 functions. Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
 ``neurosym.parser.degenerate``) are dropped too, and so are readings that leave out a
 word of the sentence when another reading says them all (``neurosym.parser.omission``);
-the probability of all dropped readings is given back to the kept ones. ``reading.score`` is the log of the reading's
-calibrated confidence, so ``reading.probability`` (``exp(score)``, in [0, 1]) is
-comparable across sentences and is the confidence to threshold: the beam's
-log-probability among grammatical readings (renormalized as above), temperature-scaled on its log-odds with the temperature fitted on a validation set
-(``neurosym.parser.calibration``, config.json ``"calibration"``; none stored means
+the probability of all dropped readings is given back to the kept ones.
+``reading.score`` is the log of the reading's calibrated confidence, so
+``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and is
+the confidence to threshold: the beam's log-probability among grammatical readings
+(renormalized as above), temperature-scaled on its log-odds with the temperature fitted
+on a validation set (``neurosym.parser.calibration``, config.json ``"calibration"``; none stored means
 temperature 1, the raw log-probability). Scaling is increasing, so the order of
 readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
 A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED case).
@@ -127,8 +128,9 @@ class SemanticParser:
             decoded = beam_search_batch(model, [candidate_sets[i].items for i in chunk], config=config,
                                         parse=False)
             for i, readings in zip(chunk, decoded):
-                results[i] = self._calibrated(self._kept_readings(readings, theory, n_best, sentence=sentences[i],
-                                                                   candidates=candidate_sets[i]))
+                kept = self._kept_readings(readings, theory, n_best, sentence=sentences[i],
+                                           candidates=candidate_sets[i])
+                results[i] = self._calibrated(kept)
         return results
 
     def _calibrated(self, readings: list[Reading]) -> list[Reading]:
