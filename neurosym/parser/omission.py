@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from ..logic import ast
 from .candidates import CandidateSet, content_words, lemma_of_plural
@@ -60,19 +61,23 @@ def omitted_words(formula: ast.Formula, sentence: str, candidates: CandidateSet,
             numbers.add(node.value)
     used_spans = [c.span for c in candidates.items if c.span is not None and (
         Fraction(c.text) in numbers if c.kind == NUMBER else c.text in names)]
-    declared = _declared_words(candidates) if schema else frozenset()
-    missing = []
-    for word in content_words(sentence, names_and_numbers_only=schema):
+    words = _words_to_say(sentence, candidates.descriptions if schema else None)
+    return [word.text for word in words
+            if not any(start < word.end and word.start < end for start, end in used_spans)]
+
+
+@lru_cache(maxsize=256)
+def _words_to_say(sentence: str, descriptions: tuple[str | None, ...] | None) -> tuple:
+    """The words of ``sentence`` some reading must say: its content words, or with the
+    declared symbols' ``descriptions`` (schema mode) its names and numbers, less the
+    words those descriptions hold ("enrolled in MFA" is said by the predicate). Cached:
+    every reading of a sentence asks the same."""
+    declared = frozenset(word for text in descriptions or () if text
+                         for word in _WORD.findall(text.lower()))
+    said = []
+    for word in content_words(sentence, names_and_numbers_only=descriptions is not None):
         lowered = word.text.lower()
         if lowered in _MAY_GO_UNSAID or lowered in declared or lemma_of_plural(lowered) in declared:
             continue
-        if not any(start < word.end and word.start < end for start, end in used_spans):
-            missing.append(word.text)
-    return missing
-
-
-def _declared_words(candidates: CandidateSet) -> frozenset[str]:
-    """The words of the declared symbols' descriptions: a capitalised word among them
-    ("enrolled in MFA") is said by the predicate, not by a name."""
-    return frozenset(word for text in candidates.descriptions if text
-                     for word in _WORD.findall(text.lower()))
+        said.append(word)
+    return tuple(said)

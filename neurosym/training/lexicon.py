@@ -232,7 +232,11 @@ class Lexicon:
             fresh = 0  # no random draw when nothing is coined: the streams of older seeds stay as they were
             if coined > 0 and pool in _COINERS:
                 fresh = sum(rng.random() < coined for _ in range(wanted))
-            chosen = [_COINERS[pool](coin(rng, _COINED_KIND[pool])) for _ in range(fresh)]
+            if fresh:
+                kind, build = _COINERS[pool]
+                chosen = [build(coin(rng, kind)) for _ in range(fresh)]
+            else:
+                chosen = []
             chosen += rng.sample(made_up, min(wanted - fresh, len(made_up)))
             chosen += rng.sample(real, min(k - len(chosen), len(real)))
             rng.shuffle(chosen)
@@ -256,11 +260,11 @@ class Lexicon:
         return {f.name: frozenset(item.name for item in getattr(self, f.name)) for f in fields(self)}
 
 
-_COINED_KIND = {"nouns": "noun", "adjectives": "adjective", "verbs": "verb"}
+# Pool -> (the kind of word to coin for it, the vocabulary item a coined word becomes).
 _COINERS = {
-    "nouns": lambda word: _noun(word, invented=True),
-    "adjectives": lambda word: _adjective(word, invented=True),
-    "verbs": lambda word: _verb(word, "", invented=True),
+    "nouns": ("noun", lambda word: _noun(word, invented=True)),
+    "adjectives": ("adjective", lambda word: _adjective(word, invented=True)),
+    "verbs": ("verb", lambda word: _verb(word, "", invented=True)),
 }
 
 
