@@ -8,7 +8,8 @@
 the grammar-constrained beam search produced and the type checker accepted: in open mode
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
-functions. Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
+functions (open mode also drops predicates and functions of more than two arguments,
+``MAX_OPEN_ARITY``, which nothing it learnt from has). Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
 ``neurosym.parser.degenerate``) are dropped too, and so are readings that leave out a
 word of the sentence when another reading says them all (``neurosym.parser.omission``);
 the probability of all dropped readings is given back to the kept ones.
@@ -32,6 +33,7 @@ from typing import Sequence
 import torch
 
 from ..errors import NeurosymError
+from ..logic import ast
 from ..logic.parser import parse_formula
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
@@ -44,7 +46,12 @@ from .omission import omitted_words
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
-__all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings"]
+__all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings", "MAX_OPEN_ARITY"]
+
+# In open mode no predicate or function takes more than two arguments: no generated form
+# and no FOLIO premise the parser learns from has more, so a third argument is a copying
+# slip ("The squirrel sees the squirrel." -> see(squirrel, squirrel, squirrel)).
+MAX_OPEN_ARITY = 2
 
 
 def default_weights_path() -> Path:
@@ -216,7 +223,15 @@ def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
         checked = typecheck(formula, signature, path="<reading>", source=reading.text)
     except NeurosymError:
         return None
+    if theory is None and _widest_application(checked) > MAX_OPEN_ARITY:
+        return None
     return dataclasses.replace(reading, formula=checked)
+
+
+def _widest_application(formula: ast.Formula) -> int:
+    """The most arguments any predicate or function of ``formula`` takes."""
+    return max((len(node.args) for node in ast.walk(formula)
+                if isinstance(node, (ast.Pred, ast.FuncApp))), default=0)
 
 
 def describe_readings(sentences: Sequence[str], readings: Sequence[Sequence[Reading]],

@@ -149,8 +149,18 @@ def sample_fact_property(d: Draw) -> ast.Formula:
     return d.property(d.entity())
 
 
+# How often a fact relates an entity to itself ("The lion chases the lion.", as ProofWriter says).
+_ITSELF = 0.08
+
+
+def _fact_relation(d: Draw, subject: ast.Const, *, kinds=("verb", "copula")) -> ast.Pred:
+    if d.chance(_ITSELF):
+        return d.relation_atom(subject, kinds=kinds, obj=subject)
+    return d.relation_atom(subject, kinds=kinds)
+
+
 def sample_fact_relation(d: Draw) -> ast.Formula:
-    return d.relation_atom(d.entity())
+    return _fact_relation(d, d.entity())
 
 
 def sample_fact_proposition(d: Draw) -> ast.Formula:
@@ -171,7 +181,7 @@ def sample_negation_is_not(d: Draw) -> ast.Formula:
 def sample_negation_does_not(d: Draw) -> ast.Formula:
     subject = d.entity()
     if d.chance(0.6):
-        return ast.Not(d.relation_atom(subject, kinds=("verb",)))
+        return ast.Not(_fact_relation(d, subject, kinds=("verb",)))
     return ast.Not(d.property(subject, ("verb",)))
 
 
@@ -241,18 +251,63 @@ def sample_neither_nor(d: Draw) -> ast.Formula:
 # ---------------------------------------------------------------- conditionals
 
 
-def _ground_side(d: Draw, subjects: list[ast.Const], *, allow_or: bool) -> ast.Formula:
+class _Constants:
+    """The constants one rule mentions, reused so that its clauses chain as ProofWriter's
+    do ("If something sees the cow and the cow needs the mouse then the mouse is red")."""
+
+    def __init__(self, d: Draw, *, reuse: float = 0.6):
+        self.d = d
+        self.reuse = reuse
+        self.pool: list[ast.Const] = []
+
+    def pick(self, *, exclude=()) -> ast.Const:
+        known = [c for c in self.pool if c not in exclude]
+        if known and self.d.chance(self.reuse):
+            return self.d.rng.choice(known)
+        chosen = self.d.entity(exclude=[*self.pool, *exclude])
+        self.pool.append(chosen)
+        return chosen
+
+    def relation(self, subject: ast.Term, *, about_x: float = 0.0) -> ast.Pred:
+        """A verb relation from ``subject`` to a constant of the pool (or a new one), or now
+        and then to x ("... and the dog likes it")."""
+        if isinstance(subject, ast.Const) and self.d.chance(about_x):
+            return self.d.relation_atom(subject, kinds=("verb",), obj=X)
+        exclude = [subject] if isinstance(subject, ast.Const) else []
+        try:
+            return self.d.relation_atom(subject, kinds=("verb",), obj=self.pick(exclude=exclude))
+        except NotApplicable:  # no relation to a constant of this sort: any object will do
+            relation = self.d.relation_atom(subject, kinds=("verb",))
+            self.pool.append(relation.args[1])
+            return relation
+
+    def literal(self, subject: ast.Term, *, relations: float, negated: float,
+                about_x: float = 0.0) -> ast.Formula:
+        """A property of ``subject`` or (with probability ``relations``) a relation to a
+        constant (to x with probability ``about_x`` when the subject is a constant)."""
+        atom = None
+        if self.d.chance(relations):
+            try:
+                atom = self.relation(subject, about_x=about_x)
+            except NotApplicable:
+                pass
+        atom = atom or self.d.property(subject)
+        return ast.Not(atom) if self.d.chance(negated) else atom
+
+
+def _ground_side(d: Draw, constants: _Constants, *, allow_or: bool) -> ast.Formula:
     count = d.rng.choice((1, 1, 2))
     if count == 1 and d.vocab.propositions and d.chance(0.1):
         return d.proposition()
-    literals = [d.literal(d.rng.choice(subjects), negated=0.2) for _ in range(count)]
+    literals = [constants.literal(constants.pick(), relations=0.4, negated=0.2) for _ in range(count)]
     cls = ast.Or if allow_or and d.chance(0.25) else ast.And
     return _conjoin(cls, literals)
 
 
 def sample_if_then(d: Draw) -> ast.Formula:
-    subjects = d.entities(d.rng.choice((1, 2)))
-    return ast.Implies(_ground_side(d, subjects, allow_or=True), _ground_side(d, subjects, allow_or=True))
+    """ "If the cow is cold and the cow visits the lion then the lion sees the squirrel." """
+    constants = _Constants(d, reuse=0.7)
+    return ast.Implies(_ground_side(d, constants, allow_or=True), _ground_side(d, constants, allow_or=True))
 
 
 def sample_rule_constants(d: Draw) -> ast.Formula:
@@ -348,25 +403,27 @@ def sample_existential(d: Draw) -> ast.Formula:
 
 
 def _if_something(d: Draw) -> ast.Formula:
-    """ProofWriter's shapes: "If something is big and it chases the dog then it is red",
-    and rules whose consequent is about a constant ("... then the dog is red")."""
-    antecedent = [d.literal(X, negated=0.2, relations=0.4)]
-    other = None
-    if d.chance(0.5):
-        if d.chance(0.3):
-            relation = d.relation_atom(X, kinds=("verb",))
-            other = relation.args[1]
-            sorts = d.vocab.lookup(relation.name, Predicate).arg_sorts
-            if sorts[0] == sorts[1] and d.chance(0.2):  # "... and the dog likes it ..."
-                relation = ast.Pred(relation.name, (other, X))
-            antecedent.append(relation)
-        else:
-            antecedent.append(d.literal(X, negated=0.2, relations=0.4))
-    if d.chance(0.2):
-        other = other or d.entity()
-        consequent = d.literal(other, negated=0.15, relations=0.2)
+    """ProofWriter's shapes: "If something is big and not kind then it is red", "If
+    someone likes the cat and the cat is young then they chase the dog", "If something
+    sees the cow and the cow needs the mouse then the mouse visits the cow". x is said
+    first; later conditions and the conclusion are about x or about constants, which
+    recur from clause to clause."""
+    constants = _Constants(d)
+    if d.chance(0.25):  # "If someone is big and (not) green then ..."
+        second = d.property(X, COPULAR_KINDS)
+        antecedent = [d.property(X, COPULAR_KINDS), ast.Not(second) if d.chance(0.4) else second]
     else:
-        consequent = d.literal(X, negated=0.2, relations=0.3)
+        antecedent = [constants.literal(X, relations=0.45, negated=0.2)]
+    for _ in range(d.rng.choice((0, 0, 1, 1, 1, 2)) if len(antecedent) == 1 else 0):
+        if d.chance(0.6):
+            antecedent.append(constants.literal(X, relations=0.4, negated=0.25))
+        else:
+            antecedent.append(constants.literal(constants.pick(), relations=0.5, negated=0.15,
+                                                about_x=0.1))
+    if d.chance(0.35):
+        consequent = constants.literal(constants.pick(), relations=0.5, negated=0.15, about_x=0.1)
+    else:
+        consequent = constants.literal(X, relations=0.35, negated=0.2)
     return _rule(antecedent, consequent)
 
 
