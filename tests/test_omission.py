@@ -1,15 +1,20 @@
-"""A reading that leaves out a word of its sentence is recognised; logic words, pronouns,
-articles and prepositions are never required, and no gold LF of the generator leaves
-anything out."""
+"""A reading that leaves out a word of its sentence, or a mention of something the
+sentence says twice, is recognised; logic words, pronouns, articles and prepositions are
+never required as words, and no gold LF of the generator or of FOLIO leaves anything out."""
+
+from pathlib import Path
 
 import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
-from neurosym.parser.omission import omitted_words
+from neurosym.parser.omission import omitted_words, unsaid_mentions
 from neurosym.rules.loader import load_theory
-from neurosym.training import generate_pairs
+from neurosym.training import generate_pairs, split_templates, split_vocabulary
+from neurosym.training.folio_pairs import folio_pairs
 from neurosym.training.train_parser import shipped_theories
+
+FOLIO = Path(__file__).resolve().parents[2] / "shared" / "data" / "folio-v0-train.jsonl"
 
 
 def omitted(lf: str, sentence: str, theory=None) -> list[str]:
@@ -55,3 +60,48 @@ def test_no_generated_gold_lf_leaves_out_a_word():
         pairs += [(pair, theory) for pair in generate_pairs(100, seed=42, theory=theory)]
     for pair, theory in pairs:
         assert omitted(pair.lf, pair.sentence, theory) == [], pair
+
+
+def unsaid(lf: str, sentence: str, theory=None) -> list[str]:
+    return unsaid_mentions(parse_formula(lf), sentence, candidates_for(sentence, theory))
+
+
+@pytest.mark.parametrize("sentence, lf, left_out", [
+    # "it" is the thing of "something", not the lion
+    ("If something needs the lion and the lion is big then it chases the dog.",
+     "forall x. need(x, lion) and big(lion) -> chase(lion, dog)", ["it"]),
+    # the cat is said three times, so it is the subject of the conclusion
+    ("If someone eats the cat and the cat chases the bear then the cat chases the squirrel.",
+     "forall x. eat(x, cat) and chase(cat, bear) -> chase(x, squirrel)", ["cat"]),
+    ("If someone likes the bald eagle and they are young then the bald eagle needs the squirrel.",
+     "forall x. like(x, bald_eagle) and young(bald_eagle) -> need(bald_eagle, squirrel)", ["they"]),
+    ("The lion chases the lion.", "chase(lion, dog)", ["lion"]),
+])
+def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, left_out):
+    assert unsaid(lf, sentence) == left_out
+
+
+@pytest.mark.parametrize("sentence, lf", [
+    ("If something needs the lion and the lion is big then it chases the dog.",
+     "forall x. need(x, lion) and big(lion) -> chase(x, dog)"),
+    ("The lion chases the lion.", "chase(lion, lion)"),
+    ("If Bob is red then he is big.", "red(bob) -> big(bob)"),  # "he" is Bob: no indefinite
+    ("Bob is big and red.", "big(bob) and red(bob)"),  # one mention may fill several arguments
+    ("The bald eagle is big.", "big(bald_eagle)"),  # "eagle" inside "bald eagle" is one mention
+    ("If someone is wet then it is raining.", "forall x. wet(x) -> rain"),  # the expletive "it"
+    ("Everyone who likes someone is happy.", "forall x, y. like(x, y) -> happy(x)"),
+])
+def test_mentions_are_counted_as_english_uses_them(sentence, lf):
+    assert unsaid(lf, sentence) == []
+
+
+def test_no_gold_lf_misses_a_mention():
+    words, forms = split_vocabulary(1), split_templates(1)
+    pairs = [(pair, None) for pair in generate_pairs(1500, seed=43, invented=0.5, coined=0.5)]
+    pairs += [(pair, None) for pair in generate_pairs(500, seed=44, lexicon=words.test, templates=forms.test)]
+    if FOLIO.exists():  # the shared data sits beside the checkout, not beside a clean clone
+        pairs += [(pair, None) for pair in folio_pairs(FOLIO, part="train")]
+    for theory in shipped_theories():
+        pairs += [(pair, theory) for pair in generate_pairs(100, seed=45, theory=theory)]
+    for pair, theory in pairs:
+        assert unsaid(pair.lf, pair.sentence, theory) == [], pair

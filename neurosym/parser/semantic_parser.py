@@ -42,7 +42,7 @@ from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
-from .omission import omitted_words
+from .omission import omitted_words, unsaid_mentions
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -192,8 +192,9 @@ class SemanticParser:
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
                 degenerate.append(checked)
-            elif sentence is not None and omitted_words(checked.formula, sentence, candidates,
-                                                        schema=theory is not None):
+            elif sentence is not None and (
+                    omitted_words(checked.formula, sentence, candidates, schema=theory is not None)
+                    or unsaid_mentions(checked.formula, sentence, candidates)):
                 omitting.append(checked)
             else:
                 complete.append(checked)
