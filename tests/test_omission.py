@@ -76,6 +76,9 @@ def unsaid(lf: str, sentence: str, theory=None) -> list[str]:
     ("If someone likes the bald eagle and they are young then the bald eagle needs the squirrel.",
      "forall x. like(x, bald_eagle) and young(bald_eagle) -> need(bald_eagle, squirrel)", ["they"]),
     ("The lion chases the lion.", "chase(lion, dog)", ["lion"]),
+    ("If Charlie is not kind and Charlie is not white then Charlie is not nice.",
+     "not kind(charlie) and white(charlie) -> not nice(charlie)", ["not"]),
+    ("Bob isn't red.", "red(bob)", ["n't"]),
 ])
 def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, left_out):
     assert unsaid(lf, sentence) == left_out
@@ -90,6 +93,10 @@ def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, 
     ("The bald eagle is big.", "big(bald_eagle)"),  # "eagle" inside "bald eagle" is one mention
     ("If someone is wet then it is raining.", "forall x. wet(x) -> rain"),  # the expletive "it"
     ("Everyone who likes someone is happy.", "forall x, y. like(x, y) -> happy(x)"),
+    ("Bob and Anne are not red.", "not red(bob) and not red(anne)"),  # one "not", two negations
+    ("Bob is either red or big but not both.", "red(bob) xor big(bob)"),
+    ("Neither Bob nor Anne is red.", "not red(bob) and not red(anne)"),
+    ("No dog is a cat.", "forall x. dog(x) -> not cat(x)"),
 ])
 def test_mentions_are_counted_as_english_uses_them(sentence, lf):
     assert unsaid(lf, sentence) == []

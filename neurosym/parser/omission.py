@@ -29,7 +29,10 @@ chase(lion, dog)`` has lost "it" (x is used once for two mentions), and a readin
 candidate spans, overlapping ones once) against its argument positions in the reading;
 and, once the sentence has said an indefinite ("something", "everyone", "whoever"), every
 indefinite and every later "it"/"they"/"them" against the reading's uses of bound
-variables (a proposition, the expletive "it" of "it is raining", may stand for one).
+variables (a proposition, the expletive "it" of "it is raining", may stand for one); and
+every negation word ("not", "n't", "no", "neither", "nor", "never") against the reading's
+negations ("If Charlie is not kind and Charlie is not white ..." needs two; "but not
+both" is the xor's, not a negation).
 English never says a mention the meaning lacks: on the generated data and FOLIO's
 premises no gold LF misses one.
 
@@ -71,6 +74,8 @@ _INDEFINITES = frozenset({
 })
 _BACK_REFERENCES = frozenset({"it", "they", "them", "itself", "themselves"})
 _LOWER_WORD = re.compile(r"[a-z]+")
+_NEGATION_WORD = re.compile(r"\b(?:not|never|neither|nor|no|nobody|nothing|none|cannot)\b|n't\b", re.I)
+_NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 
 
 def omitted_words(formula: ast.Formula, sentence: str, candidates: CandidateSet, *,
@@ -109,9 +114,10 @@ def _words_to_say(sentence: str, descriptions: tuple[str | None, ...] | None) ->
 
 
 def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
-    """The mentions of ``sentence`` that ``formula`` has no argument for (see the module
-    docstring): a constant's name once per missing occurrence, then one pronoun per
-    variable mention left over. Empty when every mention has its argument."""
+    """The mentions of ``sentence`` that ``formula`` has no argument or negation for (see
+    the module docstring): a constant's name once per missing occurrence, then one pronoun
+    per variable mention left over, then one negation word per missing negation. Empty
+    when every mention is accounted for."""
     arguments = [arg for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))
                  for arg in node.args]
     unsaid = []
@@ -122,6 +128,11 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         uses = sum(isinstance(a, ast.Var) for a in arguments)
         propositions = sum(isinstance(node, ast.Pred) and not node.args for node in ast.walk(formula))
         unsaid += list(pronouns[uses + propositions:])
+    negations = _negation_words(sentence)
+    if negations:
+        said = sum(isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
+                   for node in ast.walk(formula))
+        unsaid += list(negations[said:])
     return unsaid
 
 
@@ -144,3 +155,9 @@ def _variable_mentions(sentence: str) -> tuple[str, ...]:
         return ()
     return tuple(word for i, word in enumerate(words)
                  if word in _INDEFINITES or (i > first and word in _BACK_REFERENCES))
+
+
+@lru_cache(maxsize=256)
+def _negation_words(sentence: str) -> tuple[str, ...]:
+    """The negation words of ``sentence``, each of which needs a negation in its LF."""
+    return tuple(_NEGATION_WORD.findall(_NOT_BOTH.sub("", sentence)))
