@@ -17,6 +17,7 @@ MODULES = [
     "neurosym.parser.constraint",
     "neurosym.parser.degenerate",
     "neurosym.parser.omission",
+    "neurosym.parser.commutation",
     "neurosym.parser.vocabulary",
     "neurosym.training.coinage",
     "neurosym.training.generate",

@@ -40,6 +40,7 @@ from ..rules.glosses import render_english
 from ..rules.model import Theory
 from .calibration import calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
+from .commutation import merge_commuted
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .omission import omitted_words, unsaid_mentions
@@ -171,7 +172,9 @@ class SemanticParser:
                        sentence: str | None = None, candidates: CandidateSet | None = None) -> list[Reading]:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
-        out none of its words (``parser.omission``); binders' sorts filled in.
+        out none of its words (``parser.omission``); binders' sorts filled in. Readings
+        equal up to the order of commutative operands are merged into one
+        (``parser.commutation``), written in the sentence's order.
 
         The probability the dropped readings took is given back to the kept ones
         (``score - log(1 - dropped)``): the confidence is then the model's probability of
@@ -184,8 +187,6 @@ class SemanticParser:
         degenerate: list[Reading] = []
         dropped_mass = 0.0
         for reading in readings:
-            if len(complete) == limit:
-                break
             checked = _type_checked(reading, theory)
             if checked is None:
                 dropped_mass += reading.probability
@@ -202,13 +203,23 @@ class SemanticParser:
             dropped_mass += sum(r.probability for r in omitting)
             kept = complete
         elif omitting:
-            kept = omitting[:limit]
+            kept = omitting
         else:
             return degenerate[:limit]
+        kept = merge_commuted(kept, _first_mentions(candidates))[:limit]
         if dropped_mass <= 0.0:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
+    """Per copied name, where the sentence first says it (character offset)."""
+    positions: dict[str, int] = {}
+    for candidate in candidates.items if candidates is not None else ():
+        if candidate.span is not None:
+            positions[candidate.text] = min(candidate.span[0], positions.get(candidate.text, candidate.span[0]))
+    return positions
 
 
 def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
