@@ -131,7 +131,7 @@ def _training_command(components, name: str, *, help: str, description: str) -> 
                          help=f"where to save the weights (default neurosym/weights/{name})")
     command.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     command.add_argument("--calibrate-only", action="store_true",
-                         help="only refit the confidence temperature of the weights in --out")
+                         help="only refit the confidence temperature and bias of the weights in --out")
     command.add_argument("--batch-size", type=int, metavar="N")
     command.add_argument("--threads", type=int, metavar="N",
                          help="CPU threads for torch (1 is faster on a busy machine)")

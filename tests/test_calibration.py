@@ -1,5 +1,5 @@
-"""Temperature scaling of the parser's confidence, on synthetic scores whose right
-temperature is known (no torch, no trained model)."""
+"""Temperature and bias scaling of the parser's confidence, on synthetic scores whose right
+scaling is known (no torch, no trained model)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from neurosym.parser.calibration import (
     calibrate, calibrated_log_confidence, calibration_table, expected_calibration_error,
-    fit_temperature, negative_log_likelihood, temperature_of,
+    bias_of, fit_platt, fit_temperature, negative_log_likelihood, temperature_of,
 )
 
 
@@ -35,6 +35,46 @@ def over_confident(n: int, temperature: float, *, seed: int) -> tuple[list[float
 def test_the_fit_recovers_the_temperature_of_a_synthetic_generator(true_temperature):
     confidences, correct = over_confident(20_000, true_temperature, seed=1)
     assert fit_temperature(confidences, correct) == pytest.approx(true_temperature, rel=0.08)
+
+
+def miscalibrated(n: int, temperature: float, bias: float, *, seed: int) -> tuple[list[float], list[bool]]:
+    """Outcomes drawn from true probabilities sigmoid(z / temperature + bias), reported as
+    sigmoid(z): confidences a (temperature, bias) scaling maps back onto the truth."""
+    rng = random.Random(seed)
+    confidences, correct = [], []
+    for _ in range(n):
+        z = rng.gauss(1.5, 2.0)
+        correct.append(rng.random() < sigmoid(z / temperature + bias))
+        confidences.append(sigmoid(z))
+    return confidences, correct
+
+
+@pytest.mark.parametrize("true_temperature, true_bias", [(1.0, 0.0), (2.5, -0.8), (3.0, 0.5), (0.7, -0.3)])
+def test_the_platt_fit_recovers_temperature_and_bias_of_a_synthetic_generator(true_temperature, true_bias):
+    temperature, bias = fit_platt(*miscalibrated(20_000, true_temperature, true_bias, seed=5))
+    assert temperature == pytest.approx(true_temperature, rel=0.08)
+    assert bias == pytest.approx(true_bias, abs=0.08)
+
+
+def test_a_bias_fixes_what_a_temperature_alone_cannot():
+    fit_on = miscalibrated(5_000, 2.5, -0.8, seed=6)
+    confidences, correct = miscalibrated(5_000, 2.5, -0.8, seed=7)
+    temperature_alone = fit_temperature(*fit_on)
+    temperature, bias = fit_platt(*fit_on)
+    with_temperature = [calibrate(p, temperature_alone) for p in confidences]
+    with_both = [calibrate(p, temperature, bias) for p in confidences]
+    assert (expected_calibration_error(with_both, correct)
+            < expected_calibration_error(with_temperature, correct) / 2)
+    assert (negative_log_likelihood(confidences, correct, temperature, bias)
+            < negative_log_likelihood(confidences, correct, temperature_alone))
+
+
+def test_the_platt_fit_keeps_the_scaling_increasing_when_confidence_misleads():
+    confidences = [0.9, 0.8, 0.3, 0.2] * 50
+    correct = [False, False, True, True] * 50
+    temperature, _ = fit_platt(confidences, correct)
+    assert temperature > 0
+    assert calibrate(0.9, temperature) >= calibrate(0.2, temperature)
 
 
 def test_scaling_with_the_fitted_temperature_lowers_ece_and_nll_on_fresh_draws():
@@ -108,3 +148,12 @@ def test_the_temperature_is_read_from_config_json_and_defaults_to_one(tmp_path):
     assert temperature_of(tmp_path) == 1.0
     (tmp_path / "config.json").write_text(json.dumps({"model": {}, "calibration": {"temperature": 2.5}}))
     assert temperature_of(tmp_path) == 2.5
+    assert bias_of(tmp_path) == 0.0
+
+
+def test_the_bias_is_read_from_config_json(tmp_path):
+    assert bias_of(tmp_path) == 0.0
+    (tmp_path / "config.json").write_text(
+        json.dumps({"calibration": {"temperature": 2.5, "bias": -0.75}}))
+    assert (temperature_of(tmp_path), bias_of(tmp_path)) == (2.5, -0.75)
+    assert calibrate(0.9, 2.5, -0.75) == pytest.approx(sigmoid(math.log(9) / 2.5 - 0.75))

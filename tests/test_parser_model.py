@@ -344,18 +344,19 @@ def shipped():
 
 
 @neural
-def test_shipped_parser_applies_the_fitted_temperature(shipped):
+def test_shipped_parser_applies_the_fitted_temperature_and_bias(shipped):
     from neurosym.parser.calibration import calibrate
 
     config = json.loads((default_weights_path() / "config.json").read_text())
     temperature = config.get("calibration", {}).get("temperature", 1.0)
-    assert shipped.temperature == temperature
-    raw = SemanticParser(shipped.network, device="cpu")  # temperature 1
+    bias = config.get("calibration", {}).get("bias", 0.0)
+    assert (shipped.temperature, shipped.bias) == (temperature, bias)
+    raw = SemanticParser(shipped.network, device="cpu")  # temperature 1, bias 0
     sentence = ["If someone is kind then they are young."]
     found, unscaled = shipped.parse(sentence, n_best=2)[0], raw.parse(sentence, n_best=2)[0]
     assert [r.text for r in found] == [r.text for r in unscaled]
     assert [r.probability for r in found] == pytest.approx(
-        [calibrate(r.probability, temperature) for r in unscaled], rel=1e-6)
+        [calibrate(r.probability, temperature, bias) for r in unscaled], rel=1e-6)
 
 
 @neural

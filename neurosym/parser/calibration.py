@@ -1,17 +1,21 @@
-"""Temperature scaling of the parser's reading confidence, and how to measure calibration.
+"""Scaling of the parser's reading confidence (temperature and bias), and how to measure
+calibration.
 
 The beam search scores a reading by its sequence log-probability, and ``exp(score)`` is
 over-confident on sentence shapes the model never saw. The event "the top reading is
-right" is binary, so the confidence is calibrated the way a binary classifier is
-(temperature scaling, Guo et al. 2017, on the log-odds):
+right" is binary, so the confidence is calibrated the way a binary classifier is, on the
+log-odds (Platt scaling; with ``b = 0`` it is temperature scaling, Guo et al. 2017):
 
-    calibrated = sigmoid(logit(p) / T)
+    calibrated = sigmoid(logit(p) / T + b)
 
-``T > 1`` pulls confidences towards 1/2 (the model was over-confident), ``T == 1``
-changes nothing, and the map is increasing, so the order of readings never changes.
-``T`` is fitted by minimising the negative log-likelihood of right/wrong outcomes on a
-validation set (``fit_temperature``) and stored in the weights' config.json under
-``"calibration"``; a missing key means ``T = 1``.
+``T > 1`` pulls confidences towards 1/2 (the model was over-confident), ``b < 0`` lowers
+them all, ``T == 1, b == 0`` changes nothing, and the map is increasing, so the order of
+readings never changes. A temperature alone cannot fix both ends: it pulls every
+confidence towards 1/2, so the parser's low confidences stayed too high while its high
+ones were right. ``fit_platt`` fits ``T`` and ``b`` together by minimising the negative
+log-likelihood of right/wrong outcomes on a validation set (``fit_temperature`` fits ``T``
+alone); both are stored in the weights' config.json under ``"calibration"``
+(``"temperature"``, ``"bias"``); a missing key means ``T = 1``, ``b = 0``.
 
 No torch here: this module is plain arithmetic, tested on synthetic scores.
 """
@@ -23,7 +27,8 @@ import math
 from pathlib import Path
 from typing import Sequence
 
-__all__ = ["calibrate", "calibrated_log_confidence", "fit_temperature", "negative_log_likelihood",
+__all__ = ["calibrate", "calibrated_log_confidence", "fit_temperature", "fit_platt",
+           "negative_log_likelihood", "bias_of",
            "fit_softmax_temperature", "softmax_negative_log_likelihood",
            "expected_calibration_error", "calibration_table", "temperature_of", "EQUAL_WIDTH_BINS"]
 
@@ -43,31 +48,85 @@ def _log_sigmoid(z: float) -> float:
     return -math.log1p(math.exp(-z)) if z >= 0 else z - math.log1p(math.exp(z))
 
 
-def calibrate(confidence: float, temperature: float) -> float:
-    """The temperature-scaled confidence ``sigmoid(logit(confidence) / temperature)``."""
+def calibrate(confidence: float, temperature: float, bias: float = 0.0) -> float:
+    """The scaled confidence ``sigmoid(logit(confidence) / temperature + bias)``."""
     if confidence <= 0.0:
         return 0.0
-    return math.exp(calibrated_log_confidence(math.log(confidence), temperature))
+    return math.exp(calibrated_log_confidence(math.log(confidence), temperature, bias))
 
 
-def calibrated_log_confidence(score: float, temperature: float) -> float:
-    """``log(calibrate(exp(score), temperature))`` computed from the log-probability
+def calibrated_log_confidence(score: float, temperature: float, bias: float = 0.0) -> float:
+    """``log(calibrate(exp(score), temperature, bias))`` computed from the log-probability
     ``score`` itself (so confidences within 1e-16 of 1 keep their differences)."""
-    if temperature == 1.0:
+    if temperature == 1.0 and bias == 0.0:
         return score
     score = min(-_EPSILON, score)
     log_odds = score - math.log(-math.expm1(score))  # log p - log(1 - p)
-    return _log_sigmoid(log_odds / temperature)
+    return _log_sigmoid(log_odds / temperature + bias)
 
 
 def negative_log_likelihood(confidences: Sequence[float], correct: Sequence[bool],
-                            temperature: float) -> float:
+                            temperature: float, bias: float = 0.0) -> float:
     """Mean negative log-likelihood of the outcomes under the scaled confidences."""
     total = 0.0
     for p, right in zip(confidences, correct, strict=True):
-        z = _logit(p) / temperature
+        z = _logit(p) / temperature + bias
         total -= _log_sigmoid(z) if right else _log_sigmoid(-z)
     return total / len(confidences)
+
+
+def fit_platt(confidences: Sequence[float], correct: Sequence[bool], *,
+              iterations: int = 100) -> tuple[float, float]:
+    """``(temperature, bias)`` minimising the negative log-likelihood of ``correct`` under
+    ``sigmoid(logit(p) / T + b)``: a logistic regression on the log-odds, fitted by
+    Newton's method with step halving (the loss is convex in ``1 / T`` and ``b``).
+
+    The slope ``1 / T`` is kept positive (at least 1/1000), so the scaling stays
+    increasing even on data where confidence and correctness disagree.
+    """
+    if len(confidences) != len(correct):
+        raise ValueError(f"{len(confidences)} confidences but {len(correct)} outcomes")
+    if not confidences:
+        raise ValueError("fit_platt needs at least one outcome")
+    z = [_logit(p) for p in confidences]
+    y = [1.0 if right else 0.0 for right in correct]
+    min_slope = 1e-3
+
+    def loss(a: float, b: float) -> float:
+        return negative_log_likelihood(confidences, correct, 1.0 / a, b)
+
+    a, b = 1.0, 0.0
+    current = loss(a, b)
+    for _ in range(iterations):
+        # gradient and Hessian of the summed loss (a tiny ridge keeps the Hessian invertible)
+        ga = gb = haa = hab = hbb = 0.0
+        for zi, yi in zip(z, y):
+            q = 1.0 / (1.0 + math.exp(-max(-500.0, min(500.0, a * zi + b))))
+            ga += (q - yi) * zi
+            gb += q - yi
+            w = q * (1.0 - q)
+            haa += w * zi * zi
+            hab += w * zi
+            hbb += w
+        haa, hbb = haa + 1e-9, hbb + 1e-9
+        det = haa * hbb - hab * hab
+        if det <= 0.0:
+            break
+        step_a, step_b = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        scale = 1.0
+        while True:
+            new_a, new_b = max(min_slope, a - scale * step_a), b - scale * step_b
+            new_loss = loss(new_a, new_b)
+            if new_loss <= current or scale < 1e-6:
+                break
+            scale /= 2
+        if new_loss > current:
+            break
+        converged = abs(new_a - a) < 1e-9 and abs(new_b - b) < 1e-9
+        a, b, current = new_a, new_b, new_loss
+        if converged:
+            break
+    return 1.0 / a, b
 
 
 def fit_temperature(confidences: Sequence[float], correct: Sequence[bool], *,
@@ -167,10 +226,18 @@ def calibration_table(confidences: Sequence[float], correct: Sequence[bool], *,
     return {"ece": round(error, 4), "bins": rows}
 
 
-def temperature_of(directory: str | Path) -> float:
-    """The fitted temperature in ``directory/config.json`` (1 when none was fitted)."""
+def _calibration_record(directory: str | Path) -> dict:
     path = Path(directory) / "config.json"
     if not path.is_file():
-        return 1.0
-    calibration = json.loads(path.read_text(encoding="utf-8")).get("calibration") or {}
-    return float(calibration.get("temperature", 1.0))
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("calibration") or {}
+
+
+def temperature_of(directory: str | Path) -> float:
+    """The fitted temperature in ``directory/config.json`` (1 when none was fitted)."""
+    return float(_calibration_record(directory).get("temperature", 1.0))
+
+
+def bias_of(directory: str | Path) -> float:
+    """The fitted bias in ``directory/config.json`` (0 when none was fitted)."""
+    return float(_calibration_record(directory).get("bias", 0.0))

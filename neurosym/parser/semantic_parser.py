@@ -16,9 +16,10 @@ the probability of all dropped readings is given back to the kept ones.
 ``reading.score`` is the log of the reading's calibrated confidence, so
 ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and is
 the confidence to threshold: the beam's log-probability among grammatical readings
-(renormalized as above), temperature-scaled on its log-odds with the temperature fitted
-on a validation set (``neurosym.parser.calibration``, config.json ``"calibration"``; none stored means
-temperature 1, the raw log-probability). Scaling is increasing, so the order of
+(renormalized as above), scaled on its log-odds, ``sigmoid(logit(p) / T + b)``, with the
+temperature ``T`` and bias ``b`` fitted on a validation set (``neurosym.parser.calibration``,
+config.json ``"calibration"``; none stored means the raw log-probability). Scaling is
+increasing, so the order of
 readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
 A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED case).
 """
@@ -38,7 +39,7 @@ from ..logic.parser import parse_formula
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
-from .calibration import calibrated_log_confidence, temperature_of
+from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted
 from .decoding import BeamConfig, Reading, beam_search_batch
@@ -82,7 +83,7 @@ class SemanticParser:
 
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
                  batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
-                 temperature: float = 1.0) -> None:
+                 temperature: float = 1.0, bias: float = 0.0) -> None:
         if not temperature > 0:
             raise NeurosymError(f"the confidence temperature must be positive, got {temperature}")
         self.network = network.to(device).eval()
@@ -91,6 +92,7 @@ class SemanticParser:
         self.beam_size = beam_size
         self.max_length = max_length
         self.temperature = temperature
+        self.bias = bias
         self.spare_readings = 3
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
@@ -102,7 +104,7 @@ class SemanticParser:
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
                                 "train some with `neurosym train parser --out DIR`")
         return cls(ParserNetwork.load(directory), device=pick_device(device),
-                   temperature=temperature_of(directory))
+                   temperature=temperature_of(directory), bias=bias_of(directory))
 
     # ---- parsing
 
@@ -142,10 +144,10 @@ class SemanticParser:
         return results
 
     def _calibrated(self, readings: list[Reading]) -> list[Reading]:
-        """The readings with ``score`` the log of the temperature-scaled confidence."""
-        if self.temperature == 1.0:
+        """The readings with ``score`` the log of the scaled confidence (temperature, bias)."""
+        if self.temperature == 1.0 and self.bias == 0.0:
             return readings
-        return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature))
+        return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature, self.bias))
                 for r in readings]
 
     def _description_table(self, theory: Theory | None):

@@ -17,9 +17,9 @@ Linear, seeded, printing progress (nanoGPT style):
 
     neurosym train parser --steps 1500 --seed 0 --out neurosym/weights/parser
 
-Afterwards, fit the confidence temperature on a validation set (held-out words and
-templates, other seeds than the test set, test sentences removed) and store it in the
-weights' config.json (``fit_calibration``):
+Afterwards, fit the confidence scaling (temperature and bias) on a validation set
+(held-out words and templates, other seeds than the test set, test sentences removed) and
+store it in the weights' config.json (``fit_calibration``):
 
     neurosym train parser --calibrate-only --out neurosym/weights/parser
 """
@@ -39,7 +39,7 @@ import torch
 
 from ..logic.parser import parse_formula
 from ..logic.printer import to_text
-from ..parser.calibration import calibrate, calibration_table, fit_temperature
+from ..parser.calibration import calibrate, calibration_table, fit_platt
 from ..parser.candidates import CandidateSet, candidates_for
 from ..parser.constraint import constraint_for
 from ..parser.model import Features, ParserConfig, ParserNetwork, collate, featurize
@@ -389,9 +389,9 @@ def calibration(outcomes, *, bins: Sequence[float] = CALIBRATION_BINS) -> dict:
 
 def fit_calibration(directory: str | Path, settings: TrainSettings | None = None, *,
                     device: str = "auto", log=_log) -> dict:
-    """Fit the confidence temperature of the parser in ``directory`` on the validation set,
-    measure calibration on the test set before and after, and store it all in its
-    config.json under ``"calibration"`` (the parser applies it when loaded). The set
+    """Fit the confidence temperature and bias of the parser in ``directory`` on the
+    validation set, measure calibration on the test set before and after, and store it
+    all in its config.json under ``"calibration"`` (the parser applies it when loaded). The set
     sizes are the weights' own training settings unless ``settings`` is given."""
     started = time.time()
     path = Path(directory) / "config.json"
@@ -402,15 +402,16 @@ def fit_calibration(directory: str | Path, settings: TrainSettings | None = None
     network = ParserNetwork.load(directory)
     parser = SemanticParser(network, device=pick_device(device))  # temperature 1: raw confidences
     validation = top_reading_outcomes(parser, *validation_pairs(settings, theories))
-    temperature = fit_temperature([o[0] for o in validation], [o[1] for o in validation])
-    log(f"temperature {temperature:.4f} fitted on {len(validation)} validation sentences  "
+    temperature, bias = fit_platt([o[0] for o in validation], [o[1] for o in validation])
+    log(f"temperature {temperature:.4f}, bias {bias:.4f} fitted on {len(validation)} validation sentences  "
         f"[{time.time() - started:.0f}s]")
     test = top_reading_outcomes(parser, *held_out_pairs(settings, theories))
-    scaled = [(calibrate(o[0], temperature), o[1], o[2]) for o in test]
+    scaled = [(calibrate(o[0], temperature, bias), o[1], o[2]) for o in test]
     before, after = calibration(test), calibration(scaled)
     record = {
         "temperature": round(temperature, 4),
-        "applied_to": "log-odds of the top reading's sequence probability: sigmoid(logit(p) / T)",
+        "bias": round(bias, 4),
+        "applied_to": "log-odds of the top reading's sequence probability: sigmoid(logit(p) / T + bias)",
         "fitted_on": (f"{len(validation)} validation sentences: held-out words and templates of split "
                       f"{SPLIT_SEED}, generation seeds {VALIDATION_SEEDS[0]} (open) and "
                       f"{VALIDATION_SEEDS[1]}+k (theory k), test sentences removed"),
@@ -422,7 +423,7 @@ def fit_calibration(directory: str | Path, settings: TrainSettings | None = None
     data = json.loads(path.read_text(encoding="utf-8"))
     data["calibration"] = record
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    log(json.dumps({k: record[k] for k in ("temperature", "ece_before", "ece_after")}))
+    log(json.dumps({k: record[k] for k in ("temperature", "bias", "ece_before", "ece_after")}))
     return record
 
 
@@ -431,7 +432,7 @@ def fit_calibration(directory: str | Path, settings: TrainSettings | None = None
 
 def main(args) -> int:
     """``neurosym train parser`` (arguments parsed by neurosym.cli): train, save, evaluate,
-    then fit the confidence temperature; with ``--calibrate-only``, only the last step."""
+    then fit the confidence temperature and bias; with ``--calibrate-only``, only the last step."""
     if args.threads:
         torch.set_num_threads(args.threads)
     if not getattr(args, "calibrate_only", False):
