@@ -287,12 +287,19 @@ def test_when_no_reading_says_every_word_the_well_typed_ones_stay():
 
 
 @neural
-def test_every_reading_the_beam_returned_is_looked_at_and_limit_caps_what_is_kept():
-    readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("green(bob)", 0.1),
-                _reading("red(bob) and red(bob)", 0.1)]
+def test_readings_past_the_limit_are_not_looked_at():
+    readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
     kept = SemanticParser._kept_readings(readings, None, limit=2)
-    assert [r.text for r in kept] == ["red(bob)", "blue(bob)"]
-    assert [r.probability for r in kept] == pytest.approx([0.5 / 0.9, 0.2 / 0.9])
+    assert [r.probability for r in kept] == pytest.approx([0.5, 0.2])
+
+
+@neural
+def test_a_commuted_twin_past_the_limit_still_adds_its_probability():
+    readings = [_reading("red(bob) and big(bob)", 0.5), _reading("blue(bob)", 0.2),
+                _reading("green(bob) and red(bob)", 0.1), _reading("big(bob) and red(bob)", 0.1)]
+    kept = SemanticParser._kept_readings(readings, None, limit=2)
+    assert [r.text for r in kept] == ["red(bob) and big(bob)", "blue(bob)"]
+    assert [r.probability for r in kept] == pytest.approx([0.6, 0.2])
 
 
 @neural

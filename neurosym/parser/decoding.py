@@ -356,7 +356,7 @@ class _GridSearch:
                 actions = _trace(steps, flat // K, row) + (0,)
                 text = actions_to_lf(actions, candidates, vocabulary=self.vocabulary)
                 try:
-                    formula = parse_formula(text) if parse else None
+                    formula = parse_formula(text, spans=False) if parse else None
                 except LogicSyntaxError as error:  # the constraint should make this impossible
                     logger.warning("dropping a decoded reading that does not parse: %s", error)
                     continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -176,7 +177,9 @@ class SemanticParser:
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words (``parser.omission``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
-        (``parser.commutation``), written in the sentence's order.
+        (``parser.commutation``), written in the sentence's order. Readings past the
+        first ``limit`` kept ones are looked at only when they hold the same tokens as a
+        kept one (a commuted twin); the others' probability is left out of the account.
 
         The probability the dropped readings took is given back to the kept ones
         (``score - log(1 - dropped)``): the confidence is then the model's probability of
@@ -188,7 +191,13 @@ class SemanticParser:
         omitting: list[Reading] = []
         degenerate: list[Reading] = []
         dropped_mass = 0.0
+        twins_of_kept: set[tuple[str, ...]] = set()
         for reading in readings:
+            # Past the limit, only a reading with the words of a kept one can still count: it
+            # may say the same with its operands in another order. (Parsing the others would
+            # double the parse time for nothing.)
+            if len(complete) >= limit and _token_bag(reading.text) not in twins_of_kept:
+                continue
             checked = _type_checked(reading, theory)
             if checked is None:
                 dropped_mass += reading.probability
@@ -201,6 +210,7 @@ class SemanticParser:
                 omitting.append(checked)
             else:
                 complete.append(checked)
+                twins_of_kept.add(_token_bag(reading.text))
         if complete:
             dropped_mass += sum(r.probability for r in omitting)
             kept = complete
@@ -213,6 +223,14 @@ class SemanticParser:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+_LF_TOKEN = re.compile(r"\w+|[^\w\s]+")
+
+
+def _token_bag(text: str) -> tuple[str, ...]:
+    """The tokens of an LF text, sorted: equal for readings that differ only in order."""
+    return tuple(sorted(_LF_TOKEN.findall(text)))
 
 
 def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
@@ -228,7 +246,7 @@ def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
     """``reading`` with its binders' sorts filled in, or None when it fails the type
     checker (parsed here when the search left it unparsed: only the readings looked at)."""
     try:
-        formula = parse_formula(reading.text) if reading.formula is None else reading.formula
+        formula = parse_formula(reading.text, spans=False) if reading.formula is None else reading.formula
         statements = [(formula, "<reading>", reading.text)]
         if theory is None:
             signature = infer_signature(statements)
