@@ -112,6 +112,9 @@ def _add_parser_commands(commands) -> None:
     parser_training.add_argument("--coined", type=float, metavar="SHARE",
                                  help="share of the invented training words coined fresh for each sentence "
                                       "instead of taken from the lexicon's list (default 0.75)")
+    parser_training.add_argument("--rule-pairs", type=int, metavar="N",
+                                 help="extra training sentences of ProofWriter's rule shapes "
+                                      "(if something / if someone / ground if-then; default 3000)")
 
     fallback_training = _training_command(
         components, "fallback", help="train the neural fallback classifier",

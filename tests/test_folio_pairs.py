@@ -227,7 +227,8 @@ def test_every_pair_is_a_unique_checked_target_for_the_parser():
 def test_parser_training_data_adds_the_folio_train_premises_repeated(tmp_path):
     from neurosym.training.train_parser import TrainSettings, training_pairs
 
-    settings = TrainSettings(open_pairs=20, schema_pairs=0, folio_repeat=2, data_dir=str(FOLIO.parent))
+    settings = TrainSettings(open_pairs=20, schema_pairs=0, rule_pairs=0, folio_repeat=2,
+                             data_dir=str(FOLIO.parent))
     pairs, owners = training_pairs(settings, [], log=lambda message: None)
     real = folio_pairs(FOLIO, part="train")
     assert len(pairs) == 20 + 2 * len(real)
@@ -239,7 +240,24 @@ def test_parser_training_goes_on_without_the_shared_data(tmp_path):
     from neurosym.training.train_parser import TrainSettings, training_pairs
 
     said = []
-    settings = TrainSettings(open_pairs=20, schema_pairs=0, data_dir=str(tmp_path))
+    settings = TrainSettings(open_pairs=20, schema_pairs=0, rule_pairs=0, data_dir=str(tmp_path))
     pairs, _ = training_pairs(settings, [], log=said.append)
     assert len(pairs) == 20
     assert "FOLIO premises left out" in said[0]
+
+
+def test_parser_training_data_adds_rule_shapes_and_leaves_the_held_out_set_alone(tmp_path):
+    from neurosym.training.train_parser import (
+        RULE_CONSTRUCTS, TrainSettings, held_out_pairs, training_pairs,
+    )
+
+    plain = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=0, data_dir=str(tmp_path),
+                          test_open=30, test_schema=0)
+    more = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=25, data_dir=str(tmp_path),
+                         test_open=30, test_schema=0)
+    quiet = lambda message: None  # noqa: E731
+    without, _ = training_pairs(plain, [], log=quiet)
+    with_rules, _ = training_pairs(more, [], log=quiet)
+    assert with_rules[:40] == without
+    assert len(with_rules) == 65 and {p.construct for p in with_rules[40:]} <= set(RULE_CONSTRUCTS)
+    assert held_out_pairs(plain, []) == held_out_pairs(more, [])
