@@ -9,18 +9,19 @@ the grammar-constrained beam search produced and the type checker accepted: in o
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
 functions (open mode also drops predicates and functions of more than two arguments,
-``MAX_OPEN_ARITY``, which nothing it learnt from has). Degenerate readings (a conjunct said twice, ``big(x) -> big(x)``: see
-``neurosym.parser.degenerate``) are dropped too, and so are readings that leave out a
-word of the sentence when another reading says them all (``neurosym.parser.omission``);
-the probability of all dropped readings is given back to the kept ones.
+``MAX_OPEN_ARITY``, which nothing it learnt from has). Degenerate readings (a conjunct
+said twice, ``big(x) -> big(x)``: see ``neurosym.parser.degenerate``) are dropped too,
+and so are readings that leave out a word or a mention of the sentence when another
+reading says them all (``neurosym.parser.omission``); readings equal up to the order of
+commutative operands become one (``neurosym.parser.commutation``). The probability of
+all dropped readings is given back to the kept ones.
 ``reading.score`` is the log of the reading's calibrated confidence, so
 ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and is
 the confidence to threshold: the beam's log-probability among grammatical readings
 (renormalized as above), scaled on its log-odds, ``sigmoid(logit(p) / T + b)``, with the
 temperature ``T`` and bias ``b`` fitted on a validation set (``neurosym.parser.calibration``,
 config.json ``"calibration"``; none stored means the raw log-probability). Scaling is
-increasing, so the order of
-readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
+increasing, so the order of readings is the beam's. ``reading.normalized_score`` stays the raw per-action mean.
 A sentence with no reading left gets an empty list (the pipeline's UNTRANSLATED case).
 """
 
@@ -49,7 +50,8 @@ from .omission import omitted_words, unsaid_mentions
 from ..encoder import pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
-__all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings", "MAX_OPEN_ARITY"]
+__all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
+           "MAX_OPEN_ARITY"]
 
 # In open mode no predicate or function takes more than two arguments: no generated form
 # and no FOLIO premise the parser learns from has more, so a third argument is a copying
@@ -148,7 +150,8 @@ class SemanticParser:
         """The readings with ``score`` the log of the scaled confidence (temperature, bias)."""
         if self.temperature == 1.0 and self.bias == 0.0:
             return readings
-        return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature, self.bias))
+        return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature,
+                                                                         self.bias))
                 for r in readings]
 
     def _description_table(self, theory: Theory | None):
