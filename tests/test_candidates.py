@@ -66,6 +66,22 @@ def test_a_verb_and_its_object_are_named_by_the_lemma_only():
     assert "tennis_player" in names("The tennis player is jealous of the dog.")
 
 
+def test_names_only_a_verb_rule_made_are_predicate_names():
+    candidates = open_candidates("If something chases the cat then the cat eats the bear.")
+    assert {"chase", "chase_cat", "eat", "eat_bear"} <= candidates.verb_phrase_names()
+    assert not {"cat", "bear", "chases", "eats"} & candidates.verb_phrase_names()
+    assert "swimming" not in open_candidates("Bob likes swimming.").verb_phrase_names()
+
+
+def test_no_gold_lf_names_an_entity_by_a_verb_phrase():
+    from neurosym.logic import ast
+
+    for pair in generate_pairs(1500, seed=47, invented=0.5, coined=0.5):
+        verbs = open_candidates(pair.sentence).verb_phrase_names()
+        constants = {n.name for n in ast.walk(parse_formula(pair.lf)) if isinstance(n, ast.Const)}
+        assert not constants & verbs, pair
+
+
 def test_every_verb_the_generator_inflects_comes_back_as_exactly_its_lemma():
     verbs = [verb for verb, _ in VERBS] + INVENTED_VERBS + [entry[0] for entry in ACTIVITIES]
     for verb in verbs:

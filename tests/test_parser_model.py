@@ -287,6 +287,17 @@ def test_when_no_reading_says_every_word_the_well_typed_ones_stay():
 
 
 @neural
+def test_a_reading_that_names_an_entity_by_a_verb_phrase_is_dropped():
+    sentence = "If something chases the cat then the cat eats the bear."
+    readings = [_reading("forall x. chase(x, cat) -> eat(cat, eat_bear)", 0.4),
+                _reading("forall x. chase(x, cat) -> eat(cat, bear)", 0.3)]
+    kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence))
+    assert [r.text for r in kept] == ["forall x. chase(x, cat) -> eat(cat, bear)"]
+    assert kept[0].probability == pytest.approx(0.3 / 0.6)
+
+
+@neural
 def test_readings_past_the_limit_are_not_looked_at():
     readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
     kept = SemanticParser._kept_readings(readings, None, limit=2)

@@ -191,6 +191,18 @@ class CandidateSet:
     def texts(self) -> list[str]:
         return [c.text for c in self.items]
 
+    def verb_phrase_names(self) -> frozenset[str]:
+        """Names that only a verb rule made (``chase_bear`` from "chases the bear", never
+        as written): names of predicates, never of entities. A reading that uses one as a
+        constant copied a verb phrase where its object belonged (``eat(cat, eat_bear)``);
+        no generated or FOLIO gold LF does."""
+        noun_like = {"written", "name", "number", "attribute", "constant"}
+        tags_of: dict[str, set[str]] = {}
+        for candidate, tags in zip(self.items, self.tags):
+            if candidate.span is not None:
+                tags_of.setdefault(candidate.text, set()).update(tags)
+        return frozenset(text for text, tags in tags_of.items() if not tags & noun_like)
+
 
 @dataclass(frozen=True)
 class _Word:

@@ -202,7 +202,7 @@ class SemanticParser:
             if len(complete) >= limit and _token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory)
-            if checked is None:
+            if checked is None or _names_an_entity_by_a_verb(checked.formula, candidates):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
@@ -234,6 +234,16 @@ _LF_TOKEN = re.compile(r"\w+|[^\w\s]+")
 def _token_bag(text: str) -> tuple[str, ...]:
     """The tokens of an LF text, sorted: equal for readings that differ only in order."""
     return tuple(sorted(_LF_TOKEN.findall(text)))
+
+
+def _names_an_entity_by_a_verb(formula: ast.Formula, candidates: CandidateSet | None) -> bool:
+    """Whether a constant of ``formula`` is a name only a verb rule made (see
+    ``CandidateSet.verb_phrase_names``): such a reading is dropped like an ill-typed one."""
+    if candidates is None:
+        return False
+    verb_names = candidates.verb_phrase_names()
+    return bool(verb_names) and any(isinstance(node, ast.Const) and node.name in verb_names
+                                    for node in ast.walk(formula))
 
 
 def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
