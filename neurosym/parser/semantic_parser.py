@@ -195,6 +195,7 @@ class SemanticParser:
         degenerate: list[Reading] = []
         dropped_mass = 0.0
         twins_of_kept: set[tuple[str, ...]] = set()
+        verb_names = candidates.verb_phrase_names() if candidates is not None else frozenset()
         for reading in readings:
             # Past the limit, only a reading with the words of a kept one can still count: it
             # may say the same with its operands in another order. (Parsing the others would
@@ -202,7 +203,7 @@ class SemanticParser:
             if len(complete) >= limit and _token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory)
-            if checked is None or _names_an_entity_by_a_verb(checked.formula, candidates):
+            if checked is None or _names_an_entity_by_a_verb(checked.formula, verb_names):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
@@ -236,12 +237,10 @@ def _token_bag(text: str) -> tuple[str, ...]:
     return tuple(sorted(_LF_TOKEN.findall(text)))
 
 
-def _names_an_entity_by_a_verb(formula: ast.Formula, candidates: CandidateSet | None) -> bool:
-    """Whether a constant of ``formula`` is a name only a verb rule made (see
-    ``CandidateSet.verb_phrase_names``): such a reading is dropped like an ill-typed one."""
-    if candidates is None:
-        return False
-    verb_names = candidates.verb_phrase_names()
+def _names_an_entity_by_a_verb(formula: ast.Formula, verb_names: frozenset[str]) -> bool:
+    """Whether a constant of ``formula`` is one of ``verb_names``, the names only a verb
+    rule made (``CandidateSet.verb_phrase_names``): such a reading is dropped like an
+    ill-typed one."""
     return bool(verb_names) and any(isinstance(node, ast.Const) and node.name in verb_names
                                     for node in ast.walk(formula))
 
