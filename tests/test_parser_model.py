@@ -351,6 +351,14 @@ SHIPPED = [
     ("Hamlet was written by Shakespeare.", "write(shakespeare, hamlet)"),  # passive: agent first
     ("Whoever wrote something is a writer.", "forall x, y. write(x, y) -> writer(x)"),
     ("Bob won the race.", "win(bob, race)"),  # the past is its lemma
+    # ProofWriter's rule shapes: constants that recur from clause to clause, "is A and not B"
+    ("If something sees the cow and the cow needs the mouse then the mouse is red.",
+     "forall x. see(x, cow) and need(cow, mouse) -> red(mouse)"),
+    ("If someone is big and not green then they are round.",
+     "forall x. big(x) and not green(x) -> round(x)"),
+    ("The lion chases the lion.", "chase(lion, lion)"),
+    ("If the bear visits the dog and the dog is young then the dog chases the bear.",
+     "visit(bear, dog) and young(dog) -> chase(dog, bear)"),
 ]
 
 
