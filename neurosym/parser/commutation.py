@@ -21,19 +21,29 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from typing import Mapping, Sequence
 
 from ..logic import ast
 from ..logic.printer import to_text
 from .decoding import Reading
 
-__all__ = ["meaning_key", "disorder", "merge_commuted"]
+__all__ = ["meaning_key", "token_bag", "disorder", "merge_commuted"]
 
 
 def meaning_key(formula: ast.Formula) -> str:
     """A text equal for two formulas exactly when they differ only in the order of the
     operands of ``and``, ``or``, ``xor`` and ``<->``."""
     return to_text(_sorted_operands(formula))
+
+
+_LF_TOKEN = re.compile(r"\w+|[^\w\s]+")
+
+
+def token_bag(text: str) -> tuple[str, ...]:
+    """The tokens of an LF text, sorted: a cheap test before parsing, since readings with
+    equal ``meaning_key`` always have equal token bags (the converse need not hold)."""
+    return tuple(sorted(_LF_TOKEN.findall(text)))
 
 
 def _sorted_operands(node: ast.Node) -> ast.Node:

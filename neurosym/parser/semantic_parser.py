@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from pathlib import Path
 from typing import Sequence
 
@@ -43,7 +42,7 @@ from ..rules.glosses import render_english
 from ..rules.model import Theory
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
-from .commutation import merge_commuted
+from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .omission import omitted_words, unsaid_mentions
@@ -200,7 +199,7 @@ class SemanticParser:
             # Past the limit, only a reading with the words of a kept one can still count: it
             # may say the same with its operands in another order. (Parsing the others would
             # double the parse time for nothing.)
-            if len(complete) >= limit and _token_bag(reading.text) not in twins_of_kept:
+            if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory)
             if checked is None or _names_an_entity_by_a_verb(checked.formula, verb_names):
@@ -214,7 +213,7 @@ class SemanticParser:
                 omitting.append(checked)
             else:
                 complete.append(checked)
-                twins_of_kept.add(_token_bag(reading.text))
+                twins_of_kept.add(token_bag(reading.text))
         if complete:
             dropped_mass += sum(r.probability for r in omitting)
             kept = complete
@@ -227,14 +226,6 @@ class SemanticParser:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
-
-
-_LF_TOKEN = re.compile(r"\w+|[^\w\s]+")
-
-
-def _token_bag(text: str) -> tuple[str, ...]:
-    """The tokens of an LF text, sorted: equal for readings that differ only in order."""
-    return tuple(sorted(_LF_TOKEN.findall(text)))
 
 
 def _names_an_entity_by_a_verb(formula: ast.Formula, verb_names: frozenset[str]) -> bool:
