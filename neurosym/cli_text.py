@@ -1,6 +1,6 @@
 """The text commands of ``neurosym``: English in ``check``, ``ask`` and ``eval``.
 
-    neurosym check [--rules FILE]... [--premise TEXT]... TEXT...
+    neurosym check [--rules FILE]... [--premise TEXT]... [--threshold P] TEXT...
     neurosym ask --context TEXT|FILE [--rules FILE]... [--semantics S] [--threshold P] QUESTION
     neurosym eval FILE.jsonl --out PRED.jsonl [--limit N] [--semantics S] [--rules FILE]...
                   [--threshold P] [--curve PNG] [--no-fallback]
@@ -8,7 +8,10 @@
 ``add_text_commands(commands)`` adds ``ask`` and ``eval`` to the subcommands of
 ``neurosym.cli`` and the parser options to ``check``; ``TEXT_COMMANDS`` maps the command
 names to their run functions. ``check`` with LF only (or ``--input``) runs exactly as
-before; a claim or premise in English goes through ``neurosym.pipeline``.
+before; a claim or premise in English goes through ``neurosym.pipeline``. When every
+sentence is read at least as confidently as the threshold, the verdicts are the solver's
+on those readings; otherwise no verdict rests on an unsure reading: each claim is answered
+as ``ask`` answers a question, and the set's consistency is left undecided.
 
 Exit codes as in ``neurosym.cli``; for ``ask``: 0 answered (True, False or Unknown, by
 any channel: the output says which), 1 no answer (the context contradicts itself, the
@@ -23,7 +26,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputFormatError
-from .verdicts import Semantics
+from .verdicts import Semantics, Verdict
 
 __all__ = ["add_text_commands", "TEXT_COMMANDS", "run_check", "run_ask", "run_eval"]
 
@@ -42,7 +45,10 @@ def add_text_commands(commands: argparse._SubParsersAction) -> None:
                 action.help = "a premise in LF or English (repeatable); English is split into sentences"
                 action.metavar = "TEXT"
         if check.description:
-            check.description = check.description.replace("(LF text)", "(LF or English text)")
+            check.description = check.description.replace("(LF text)", "(LF or English text)") + (
+                " When an English sentence is read less confidently than --threshold, no verdict "
+                "rests on it: each claim is then answered as `ask` answers a question (a proof from "
+                "the sentences read confidently, else the neural fallback's guess, marked as one).")
 
     ask = commands.add_parser(
         "ask", help="answer a question from premises in English",
@@ -101,8 +107,6 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
                          help="a trained semantic parser (default: the one shipped with neurosym)")
     command.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"),
                          help="where the neural models run (default auto: the GPU when there is one)")
-    if command.prog.split()[-1] == "check":
-        return
     command.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
                          help="calibrated parser confidence a sentence needs to go to the solver "
                               f"(default {DEFAULT_THRESHOLD}; see docs/hybrid.md)")
@@ -146,9 +150,11 @@ def run_check(args) -> int:
     semantics = Semantics.parse(args.semantics)
     pipeline = _pipeline(args)
     claims, premises = pipeline.formalize_problem(args.claims, args.premise)
+    sentences = _labelled("premise", premises) + _labelled("claim", claims)
+    if pipeline.below_threshold([*premises, *claims]):
+        return _run_routed_check(args, pipeline, semantics, sentences)
     result = pipeline.check_formalized(claims, premises, semantics=semantics,
                                        explain=not args.no_explain)
-    sentences = _labelled("premise", premises) + _labelled("claim", claims)
     if args.json:
         print(json.dumps({**result.to_dict(),
                           "sentences": [{"label": label, **item.to_dict()} for label, item in sentences]},
@@ -156,6 +162,57 @@ def run_check(args) -> int:
     else:
         print("\n".join([*_reading_lines(sentences), format_check(result)]))
     return cli._exit_code(result, strict=args.strict)
+
+
+def _run_routed_check(args, pipeline, semantics: Semantics, sentences) -> int:
+    """``check`` when some sentence is read below the threshold: no verdict may rest on an
+    unsure reading, so each claim is answered as ``ask`` answers a question (a proof from
+    the sentences read confidently when they decide it, else the fallback's guess, marked
+    as one), and the consistency of the whole set is left undecided."""
+    answers = pipeline.answer_claims(args.claims, args.premise, semantics=semantics,
+                                     explain=not args.no_explain)
+    unsure = pipeline.below_threshold([item for _, item in sentences])
+    why = (f"{len(unsure)} sentence(s) read below the confidence threshold {pipeline.threshold:g}: "
+           + "; ".join(repr(item.text) for item in unsure))
+    if args.json:
+        print(json.dumps({"semantics": semantics.value, "consistency": None, "consistency_note": why,
+                          "threshold": pipeline.threshold, "claims": [a.to_dict() for a in answers],
+                          "sentences": [{"label": label, **item.to_dict()} for label, item in sentences]},
+                         ensure_ascii=False))
+    else:
+        print("\n".join([*_reading_lines(sentences), *_routed_claim_lines(answers),
+                         f"all statements together: not decided ({why})"]))
+    proved = [a for a in answers if a.method in ("symbolic", "mixed")]
+    guessed = len(answers) - len(proved)
+    if guessed:
+        print(f"neurosym: warning: {guessed} claim(s) not decided by proof; a label given is a neural "
+              "guess (use --strict to make that an exit code of 1)", file=sys.stderr)
+    if any(a.verdict in (Verdict.CONTRADICTED, Verdict.IMPOSSIBLE) for a in proved):
+        return EXIT_VIOLATION
+    if args.strict:  # the set's consistency is undecided, so nothing passes strictly
+        return EXIT_VIOLATION
+    return EXIT_OK
+
+
+def _routed_claim_lines(answers) -> list[str]:
+    """Each claim's answer: verdict, channel, label and confidence, then the evidence of a
+    proof or the fallback's guess."""
+    from .report import format_claim_details
+
+    lines = []
+    for index, answer in enumerate(answers, 1):
+        channel = {"symbolic": "proved by the solver", "mixed": "proved from the sentences read confidently",
+                   "neural": "a neural guess, not a proof"}.get(answer.method, "no channel answered")
+        lines += [f"claim {index}: {answer.question.text}",
+                  f"  {answer.verdict.value}  ({channel}; label {answer.label or 'none'}, "
+                  f"confidence {answer.confidence:.2f})"]
+        if answer.claim is not None and answer.method in ("symbolic", "mixed"):
+            lines += format_claim_details(answer.claim)
+        if answer.guess is not None:
+            lines.append(f"  neural fallback: {answer.guess.label} with probability {answer.guess.probability:.2f}")
+        if answer.note:
+            lines.append(f"  note: {answer.note}")
+    return lines
 
 
 def _labelled(role: str, items) -> list:

@@ -30,8 +30,9 @@ What each step does:
 - **reason**: ``Reasoner.check``; the result shows each statement in the user's words
   (``Statement.text``, and the ``english`` of premise and claim evidence).
 
-``check`` raises ``NotFormalizedError`` naming a sentence that no reading formalizes.
-``ask`` routes instead (``neurosym.routing``): sentences whose best reading is not
+``check`` takes each sentence's best reading, however unsure, and raises
+``NotFormalizedError`` naming a sentence that no reading formalizes. ``ask`` (and
+``answer_claims``, ``check``'s claims one by one) routes instead (``neurosym.routing``): sentences whose best reading is not
 confident enough, or that have none, leave the question to the solver on the rest of the
 context when that decides it, else to the neural fallback classifier, whose answer is
 marked as a guess; readings that compete and disagree make the answer AMBIGUOUS.
@@ -240,7 +241,9 @@ class Pipeline:
               timeout_s: float | None = None) -> CheckResult:
         """``Reasoner.check`` for text: every sentence of ``claims`` is a claim of its own.
 
-        Raises ``NotFormalizedError`` when a sentence cannot be formalized.
+        Each sentence is taken as its best reading, however unsure the parser is of it
+        (``formalize`` gives the confidences; ``answer_claims`` routes unsure sentences
+        instead). Raises ``NotFormalizedError`` when a sentence cannot be formalized.
         """
         claim_items, premise_items = self.formalize_problem(claims, premises)
         return self.check_formalized(claim_items, premise_items, semantics=semantics,
@@ -284,6 +287,33 @@ class Pipeline:
             drafts.append(route(self, context_items, question_item, semantics=Semantics.parse(semantics),
                                 threshold=self.threshold, explain=explain, timeout_s=timeout_s,
                                 both_channels=both_channels))
+        return self._with_guesses(drafts, both_channels=both_channels)
+
+    def answer_claims(self, claims: str | Sequence[str], premises: str | Sequence[str] = (), *,
+                      semantics: str | Semantics = "classical", explain: bool = True,
+                      timeout_s: float | None = None) -> list[Answer]:
+        """Each sentence of ``claims`` judged from ``premises`` as ``ask`` judges a question
+        (``neurosym.routing``): by proof where every sentence it needs is read confidently,
+        else from the confidently read part when that decides it ("mixed"), else by the
+        fallback, whose label is marked as a guess (verdict UNTRANSLATED). ``check`` instead
+        takes every best reading as it is, however unsure; ``neurosym check`` uses this when
+        a sentence is read below the threshold. All sentences are read as one problem.
+        """
+        claim_items, premise_items = self.formalize_problem(claims, premises)
+        if not claim_items:
+            raise InputFormatError("nothing to check: no claim")
+        semantics = Semantics.parse(semantics)
+        drafts = [route(self, premise_items, claim, semantics=semantics, threshold=self.threshold,
+                        explain=explain, timeout_s=timeout_s) for claim in claim_items]
+        return self._with_guesses(drafts)
+
+    def below_threshold(self, items: Sequence[Formalized]) -> list[Formalized]:
+        """The sentences of ``items`` the solver is not handed: no reading, or a best reading
+        less confident than ``threshold`` (LF is always taken as it is)."""
+        return [item for item in items if not item.formalized or item.confidence < self.threshold]
+
+    def _with_guesses(self, drafts: Sequence, *, both_channels: bool = False) -> list[Answer]:
+        """The drafts' answers, the fallback asked in one batch for those that need it."""
         wanted = [i for i, draft in enumerate(drafts) if draft.needs_guess or both_channels]
         guesses: dict[int, object] = {}
         if wanted and self.fallback is not None:

@@ -11,7 +11,7 @@ from .logic.printer import to_text
 from .reasoner.result import CheckResult, ClaimResult, EvidenceItem, Scenario
 from .verdicts import Consistency, Verdict
 
-__all__ = ["format_check", "format_evidence"]
+__all__ = ["format_check", "format_claim_details", "format_evidence"]
 
 _EVIDENCE_HEADINGS = {
     Verdict.ENTAILED: "because",
@@ -50,7 +50,13 @@ def _format_scenarios(scenarios: tuple[Scenario, ...], indent: str) -> list[str]
 
 def _format_claim(claim: ClaimResult) -> list[str]:
     text = claim.claim.text if claim.claim.text is not None else to_text(claim.claim.formula)
-    lines = [f"{claim.claim.label}: {text}", f"  {claim.verdict.value}"]
+    return [f"{claim.claim.label}: {text}", f"  {claim.verdict.value}", *format_claim_details(claim)]
+
+
+def format_claim_details(claim: ClaimResult) -> list[str]:
+    """What stands behind a claim's verdict, indented: the reason, the evidence (without
+    the claim itself), the witness scenarios."""
+    lines = []
     if claim.reason:
         lines.append(f"  reason: {claim.reason}")
     if claim.evidence:

@@ -248,6 +248,19 @@ def test_schema_guided_statements_use_the_declared_symbols(rules_file):
     assert premise.english == "Alice is 17 years old."
 
 
+def test_answer_claims_routes_each_claim_like_a_question(rules_file):
+    fallback = MockFallback("False", 0.7)
+    pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE), fallback=fallback)
+    confident, unsure = pipeline.answer_claims(["age(alice) < 20", "Alice can borrow books."],
+                                               "Alice is 17 years old.")
+    assert (confident.verdict, confident.method, confident.label) == (Verdict.ENTAILED, "symbolic", "True")
+    assert (unsure.verdict, unsure.method, unsure.label) == (Verdict.UNTRANSLATED, "neural", "False")
+    assert [item.text for item in unsure.untranslated] == ["Alice can borrow books."]
+    assert len(fallback.calls) == 1 and len(fallback.calls[0]) == 1  # only the unsure claim is guessed
+    assert [item.text for item in pipeline.below_threshold(pipeline.formalize("Alice can borrow books."))] == [
+        "Alice can borrow books."]
+
+
 def test_schema_guided_sentence_with_no_declared_reading_is_not_formalized(rules_file):
     pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE))
     with pytest.raises(NotFormalizedError) as caught:
@@ -313,7 +326,8 @@ def run_cli(capsys, monkeypatch, table, *argv):
 
 
 def test_cli_check_reads_english_and_shows_how(capsys, monkeypatch, rules_file):
-    code, out, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--rules", rules_file,
+    # The declared reading of "Alice can borrow books." is the mock's second (0.45).
+    code, out, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--rules", rules_file, "--threshold", "0.4",
                            "--premise", "Alice is 17 years old.", "Alice can borrow books.")
     assert code == 1
     assert "premise 1: Alice is 17 years old.  ->  age(alice) = 17" in out
@@ -323,7 +337,7 @@ def test_cli_check_reads_english_and_shows_how(capsys, monkeypatch, rules_file):
 
 def test_cli_check_json_lists_the_sentences(capsys, monkeypatch, rules_file):
     code, out, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--json", "--rules", rules_file,
-                           "--premise", "Alice is 17 years old.", "Alice can borrow books.")
+                           "--threshold", "0.4", "--premise", "Alice is 17 years old.", "Alice can borrow books.")
     data = json.loads(out)
     assert data["claims"][0]["claim"] == "Alice can borrow books."
     assert [s["label"] for s in data["sentences"]] == ["premise 1", "claim 1"]
@@ -336,10 +350,46 @@ def test_cli_check_with_lf_only_runs_as_before(capsys, monkeypatch, rules_file):
     assert code == 0 and "ENTAILED" in out and "read as" not in out
 
 
-def test_cli_check_names_a_sentence_it_cannot_formalize(capsys, monkeypatch):
-    code, _, err = run_cli(capsys, monkeypatch, {"Bob is big.": "big(bob)"}, "check", "Bob is big. Xyz qux.")
-    assert code == 2
-    assert "claim 2" in err and "Xyz qux." in err
+def test_cli_check_leaves_a_claim_it_cannot_formalize_to_the_fallback(capsys, monkeypatch):
+    code, out, err = run_cli(capsys, monkeypatch, {"Bob is big.": "big(bob)"}, "check", "Bob is big. Xyz qux.")
+    assert code == 0  # no proof of a violation
+    assert "claim 1: Bob is big.\n  POSSIBLE  (proved by the solver" in out
+    assert "claim 2: Xyz qux.\n  UNTRANSLATED  (a neural guess, not a proof; label True, confidence 0.62)" in out
+    assert "all statements together: not decided (1 sentence(s) read below the confidence threshold" in out
+    assert "1 claim(s) not decided by proof" in err
+
+
+def test_cli_check_takes_no_verdict_from_an_unsure_reading(capsys, monkeypatch, rules_file):
+    # At the default threshold (0.6) the declared reading (0.45) is too unsure for a proof.
+    code, out, err = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--rules", rules_file,
+                             "--premise", "Alice is 17 years old.", "Alice can borrow books.")
+    assert "claim 1: Alice can borrow books.  ->  may_borrow(alice)  (0.45)" in out
+    assert "UNTRANSLATED  (a neural guess, not a proof; label True" in out
+    assert "CONTRADICTED" not in out and "all statements together: not decided" in out
+    assert code == 0 and "not decided by proof" in err
+    strict, _, _ = run_cli(capsys, monkeypatch, SCHEMA_TABLE, "check", "--strict", "--rules", rules_file,
+                           "--premise", "Alice is 17 years old.", "Alice can borrow books.")
+    assert strict == 1
+
+
+def test_cli_check_proves_from_the_confident_part_when_it_decides(capsys, monkeypatch, rules_file):
+    table = {**SCHEMA_TABLE, "Alice reads a lot.": [("adult(alice)", 0.3)]}
+    code, out, err = run_cli(capsys, monkeypatch, table, "check", "--rules", rules_file, "--threshold", "0.4",
+                             "--premise", "Alice is 17 years old. Alice reads a lot.", "Alice can borrow books.")
+    assert "CONTRADICTED  (proved from the sentences read confidently; label False" in out
+    assert "rule minors_may_not_borrow (" in out
+    assert "not decided (1 sentence(s) read below the confidence threshold 0.4: 'Alice reads a lot.')" in out
+    assert code == 1 and err == ""  # a proof of a violation
+
+
+def test_cli_check_json_of_unsure_sentences(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, {"Bob is big.": "big(bob)"}, "check", "--json",
+                           "Bob is big. Xyz qux.")
+    data = json.loads(out)
+    assert data["consistency"] is None and "Xyz qux." in data["consistency_note"]
+    assert [(c["verdict"], c["method"], c["answer"]) for c in data["claims"]] == [
+        ("POSSIBLE", "symbolic", "Unknown"), ("UNTRANSLATED", "neural", "True")]
+    assert data["claims"][1]["neural"]["label"] == "True"
 
 
 def test_cli_ask_answers_with_evidence_in_english(capsys, monkeypatch, tmp_path):
