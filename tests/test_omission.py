@@ -1,6 +1,7 @@
 """A reading that leaves out a word of its sentence, or a mention of something the
-sentence says twice, is recognised; logic words, pronouns, articles and prepositions are
-never required as words, and no gold LF of the generator or of FOLIO leaves anything out."""
+sentence says twice, or that negates what the sentence does not, is recognised; logic
+words, pronouns, articles and prepositions are never required as words, and no gold LF of
+the generator or of FOLIO leaves anything out or adds a negation."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
-from neurosym.parser.omission import omitted_words, unsaid_mentions
+from neurosym.parser.omission import negates_unsaid, omitted_words, unsaid_mentions
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
 from neurosym.training.folio_pairs import folio_pairs
@@ -112,3 +113,35 @@ def test_no_gold_lf_misses_a_mention():
         pairs += [(pair, theory) for pair in generate_pairs(100, seed=45, theory=theory)]
     for pair, theory in pairs:
         assert unsaid(pair.lf, pair.sentence, theory) == [], pair
+
+
+@pytest.mark.parametrize("sentence, lf", [
+    ("The dog eats the cat.", "not eat(dog, cat)"),
+    ("The cat eats the dog.", "eat(cat, dog) and not eat_dog(cat)"),
+    ("Bob is older than Anne.", "age(bob) != age(anne)"),
+    ("Either Bob is big or Bob is red but not both.", "big(bob) xor not red(bob)"),
+])
+def test_a_negation_the_sentence_does_not_say_is_caught(sentence, lf):
+    assert negates_unsaid(parse_formula(lf), sentence)
+
+
+@pytest.mark.parametrize("sentence, lf", [
+    ("The dog does not eat the cat.", "not eat(dog, cat)"),
+    ("Leo and Ann aren't tall.", "not tall(leo) and not tall(ann)"),  # one word, two negations
+    ("Bob is big unless he is red.", "not red(bob) -> big(bob)"),
+    ("It is false that Bob is big.", "not big(bob)"),
+    ("Nobody is perfect.", "forall x. not perfect(x)"),
+    ("The dog eats the cat.", "eat(dog, cat)"),
+])
+def test_a_negation_the_sentence_says_is_not(sentence, lf):
+    assert not negates_unsaid(parse_formula(lf), sentence)
+
+
+def test_no_open_mode_gold_lf_negates_what_its_sentence_does_not():
+    words, forms = split_vocabulary(1), split_templates(1)
+    pairs = generate_pairs(3000, seed=46, invented=0.5, coined=0.5)
+    pairs += generate_pairs(500, seed=47, lexicon=words.test, templates=forms.test)
+    if FOLIO.exists():
+        pairs += folio_pairs(FOLIO, part="train") + folio_pairs(FOLIO, part="validation")
+    for pair in pairs:
+        assert not negates_unsaid(parse_formula(pair.lf), pair.sentence), pair

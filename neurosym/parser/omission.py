@@ -36,6 +36,16 @@ both" is the xor's, not a negation).
 English never says a mention the meaning lacks: on the generated data and FOLIO's
 premises no gold LF misses one.
 
+The converse holds for negation in open mode, where the names come from the words: a
+sentence that says no negation at all ("not", "n't", "no", "never", "neither", "nor",
+"none", "nobody", "nothing", "cannot", "unless", "false", "untrue") means nothing negated,
+so ``not eat(dog, cat)`` for "The dog eats the cat." says what the sentence does not
+(``negates_unsaid``). One negation word may stand for several negations ("Leo and Ann
+are not tall": two), so only its absence is tested. In schema-guided mode a paraphrase
+may map onto a negated declared predicate ("Alice is a minor": ``not adult(alice)``), so
+the test is not made there. No gold LF of the generated data (open and schema-guided) or
+of FOLIO's premises negates what its sentence does not.
+
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
 >>> sentence = "The apple does not kick the duck."
@@ -47,6 +57,8 @@ premises no gold LF misses one.
 >>> unsaid_mentions(parse_formula("forall x. need(x, lion) and big(lion) -> chase(lion, dog)"),
 ...                 rule, candidates_for(rule))
 ['it']
+>>> negates_unsaid(parse_formula("not eat(dog, cat)"), "The dog eats the cat.")
+True
 """
 
 from __future__ import annotations
@@ -60,7 +72,7 @@ from ..logic import ast
 from .candidates import CandidateSet, content_words, lemma_of_plural
 from .vocabulary import NUMBER
 
-__all__ = ["omitted_words", "unsaid_mentions"]
+__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -76,6 +88,8 @@ _BACK_REFERENCES = frozenset({"it", "they", "them", "itself", "themselves"})
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NEGATION_WORD = re.compile(r"\b(?:not|never|neither|nor|no|nobody|nothing|none|cannot)\b|n't\b", re.I)
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
+# Words after which a negation may stand in the LF without a negation word of its own.
+_NEGATING_WORD = re.compile(r"\b(?:unless|false|untrue)\b", re.I)
 
 
 def omitted_words(formula: ast.Formula, sentence: str, candidates: CandidateSet, *,
@@ -134,6 +148,15 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
                    for node in ast.walk(formula))
         unsaid += list(negations[said:])
     return unsaid
+
+
+def negates_unsaid(formula: ast.Formula, sentence: str) -> bool:
+    """Whether ``formula`` negates something though ``sentence`` says no negation (open
+    mode; see the module docstring)."""
+    if not any(isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
+               for node in ast.walk(formula)):
+        return False
+    return not (_negation_words(sentence) or _NEGATING_WORD.search(sentence))
 
 
 def _occurrences(name: str, candidates: CandidateSet) -> int:
