@@ -261,3 +261,21 @@ def test_parser_training_data_adds_rule_shapes_and_leaves_the_held_out_set_alone
     assert with_rules[:40] == without
     assert len(with_rules) == 65 and {p.construct for p in with_rules[40:]} <= set(RULE_CONSTRUCTS)
     assert held_out_pairs(plain, []) == held_out_pairs(more, [])
+
+
+def test_parser_training_keeps_the_held_out_templates_out_unless_told_to_learn_every_one(tmp_path):
+    from dataclasses import replace
+
+    from neurosym.training import split_templates
+    from neurosym.training.train_parser import SPLIT_SEED, TrainSettings, held_out_pairs, training_pairs
+
+    forms = split_templates(SPLIT_SEED)
+    split = TrainSettings(open_pairs=300, schema_pairs=0, rule_pairs=0, data_dir=str(tmp_path),
+                          test_open=150, test_schema=0)
+    every = replace(split, all_templates=True)
+    quiet = lambda message: None  # noqa: E731
+    assert not {p.template for p in training_pairs(split, [], log=quiet)[0]} & forms.test
+    assert {p.template for p in training_pairs(every, [], log=quiet)[0]} & forms.test
+    # The test set: unseen templates for the split; every template for the shipped recipe.
+    assert {p.template for p in held_out_pairs(split, [])[0]} <= forms.test
+    assert {p.template for p in held_out_pairs(every, [])[0]} & forms.train
