@@ -23,7 +23,9 @@ What each step does:
   problem): symbols of the same kind and arity whose words are the same set of lemmas
   (``drink_coffee_regularly`` / ``regularly_drink_coffee``, ``the_cat`` / ``cat``,
   ``chases`` / ``chase``) get one name: a declared one when a rule file declares it,
-  else the one most sentences use.
+  else the one most sentences use. In open mode, a verb-and-object predicate
+  (``chase_bear(dog)``) becomes the relation (``chase(dog, bear)``) where the problem
+  also uses the verb as a relation and the object as an individual.
 - **type check**: each sentence keeps its best reading that type-checks together with
   the readings already kept (the first sentences first), so a reading with the wrong
   arity for the rest of the problem gives way to the next one.
@@ -62,7 +64,8 @@ __all__ = [
     "TextParser", "load_parser", "load_fallback", "reading_confidence", "Formalized", "NotFormalizedError",
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
     "with_texts",
-    "unify_symbols", "rename_symbols", "DOMAIN_NOUNS", "domain_restrictors", "drop_restrictors",
+    "unify_symbols", "rename_symbols", "verb_object_names", "split_verb_objects",
+    "DOMAIN_NOUNS", "domain_restrictors", "drop_restrictors",
 ]
 
 _CACHE_SIZE = 50_000  # sentences whose readings are kept (emptied when full)
@@ -346,10 +349,16 @@ class Pipeline:
                           for options in candidates]
         if declared is None:
             # Only readings that can be chosen or compete (the best, and the others above
-            # the threshold) decide the domain: a runner-up at 1% that says "animal" of
-            # something must not keep every "All lazy animals are ..." rule idle.
-            restrictors = domain_restrictors([f for options in candidates for rank, (f, confidence)
-                                              in enumerate(options) if rank == 0 or confidence >= self.threshold])
+            # the threshold) decide the names and the domain: a runner-up at 1% that says
+            # "animal" of something must not keep every "All lazy animals are ..." rule idle.
+            contenders = [f for options in candidates for rank, (f, confidence)
+                          in enumerate(options) if rank == 0 or confidence >= self.threshold]
+            verb_objects = verb_object_names(contenders)
+            if verb_objects:
+                candidates = [tuple((split_verb_objects(f, verb_objects), c) for f, c in options)
+                              for options in candidates]
+                contenders = [split_verb_objects(f, verb_objects) for f in contenders]
+            restrictors = domain_restrictors(contenders)
             if restrictors:
                 candidates = [tuple((drop_restrictors(f, restrictors), c) for f, c in options)
                               for options in candidates]
@@ -608,6 +617,38 @@ def unify_symbols(readings: Sequence[Sequence[ast.Formula]], *,
             if name != target and name not in declared_names:
                 mapping[name] = target
     return mapping
+
+
+def verb_object_names(formulas: Iterable[ast.Formula]) -> dict[str, tuple[str, str]]:
+    """One-place predicates named by a verb and its object (``chase_bear``, as in "Bob
+    plays the piano": ``play_piano(bob)``) where the same problem also relates things by
+    that verb (``chase/2``) and names the object as an individual (the constant ``bear``):
+    there "chases the bear" is the relation, ``chase(x, bear)``. Maps each such name to
+    ``(verb, object)``.
+
+    >>> from neurosym.logic.parser import parse_formula as p
+    >>> verb_object_names([p("chase_bear(dog)"), p("forall x. chase(x, bear) -> red(x)")])
+    {'chase_bear': ('chase', 'bear')}
+    """
+    binary, unary, constants = set(), set(), set()
+    for formula in formulas:
+        for kind, arity, name in _symbols(formula):
+            if kind == "pred" and arity in (1, 2):
+                (unary if arity == 1 else binary).add(name)
+            elif kind == "const":
+                constants.add(name)
+    return {name: (verb, name[len(verb) + 1:]) for name in sorted(unary) for verb in sorted(binary)
+            if name.startswith(verb + "_") and name[len(verb) + 1:] in constants}
+
+
+def split_verb_objects(node, names: dict[str, tuple[str, str]]):
+    """``node`` with each one-place predicate of ``names`` written as its verb relating
+    the argument to the object: ``chase_bear(dog)`` -> ``chase(dog, bear)``."""
+    node = ast.map_children(node, lambda child: split_verb_objects(child, names))
+    if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in names:
+        verb, obj = names[node.name]
+        return ast.Pred(verb, (node.args[0], ast.Const(obj)))
+    return node
 
 
 def rename_symbols(node, mapping: dict[str, str]):

@@ -302,6 +302,28 @@ def test_rename_symbols_keeps_variables():
     assert to_text(renamed) == "forall x. chase(x, cat) -> x = cat"
 
 
+def test_a_verb_and_its_object_become_the_relation_the_problem_uses():
+    pipeline = Pipeline(parser=MockParser({
+        "The dog chases the bear.": "chase_bear(dog)",
+        "If something chases the bear then it is red.": "forall x. chase(x, bear) -> red(x)",
+        "The dog is red.": "red(dog)",
+    }))
+    answer = pipeline.ask("The dog chases the bear. If something chases the bear then it is red.",
+                          "The dog is red.", semantics="directional")
+    assert answer.context[0].lf == "chase(dog, bear)"
+    assert (answer.label, answer.method) == ("True", "symbolic")
+
+
+def test_a_verb_and_its_object_stay_one_predicate_without_that_relation():
+    # "plays the piano" is an activity unless the problem relates things by "play" and
+    # names the piano as an individual.
+    pipeline = Pipeline(parser=MockParser({"Bob plays the piano.": "play_piano(bob)",
+                                           "Anne plays chess.": "play_chess(anne)",
+                                           "The piano is old.": "old(piano)"}))
+    assert [item.lf for item in pipeline.formalize("Bob plays the piano. Anne plays chess. The piano is old.")] == [
+        "play_piano(bob)", "play_chess(anne)", "old(piano)"]
+
+
 # ---------------------------------------------------------------- the commands
 
 
