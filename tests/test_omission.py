@@ -120,9 +120,15 @@ def test_no_gold_lf_misses_a_mention():
     ("The cat eats the dog.", "eat(cat, dog) and not eat_dog(cat)"),
     ("Bob is older than Anne.", "age(bob) != age(anne)"),
     ("Either Bob is big or Bob is red but not both.", "big(bob) xor not red(bob)"),
+    ("Bob is not cold.", "not not cold(bob)"),
 ])
 def test_a_negation_the_sentence_does_not_say_is_caught(sentence, lf):
     assert negates_unsaid(parse_formula(lf), sentence)
+
+
+def test_schema_mode_asks_only_that_a_double_negation_be_said_twice():
+    assert not negates_unsaid(parse_formula("not adult(alice)"), "Alice is a minor.", schema=True)
+    assert negates_unsaid(parse_formula("not not adult(alice)"), "Alice is not a minor.", schema=True)
 
 
 @pytest.mark.parametrize("sentence, lf", [
@@ -131,13 +137,14 @@ def test_a_negation_the_sentence_does_not_say_is_caught(sentence, lf):
     ("Bob is big unless he is red.", "not red(bob) -> big(bob)"),
     ("It is false that Bob is big.", "not big(bob)"),
     ("Nobody is perfect.", "forall x. not perfect(x)"),
+    ("It is not true that Bob is not cold.", "not not cold(bob)"),
     ("The dog eats the cat.", "eat(dog, cat)"),
 ])
 def test_a_negation_the_sentence_says_is_not(sentence, lf):
     assert not negates_unsaid(parse_formula(lf), sentence)
 
 
-def test_no_open_mode_gold_lf_negates_what_its_sentence_does_not():
+def test_no_gold_lf_negates_what_its_sentence_does_not():
     words, forms = split_vocabulary(1), split_templates(1)
     pairs = generate_pairs(3000, seed=46, invented=0.5, coined=0.5)
     pairs += generate_pairs(500, seed=47, lexicon=words.test, templates=forms.test)
@@ -145,3 +152,6 @@ def test_no_open_mode_gold_lf_negates_what_its_sentence_does_not():
         pairs += folio_pairs(FOLIO, part="train") + folio_pairs(FOLIO, part="validation")
     for pair in pairs:
         assert not negates_unsaid(parse_formula(pair.lf), pair.sentence), pair
+    for theory in shipped_theories():
+        for pair in generate_pairs(300, seed=48, theory=theory):
+            assert not negates_unsaid(parse_formula(pair.lf), pair.sentence, schema=True), pair

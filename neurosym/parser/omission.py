@@ -43,8 +43,9 @@ so ``not eat(dog, cat)`` for "The dog eats the cat." says what the sentence does
 (``negates_unsaid``). One negation word may stand for several negations ("Leo and Ann
 are not tall": two), so only its absence is tested. In schema-guided mode a paraphrase
 may map onto a negated declared predicate ("Alice is a minor": ``not adult(alice)``), so
-the test is not made there. No gold LF of the generated data (open and schema-guided) or
-of FOLIO's premises negates what its sentence does not.
+the test is not made there. In both modes a negation of a negation needs two words:
+"Bob is not cold." is never ``not not cold(bob)``. No gold LF of the generated data (open
+and schema-guided) or of FOLIO's premises negates what its sentence does not.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
@@ -150,13 +151,18 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
     return unsaid
 
 
-def negates_unsaid(formula: ast.Formula, sentence: str) -> bool:
-    """Whether ``formula`` negates something though ``sentence`` says no negation (open
-    mode; see the module docstring)."""
+def negates_unsaid(formula: ast.Formula, sentence: str, *, schema: bool = False) -> bool:
+    """Whether ``formula`` negates what ``sentence`` does not say: any negation at all
+    when the sentence says none (open mode only: not with ``schema``), or a negation of a
+    negation (``not not cold(bob)``) when it says fewer than two (see the module docstring)."""
+    nodes = list(ast.walk(formula))
     if not any(isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
-               for node in ast.walk(formula)):
+               for node in nodes):
         return False
-    return not (_negation_words(sentence) or _NEGATING_WORD.search(sentence))
+    said = len(_negation_words(sentence)) + len(_NEGATING_WORD.findall(sentence))
+    if said == 0 and not schema:
+        return True
+    return said < 2 and any(isinstance(node, ast.Not) and isinstance(node.arg, ast.Not) for node in nodes)
 
 
 def _occurrences(name: str, candidates: CandidateSet) -> int:

@@ -177,8 +177,8 @@ class SemanticParser:
                        sentence: str | None = None, candidates: CandidateSet | None = None) -> list[Reading]:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
-        out none of its words and, in open mode, negate nothing it does not
-        (``parser.omission``); binders' sorts filled in. Readings
+        out none of its words and negate nothing it does not (``parser.omission``);
+        binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
@@ -211,7 +211,7 @@ class SemanticParser:
             elif sentence is not None and (
                     omitted_words(checked.formula, sentence, candidates, schema=theory is not None)
                     or unsaid_mentions(checked.formula, sentence, candidates)
-                    or (theory is None and negates_unsaid(checked.formula, sentence))):
+                    or negates_unsaid(checked.formula, sentence, schema=theory is not None)):
                 omitting.append(checked)
             else:
                 complete.append(checked)
