@@ -92,7 +92,9 @@ def _add_parser_commands(commands) -> None:
     parse.add_argument("--rules", action="append", default=[], metavar="FILE",
                        help="a rule file (repeatable): parse onto its declared symbols")
     parse.add_argument("--n-best", type=int, default=4, metavar="N", help="readings per sentence (default 4)")
-    parse.add_argument("--weights", metavar="DIR", help="parser weights (default: the shipped ones)")
+    parse.add_argument("--parser", "--weights", dest="weights", metavar="DIR",
+                       help="a trained semantic parser (default: the one shipped with neurosym); "
+                            "--parser as in check, ask and eval")
     parse.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     parse.add_argument("--json", action="store_true", help="print JSON instead of text")
 
