@@ -7,7 +7,12 @@
    Exact match of the top reading (bound variables in canonical order), and equivalence
    decided by Z3: the reading and the gold LF are equivalent when the reasoner finds
    each ENTAILED by the other (classical semantics; open mode infers one signature for
-   both, so a reading with another arity is simply not equivalent).
+   both, so a reading with another arity is simply not equivalent). Measured on weights
+   that never saw those templates: ``--parser`` when it was trained on the split, else
+   ``--held-out-parser`` (default ``benchmarks/weights/parser-split``, the shipped
+   recipe trained on the split), since the shipped parser learns every template.
+1a. **LF accuracy on unseen words in every template**, for a ``--parser`` trained on
+   every template (``--all-templates``): the held-out words, the templates it knows.
 1b. **LF accuracy on real sentences**: the same measures on FOLIO premises of the
    project's validation part of folio-v0-train (``neurosym.datasets.split_of``), their
    gold logic renamed into the project's names by ``neurosym.training.folio_pairs``
@@ -21,7 +26,8 @@
    threads (``torch.set_num_threads(2)``), and on the GPU when one is available (large
    batches, after a warm-up).
 
-    python benchmarks/parser_bench.py [--parser DIR] [--limit N] [--skip lf,folio,e2e,speed] [--json]
+    python benchmarks/parser_bench.py [--parser DIR] [--held-out-parser DIR] [--limit N]
+                                      [--skip lf,folio,e2e,speed] [--json]
 
 ``--limit N`` caps every part at N sentences or problems, for quick runs.
 """
@@ -39,6 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROOFWRITER = ROOT.parent / "shared" / "data" / "proofwriter-owa-d5-train.json"
 FOLIO = ROOT.parent / "shared" / "data" / "folio-v0-train.jsonl"
+# The shipped recipe trained on the split (the held-out templates never seen), for part 1:
+# the shipped parser itself learns every template.
+SPLIT_PARSER = ROOT / "benchmarks" / "weights" / "parser-split"
 
 
 def log(message: str) -> None:
@@ -48,14 +57,25 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------- 1. LF accuracy
 
 
-def held_out_set(limit: int | None):
-    """``(pairs, theory per pair)``: the trainer's held-out set, capped at ``limit``."""
+def held_out_set(limit: int | None, *, all_templates: bool = False):
+    """``(pairs, theory per pair)``: the trainer's held-out set, capped at ``limit``: unseen
+    words in unseen templates, or with ``all_templates`` unseen words in every template."""
     from neurosym.training.train_parser import TrainSettings, held_out_pairs, shipped_theories
 
-    settings = TrainSettings()
+    settings = TrainSettings(all_templates=all_templates)
     if limit is not None:  # keep the trainer's proportion of open and schema-guided sentences
-        settings = TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15))
+        settings = TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15),
+                                 all_templates=all_templates)
     return held_out_pairs(settings, shipped_theories())
+
+
+def trained_on_split(path: str | Path | None) -> bool:
+    """Whether the weights in ``path`` (default: the shipped ones) never saw the held-out
+    templates, so that part 1 can measure them on unseen forms."""
+    from neurosym.parser.semantic_parser import default_weights_path
+    from neurosym.training.train_parser import settings_of
+
+    return not settings_of(path if path is not None else default_weights_path()).all_templates
 
 
 def equivalent(reasoner, reading: str, gold: str) -> bool:
@@ -193,6 +213,9 @@ def speed(path: str | None, limit: int | None) -> dict:
 def main(argv=None) -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
+    options.add_argument("--held-out-parser", metavar="DIR", default=str(SPLIT_PARSER),
+                         help="for part 1 when --parser was trained on every template: weights trained "
+                              "with the same recipe on the split (default: benchmarks/weights/parser-split)")
     options.add_argument("--limit", type=int, metavar="N", help="at most N sentences / problems per part")
     options.add_argument("--device", default="auto", help="device for parts 1 and 2 (auto, cpu, cuda)")
     options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, folio, e2e, speed")
@@ -205,8 +228,17 @@ def main(argv=None) -> int:
     parser = SemanticParser.load(args.parser, device=args.device)
     figures = {}
     if "lf" not in skip:
-        log("1. LF accuracy on the held-out synthetic set ...")
-        figures["lf_accuracy"] = lf_accuracy(parser, *held_out_set(args.limit))
+        split_path = args.parser if trained_on_split(args.parser) else args.held_out_parser
+        if not trained_on_split(split_path):
+            options.error(f"{split_path} was trained on every template, so it cannot be measured on "
+                          "unseen ones: give --held-out-parser weights trained on the split")
+        log(f"1. LF accuracy on unseen words and templates ({split_path or 'the shipped parser'}) ...")
+        split_parser = parser if split_path == args.parser else SemanticParser.load(split_path, device=args.device)
+        figures["lf_accuracy"] = {"weights": str(split_path or "shipped"),
+                                  **lf_accuracy(split_parser, *held_out_set(args.limit))}
+        if split_path != args.parser:
+            log("1a. LF accuracy on unseen words in every template ...")
+            figures["lf_accuracy_unseen_words"] = lf_accuracy(parser, *held_out_set(args.limit, all_templates=True))
     if "folio" not in skip:
         log("1b. LF accuracy on FOLIO premises never trained on ...")
         figures["folio_lf_accuracy"] = lf_accuracy(parser, *folio_set(args.limit))

@@ -359,6 +359,11 @@ SHIPPED = [
     ("The lion chases the lion.", "chase(lion, lion)"),
     ("If the bear visits the dog and the dog is young then the dog chases the bear.",
      "visit(bear, dog) and young(dog) -> chase(dog, bear)"),
+    # forms the parser learns since it trains on every template ("Red, quiet things are
+    # white." is held out by the split), and what the previous weights misread
+    ("Young, quiet people are green.", "forall x. young(x) and quiet(x) -> green(x)"),
+    ("The dog chases the bear.", "chase(dog, bear)"),
+    ("The dog eats the cat.", "eat(dog, cat)"),
 ]
 
 
@@ -383,6 +388,15 @@ def test_shipped_parser_applies_the_fitted_temperature_and_bias(shipped):
     assert [r.text for r in found] == [r.text for r in unscaled]
     assert [r.probability for r in found] == pytest.approx(
         [calibrate(r.probability, temperature, bias) for r in unscaled], rel=1e-6)
+
+
+@neural
+def test_the_held_out_figure_is_measured_on_weights_that_never_saw_those_templates():
+    from neurosym.training.train_parser import settings_of
+
+    assert settings_of(default_weights_path()).all_templates  # the shipped parser learns every form
+    split_weights = Path(__file__).resolve().parents[1] / "benchmarks" / "weights" / "parser-split"
+    assert not settings_of(split_weights).all_templates  # benchmarks/parser_bench.py part 1
 
 
 @neural
