@@ -247,3 +247,16 @@ def test_a_tensor_model_of_the_wrong_shape_is_reported():
 
     with pytest.raises(ValueError, match="shape"):
         beam_search_batch(Narrow(), [(Candidate("p", NAME),)])
+
+
+def test_searches_in_and_out_of_inference_mode_share_the_grammar_tables():
+    # The tables are shared by every search; the parser's run under torch.inference_mode
+    # and fill them first, a plain search may come next (it failed to write them once).
+    from neurosym.parser.decoding import _StateTables
+
+    _StateTables._shared.clear()
+    widths = [width(c) for c in CANDIDATE_LISTS]
+    with torch.inference_mode():
+        inside = beam_search_batch(RandomModel(5, widths), CANDIDATE_LISTS[:1])
+    outside = beam_search_batch(RandomModel(5, widths), CANDIDATE_LISTS)
+    assert [r.text for r in outside[0]] == [r.text for r in inside[0]]

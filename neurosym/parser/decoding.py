@@ -411,20 +411,23 @@ class _StateTables:
         if not missing:
             return
         torch = self.torch
-        size = max(max(missing) + 1, self.allowed.shape[0])
-        if size > self.allowed.shape[0]:
-            size = max(size, 2 * self.allowed.shape[0], 1024)
-            grow = size - self.allowed.shape[0]
-            self.allowed = torch.cat([self.allowed, self.allowed.new_zeros((grow, self.never + 1))])
-            self.following = torch.cat([self.following, self.following.new_zeros((grow, self.never + 1))])
         masks, rows = [], []
         for state in missing:
             mask, following = self.constraint.row(state)
             masks.append([bool(mask >> s & 1) for s in range(self.never)] + [False])
             rows.append([max(f, 0) for f in following] + [0])
-        index = torch.tensor(missing, device=self.device)
-        self.allowed[index] = torch.tensor(masks, device=self.device)
-        self.following[index] = torch.tensor(rows, device=self.device)
+        # The tables are shared by every search, some run under torch.inference_mode (the
+        # parser's) and some not: tensors made there may only be written there.
+        with torch.inference_mode():
+            size = max(max(missing) + 1, self.allowed.shape[0])
+            if size > self.allowed.shape[0]:
+                size = max(size, 2 * self.allowed.shape[0], 1024)
+                grow = size - self.allowed.shape[0]
+                self.allowed = torch.cat([self.allowed, self.allowed.new_zeros((grow, self.never + 1))])
+                self.following = torch.cat([self.following, self.following.new_zeros((grow, self.never + 1))])
+            index = torch.tensor(missing, device=self.device)
+            self.allowed[index] = torch.tensor(masks, device=self.device)
+            self.following[index] = torch.tensor(rows, device=self.device)
         self.filled.update(missing)
 
 
