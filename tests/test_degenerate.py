@@ -2,8 +2,15 @@
 
 import pytest
 
+from pathlib import Path
+
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.degenerate import degeneracy, is_degenerate
+from neurosym.training import generate_pairs
+from neurosym.training.folio_pairs import folio_pairs
+from neurosym.training.train_parser import shipped_theories
+
+FOLIO = Path(__file__).resolve().parents[2] / "shared" / "data" / "folio-v0-train.jsonl"
 
 
 @pytest.mark.parametrize("lf, reason", [
@@ -20,6 +27,8 @@ from neurosym.parser.degenerate import degeneracy, is_degenerate
     ("forall x, y. writer(x) -> writer(whoever)", "the quantified variable y is never used"),
     ("exists x. red(bob)", "the quantified variable x is never used"),
     ("not (forall x. kind(x) -> kind(x))", "the conclusion repeats a condition"),
+    ("bear_see(bear, squirrel)", "a name begins with its own argument"),
+    ("forall x. dog_chase(dog, x) -> red(x)", "a name begins with its own argument"),
 ])
 def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     assert degeneracy(parse_formula(lf)) == reason
@@ -37,6 +46,18 @@ def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     "big(dog) and big(cat)",
     "rain -> wet(street)",
     "forall x. (red(x) -> big(x)) and (big(x) -> red(x))",
+    "chase_bear(dog)",
+    "love(dog_owner, dog)",
 ])
 def test_meaningful_readings_are_kept(lf):
     assert degeneracy(parse_formula(lf)) is None
+
+
+def test_no_gold_lf_is_degenerate():
+    pairs = generate_pairs(3000, seed=12, invented=0.5, coined=0.5)
+    for theory in shipped_theories():
+        pairs += generate_pairs(200, seed=13, theory=theory)
+    if FOLIO.exists():  # the shared data sits beside the checkout, not beside a clean clone
+        pairs += folio_pairs(FOLIO, part="train") + folio_pairs(FOLIO, part="validation")
+    for pair in pairs:
+        assert degeneracy(parse_formula(pair.lf)) is None, pair

@@ -7,7 +7,8 @@ well formed and well typed, so neither the grammar nor the type checker removes 
 a sentence of English never states a conjunct twice, a thing and its negation together
 ("The dog is quiet." -> ``quiet(dog) and not quiet(dog)``), an implication whose conclusion is
 among its conditions, a comparison of a term with itself, or a quantifier over a variable
-it never uses. The parser drops them like readings that fail the type checker
+it never uses; and no name of this project's conventions begins with the name of its own
+argument ("The bear sees the squirrel." -> ``bear_see(bear, squirrel)``). The parser drops them like readings that fail the type checker
 (``SemanticParser.parse``), and the probability they took is given back to the others.
 
 The test is purely structural (AST equality, no solver call), so it costs microseconds
@@ -39,7 +40,8 @@ def degeneracy(formula: ast.Formula) -> str | None:
     or disjunction holding an operand and its negation; an implication
     or equivalence whose sides are equal, or whose conclusion is one of its conditions;
     a comparison of a term with itself; a quantifier binding a variable its body never
-    uses (or the same variable twice). Checked at every depth.
+    uses (or the same variable twice); a predicate or function whose name begins with
+    the name of one of its constant arguments and ``_``. Checked at every depth.
     """
     for node in ast.walk(formula):
         reason = _local_degeneracy(node)
@@ -66,6 +68,9 @@ def _local_degeneracy(node: ast.Node) -> str | None:
     elif isinstance(node, ast.Compare):
         if node.left == node.right:
             return "a term is compared with itself"
+    elif isinstance(node, (ast.Pred, ast.FuncApp)):
+        if any(isinstance(arg, ast.Const) and node.name.startswith(arg.name + "_") for arg in node.args):
+            return "a name begins with its own argument"
     elif isinstance(node, (ast.Forall, ast.Exists)):
         names = [b.name for b in node.binders]
         if len(set(names)) < len(names):
