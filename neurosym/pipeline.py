@@ -32,8 +32,8 @@ What each step does:
 - **reason**: ``Reasoner.check``; the result shows each statement in the user's words
   (``Statement.text``, and the ``english`` of premise and claim evidence).
 
-``check`` takes each sentence's best reading, however unsure, and raises
-``NotFormalizedError`` naming a sentence that no reading formalizes. ``ask`` (and
+``check`` raises ``NotFormalizedError`` naming a sentence that no reading formalizes,
+or whose best reading is under the confidence threshold. ``ask`` (and
 ``answer_claims``, ``check``'s claims one by one) routes instead (``neurosym.routing``): sentences whose best reading is not
 confident enough, or that have none, leave the question to the solver on the rest of the
 context when that decides it, else to the neural fallback classifier, whose answer is
@@ -244,11 +244,20 @@ class Pipeline:
               timeout_s: float | None = None) -> CheckResult:
         """``Reasoner.check`` for text: every sentence of ``claims`` is a claim of its own.
 
-        Each sentence is taken as its best reading, however unsure the parser is of it
-        (``formalize`` gives the confidences; ``answer_claims`` routes unsure sentences
-        instead). Raises ``NotFormalizedError`` when a sentence cannot be formalized.
+        A verdict is exact given the readings, so none may rest on an unsure one: raises
+        ``NotFormalizedError`` naming each sentence that has no reading or whose best
+        reading is less confident than ``threshold`` (``answer_claims`` routes such
+        sentences instead; ``check_formalized`` takes readings as they are).
         """
         claim_items, premise_items = self.formalize_problem(claims, premises)
+        unsure = [(f"premise {i}", item) for i, item in enumerate(premise_items, 1)]
+        unsure += [(f"claim {i}", item) for i, item in enumerate(claim_items, 1)]
+        unsure = [(label, item) for label, item in unsure if item.formalized and item.confidence < self.threshold]
+        if unsure:
+            self._not_formalized([(label, dataclasses.replace(item, reason=(
+                f"its best reading, {item.lf}, has confidence {item.confidence:.2f}, under the threshold "
+                f"{self.threshold:g} (answer_claims routes such sentences; Pipeline(threshold=...) "
+                "sets the threshold)"))) for label, item in unsure])
         return self.check_formalized(claim_items, premise_items, semantics=semantics,
                                      explain=explain, timeout_s=timeout_s)
 

@@ -164,6 +164,16 @@ def test_a_sentence_without_a_reading_is_reported_by_name():
     assert isinstance(caught.value, NeurosymError)
 
 
+def test_check_rests_no_verdict_on_an_unsure_reading():
+    pipeline = Pipeline(parser=MockParser({"Bob is big.": "big(bob)", "Bob is red.": [("red(bob)", 0.5)]}))
+    with pytest.raises(NotFormalizedError) as caught:
+        pipeline.check("Bob is red.", "Bob is big.")
+    (label, item), = caught.value.sentences
+    assert label == "claim 1" and "red(bob), has confidence 0.50, under the threshold 0.6" in str(caught.value)
+    lenient = Pipeline(parser=MockParser({"Bob is red.": [("red(bob)", 0.5)]}), threshold=0.5)
+    assert lenient.check("Bob is red.").claims[0].verdict is Verdict.POSSIBLE
+
+
 def test_lf_statements_never_reach_the_parser(monkeypatch):
     def no_parser(*args, **kwargs):
         raise AssertionError("the parser was loaded for LF input")
@@ -237,7 +247,8 @@ def rules_file(tmp_path):
 
 
 def test_schema_guided_statements_use_the_declared_symbols(rules_file):
-    pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE))
+    # The declared reading of "Alice can borrow books." is the mock's second (0.45).
+    pipeline = Pipeline(load_theory([rules_file]), parser=MockParser(SCHEMA_TABLE), threshold=0.4)
     result = pipeline.check("Alice can borrow books.", "Alice is 17 years old.")
     claim = result.claims[0]
     assert claim.verdict is Verdict.CONTRADICTED
