@@ -31,6 +31,9 @@ from .verdicts import Semantics, Verdict
 __all__ = ["add_text_commands", "TEXT_COMMANDS", "run_check", "run_ask", "run_eval"]
 
 EXIT_OK, EXIT_VIOLATION = 0, 1
+# How each method of an answer (neurosym.routing) is said.
+_CHANNELS = {"symbolic": "proved by the solver", "mixed": "proved from the formalized part",
+             "neural": "a neural guess, not a proof"}
 
 
 def add_text_commands(commands: argparse._SubParsersAction) -> None:
@@ -201,8 +204,7 @@ def _routed_claim_lines(answers) -> list[str]:
 
     lines = []
     for index, answer in enumerate(answers, 1):
-        channel = {"symbolic": "proved by the solver", "mixed": "proved from the sentences read confidently",
-                   "neural": "a neural guess, not a proof"}.get(answer.method, "no channel answered")
+        channel = _CHANNELS.get(answer.method, "no channel answered")
         lines += [f"claim {index}: {answer.question.text}",
                   f"  {answer.verdict.value}  ({channel}; label {answer.label or 'none'}, "
                   f"confidence {answer.confidence:.2f})"]
@@ -250,8 +252,7 @@ def format_answer(answer, semantics: Semantics, format_check) -> str:
     """An answer as text: the label and channel, how each sentence was read, then the
     solver's evidence or the competing readings, and the fallback's guess."""
     label = answer.label or "no answer"
-    channel = {"symbolic": "proved by the solver", "mixed": "proved from the formalized part",
-               "neural": "a neural guess, not a proof"}.get(answer.method, "no channel answered")
+    channel = _CHANNELS.get(answer.method, "no channel answered")
     lines = [f"{label}  ({answer.verdict.value}, {channel}; {semantics.value} semantics, "
              f"confidence {answer.confidence:.2f})"]
     lines += _reading_lines(_labelled("premise", answer.context) + [("question", answer.question)])

@@ -409,7 +409,7 @@ def test_cli_check_proves_from_the_confident_part_when_it_decides(capsys, monkey
     table = {**SCHEMA_TABLE, "Alice reads a lot.": [("adult(alice)", 0.3)]}
     code, out, err = run_cli(capsys, monkeypatch, table, "check", "--rules", rules_file, "--threshold", "0.4",
                              "--premise", "Alice is 17 years old. Alice reads a lot.", "Alice can borrow books.")
-    assert "CONTRADICTED  (proved from the sentences read confidently; label False" in out
+    assert "CONTRADICTED  (proved from the formalized part; label False" in out
     assert "rule minors_may_not_borrow (" in out
     assert "not decided (1 sentence(s) read below the confidence threshold 0.4: 'Alice reads a lot.')" in out
     assert code == 1 and err == ""  # a proof of a violation
