@@ -36,15 +36,6 @@ both" is the xor's, not a negation).
 English never says a mention the meaning lacks: on the generated data and FOLIO's
 premises no gold LF misses one.
 
-Likewise for generality in open mode: a sentence that says nothing general (no
-quantifier word or indefinite, "a"/"an", "who"/"that", a pronoun, nor any word in -s
-that could be a plural, "people", "children" and the like) means no quantifier, so
-``exists x. green(x) or dog(x)`` for "The dog is green." says what the sentence does not
-(``quantifies_unsaid``). No generated gold LF breaks it (30,000 open and 500 per rule
-file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful." is
-gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
-give way to one without a quantifier, as an omission does, never removes the last ones.
-
 The converse holds for negation in open mode, where the names come from the words: a
 sentence that says no negation at all ("not", "n't", "no", "never", "neither", "nor",
 "none", "nobody", "nothing", "cannot", "unless", "false", "untrue") means nothing negated,
@@ -55,6 +46,15 @@ may map onto a negated declared predicate ("Alice is a minor": ``not adult(alice
 the test is not made there. In both modes a negation of a negation needs two words:
 "Bob is not cold." is never ``not not cold(bob)``. No gold LF of the generated data (open
 and schema-guided) or of FOLIO's premises negates what its sentence does not.
+
+Likewise for generality in open mode: a sentence that says nothing general (no
+quantifier word or indefinite, "a"/"an", "who"/"that", a pronoun, nor any word in -s
+that could be a plural, "people", "children" and the like) means no quantifier, so
+``exists x. green(x) or dog(x)`` for "The dog is green." says what the sentence does not
+(``quantifies_unsaid``). No generated gold LF breaks it (30,000 open and 500 per rule
+file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful." is
+gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
+give way to one without a quantifier, as an omission does, never removes the last ones.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
