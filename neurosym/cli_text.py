@@ -144,7 +144,7 @@ def _pipeline(args):
 def run_check(args) -> int:
     """``neurosym check``: LF as before; claims or premises in English through the pipeline."""
     from . import cli
-    from .pipeline import is_lf, looks_like_lf
+    from .pipeline import is_lf, labelled_sentences, looks_like_lf
     from .report import format_check
 
     statements = [*args.claims, *args.premise]
@@ -153,7 +153,7 @@ def run_check(args) -> int:
     semantics = Semantics.parse(args.semantics)
     pipeline = _pipeline(args)
     claims, premises = pipeline.formalize_problem(args.claims, args.premise)
-    sentences = _labelled("premise", premises) + _labelled("claim", claims)
+    sentences = labelled_sentences(premises, claims)
     if pipeline.below_threshold([*premises, *claims]):
         return _run_routed_check(args, pipeline, semantics, sentences)
     result = pipeline.check_formalized(claims, premises, semantics=semantics,

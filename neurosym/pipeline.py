@@ -34,10 +34,11 @@ What each step does:
 
 ``check`` raises ``NotFormalizedError`` naming a sentence that no reading formalizes,
 or whose best reading is under the confidence threshold. ``ask`` (and
-``answer_claims``, ``check``'s claims one by one) routes instead (``neurosym.routing``): sentences whose best reading is not
-confident enough, or that have none, leave the question to the solver on the rest of the
-context when that decides it, else to the neural fallback classifier, whose answer is
-marked as a guess; readings that compete and disagree make the answer AMBIGUOUS.
+``answer_claims``, ``check``'s claims one by one) routes instead (``neurosym.routing``):
+sentences whose best reading is not confident enough, or that have none, leave the
+question to the solver on the rest of the context when that decides it, else to the
+neural fallback classifier, whose answer is marked as a guess; readings that compete and
+disagree make the answer AMBIGUOUS.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ from .verdicts import Semantics
 __all__ = [
     "TextParser", "load_parser", "load_fallback", "reading_confidence", "Formalized", "NotFormalizedError",
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
-    "with_texts",
+    "with_texts", "labelled_sentences",
     "unify_symbols", "rename_symbols", "verb_object_names", "split_verb_objects",
     "DOMAIN_NOUNS", "domain_restrictors", "drop_restrictors",
 ]
@@ -250,9 +251,8 @@ class Pipeline:
         sentences instead; ``check_formalized`` takes readings as they are).
         """
         claim_items, premise_items = self.formalize_problem(claims, premises)
-        unsure = [(f"premise {i}", item) for i, item in enumerate(premise_items, 1)]
-        unsure += [(f"claim {i}", item) for i, item in enumerate(claim_items, 1)]
-        unsure = [(label, item) for label, item in unsure if item.formalized and item.confidence < self.threshold]
+        unsure = [(label, item) for label, item in labelled_sentences(premise_items, claim_items)
+                  if item.formalized and item.confidence < self.threshold]
         if unsure:
             self._not_formalized([(label, dataclasses.replace(item, reason=(
                 f"its best reading, {item.lf}, has confidence {item.confidence:.2f}, under the threshold "
@@ -308,8 +308,8 @@ class Pipeline:
         (``neurosym.routing``): by proof where every sentence it needs is read confidently,
         else from the confidently read part when that decides it ("mixed"), else by the
         fallback, whose label is marked as a guess (verdict UNTRANSLATED). ``check`` instead
-        takes every best reading as it is, however unsure; ``neurosym check`` uses this when
-        a sentence is read below the threshold. All sentences are read as one problem.
+        refuses a sentence read below the threshold; ``neurosym check`` uses this then. All
+        sentences are read as one problem.
         """
         claim_items, premise_items = self.formalize_problem(claims, premises)
         if not claim_items:
@@ -419,8 +419,7 @@ class Pipeline:
         """
         if not claims and not premises:
             raise InputFormatError("nothing to check: no sentence in the claims or premises")
-        missing = [(f"premise {i}", item) for i, item in enumerate(premises, 1) if not item.formalized]
-        missing += [(f"claim {i}", item) for i, item in enumerate(claims, 1) if not item.formalized]
+        missing = [(label, item) for label, item in labelled_sentences(premises, claims) if not item.formalized]
         if missing:
             self._not_formalized(missing)
         result = self.reasoner.check([c.formula for c in claims], [p.formula for p in premises],
@@ -434,6 +433,14 @@ class Pipeline:
 
 
 # ---------------------------------------------------------------- statements and sentences
+
+
+def labelled_sentences(premises: Sequence[Formalized], claims: Sequence[Formalized]
+                       ) -> list[tuple[str, Formalized]]:
+    """``("premise 1", item), ..., ("claim 1", item), ...``: how results and errors name
+    the sentences of a check."""
+    return ([(f"premise {i}", item) for i, item in enumerate(premises, 1)]
+            + [(f"claim {i}", item) for i, item in enumerate(claims, 1)])
 
 
 def _as_list(statements: str | Sequence[str]) -> list[str]:
