@@ -56,7 +56,7 @@ from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
 from .reasoner.result import CheckResult, EvidenceItem
-from .routing import DEFAULT_THRESHOLD, Answer, route, rules_in_english, with_guess
+from .routing import DEFAULT_THRESHOLD, Answer, read_confidently, route, rules_in_english, with_guess
 from .rules.model import Theory
 from .text import split_sentences
 from .verdicts import Semantics
@@ -252,7 +252,7 @@ class Pipeline:
         """
         claim_items, premise_items = self.formalize_problem(claims, premises)
         unsure = [(label, item) for label, item in labelled_sentences(premise_items, claim_items)
-                  if item.formalized and item.confidence < self.threshold]
+                  if item.formalized and not read_confidently(item, self.threshold)]
         if unsure:
             self._not_formalized([(label, dataclasses.replace(item, reason=(
                 f"its best reading, {item.lf}, has confidence {item.confidence:.2f}, under the threshold "
@@ -322,7 +322,7 @@ class Pipeline:
     def below_threshold(self, items: Sequence[Formalized]) -> list[Formalized]:
         """The sentences of ``items`` the solver is not handed: no reading, or a best reading
         less confident than ``threshold`` (LF is always taken as it is)."""
-        return [item for item in items if not item.formalized or item.confidence < self.threshold]
+        return [item for item in items if not read_confidently(item, self.threshold)]
 
     def _with_guesses(self, drafts: Sequence, *, both_channels: bool = False) -> list[Answer]:
         """The drafts' answers, the fallback asked in one batch for those that need it."""

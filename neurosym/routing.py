@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from .fallback.guess import FallbackInput, Guess
     from .pipeline import Formalized, Pipeline
 
-__all__ = ["DEFAULT_THRESHOLD", "MONOTONE", "Reading", "Answer", "Draft", "route", "with_guess",
-           "rules_in_english"]
+__all__ = ["DEFAULT_THRESHOLD", "MONOTONE", "Reading", "Answer", "Draft", "read_confidently", "route",
+           "with_guess", "rules_in_english"]
 
 # Calibrated parser confidence a sentence's best reading needs to be handed to the solver.
 # Chosen on validation data (docs/hybrid.md), not on the held-out parts benchmarks report.
@@ -137,6 +137,12 @@ class Draft:
     needs_guess: bool
 
 
+def read_confidently(item: Formalized, threshold: float) -> bool:
+    """Whether the solver is handed ``item``: it has a reading at least as confident as
+    ``threshold`` (LF has confidence 1)."""
+    return item.formalized and item.confidence >= threshold
+
+
 def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalized, *,
           semantics: Semantics, threshold: float, explain: bool = True,
           timeout_s: float | None = None, both_channels: bool = False) -> Draft:
@@ -148,7 +154,7 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
     fallback_input = FallbackInput(tuple(item.text for item in context) + pipeline.rules_in_english,
                                    question.text, semantics)
     formalization = min(item.confidence if item.formalized else 0.0 for item in items)
-    below = tuple(item for item in items if not item.formalized or item.confidence < threshold)
+    below = tuple(item for item in items if not read_confidently(item, threshold))
     base = Answer(None, Verdict.UNTRANSLATED, 0.0, None, tuple(context), question, None,
                   untranslated=below, formalization=formalization)
 
@@ -186,10 +192,10 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
         return Draft(answer, fallback_input, False)
 
     names = ", ".join(repr(item.text) for item in below)
-    if not question.formalized or question.confidence < threshold:
+    if not read_confidently(question, threshold):
         note = f"not formalized: {names}; the label is the neural fallback's guess"
         return Draft(dataclasses.replace(base, note=note), fallback_input, True)
-    formalized_context = [item for item in context if item.formalized and item.confidence >= threshold]
+    formalized_context = [item for item in context if read_confidently(item, threshold)]
     try:
         partial = solve(formalized_context, question, with_explanation=explain)
         verdict = partial.claims[0].verdict

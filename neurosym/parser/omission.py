@@ -160,8 +160,7 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         unsaid += list(pronouns[uses + propositions:])
     negations = _negation_words(sentence)
     if negations:
-        said = sum(isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
-                   for node in ast.walk(formula))
+        said = sum(_is_negation(node) for node in ast.walk(formula))
         unsaid += list(negations[said:])
     return unsaid
 
@@ -171,8 +170,7 @@ def negates_unsaid(formula: ast.Formula, sentence: str, *, schema: bool = False)
     when the sentence says none (open mode only: not with ``schema``), or a negation of a
     negation (``not not cold(bob)``) when it says fewer than two (see the module docstring)."""
     nodes = list(ast.walk(formula))
-    if not any(isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
-               for node in nodes):
+    if not any(_is_negation(node) for node in nodes):
         return False
     said = len(_negation_words(sentence)) + len(_NEGATING_WORD.findall(sentence))
     if said == 0 and not schema:
@@ -192,6 +190,11 @@ def quantifies_unsaid(formula: ast.Formula, sentence: str) -> bool:
 def _says_something_general(sentence: str) -> bool:
     return any(word in _GENERAL_WORDS or (len(word) > 3 and lemma_of_plural(word) != word)
                for word in _LOWER_WORD.findall(sentence.lower()))
+
+
+def _is_negation(node: ast.Node) -> bool:
+    """A ``not``, or a ``!=``, which negates an identity ("Hamlet's author is not Bacon")."""
+    return isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
 
 
 def _occurrences(name: str, candidates: CandidateSet) -> int:
