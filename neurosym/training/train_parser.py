@@ -78,6 +78,7 @@ class TrainSettings:
     n_lower: int = 6  # frozen encoder layers (6 = all of MiniLM; the adapter is trained)
     folio_repeat: int = 3  # times each converted FOLIO premise (train part) is seen per epoch
     rule_pairs: int = 3_000  # extra open-mode sentences of RULE_CONSTRUCTS (training only)
+    fact_pairs: int = 0  # extra open-mode sentences of FACT_CONSTRUCTS (training only)
     all_templates: bool = False  # train on every template (the shipped model); see template_sides
     data_dir: str | None = None  # the shared data sets (default: ../shared/data beside the checkout)
 
@@ -169,6 +170,9 @@ def shipped_theories() -> list:
 # parser's least certain ones (which term each literal is about), so training sees more of
 # them. A separate stream, so the held-out test set is the same with or without it.
 RULE_CONSTRUCTS = ("if_something", "if_someone", "if_then")
+# Plain facts and their negations: most of a ProofWriter context, and the shape a model
+# trained on every template read worst ("The dog is green." as `exists x. green(x)`).
+FACT_CONSTRUCTS = ("fact_property", "fact_relation", "negation_is_not", "negation_does_not")
 
 
 def template_sides(settings: TrainSettings) -> tuple[frozenset | None, frozenset | None]:
@@ -191,14 +195,19 @@ def template_sides(settings: TrainSettings) -> tuple[frozenset | None, frozenset
 def training_pairs(settings: TrainSettings, theories: Sequence, *, log=_log):
     """``(pairs, theory per pair)``: generated pairs on the training side of the
     vocabulary/template split (every construct in turn, then ``rule_pairs`` more of
-    ``RULE_CONSTRUCTS``), then the FOLIO premises of the shared data's train part (real
-    English; open mode), when the file is there."""
+    ``RULE_CONSTRUCTS`` and ``fact_pairs`` more of ``FACT_CONSTRUCTS``), then the FOLIO
+    premises of the shared data's train part (real English; open mode), when the file is
+    there."""
     words, (forms, _) = split_vocabulary(SPLIT_SEED), template_sides(settings)
     pairs = generate_pairs(settings.open_pairs, seed=settings.seed + 100, lexicon=words.train,
                            templates=forms, invented=settings.invented, coined=settings.coined)
     if settings.rule_pairs > 0:
         pairs += generate_pairs(settings.rule_pairs, seed=settings.seed + 600, lexicon=words.train,
                                 templates=forms, constructs=RULE_CONSTRUCTS,
+                                invented=settings.invented, coined=settings.coined)
+    if settings.fact_pairs > 0:
+        pairs += generate_pairs(settings.fact_pairs, seed=settings.seed + 700, lexicon=words.train,
+                                templates=forms, constructs=FACT_CONSTRUCTS,
                                 invented=settings.invented, coined=settings.coined)
     owners = [None] * len(pairs)
     for k, theory in enumerate(theories):
@@ -476,7 +485,7 @@ def main(args) -> int:
     if not getattr(args, "calibrate_only", False):
         given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
                                                         "schema_pairs", "folio_repeat", "coined", "rule_pairs",
-                                                        "all_templates", "data_dir")
+                                                        "fact_pairs", "all_templates", "data_dir")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device)
