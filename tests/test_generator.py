@@ -81,6 +81,8 @@ SHAPES = {
     "either_or": (lambda f: isinstance(f, ast.Xor), r"\beither\b|but not both"),
     "neither_nor": (lambda f: isinstance(f, ast.And) and all(isinstance(a, ast.Not) for a in f.args),
                     r"\bneither\b.*\bnor\b"),
+    "not_both": (lambda f: isinstance(f, ast.Not) and isinstance(f.arg, ast.And) and _ground(f),
+                 r"\b(is|are|does|do) not both\b.*\band\b"),
     "if_then": (lambda f: isinstance(f, ast.Implies) and _ground(f), r"\b(if|when)\b"),
     "rule_constants": (lambda f: isinstance(f, ast.Implies) and isinstance(f.left, ast.And) and _ground(f),
                        r"^If "),
@@ -298,8 +300,9 @@ FIXED_SEED_PAIRS = [
     ("number", "The drooshor's weight is at least two hundred and forty-six.", "weight(drooshor) >= 246"),
     ("negation", "The frog is not busy.", "not busy(frog)"),
     ("negation", "It is not true that the drooshor travels.", "not travel(drooshor)"),
-    ("connective", "The jandon is both honest and a rabbit.", "honest(jandon) and rabbit(jandon)"),
-    ("connective", "Ava travels or Ava attacks the dog.", "travel(ava) or attack(ava, dog)"),
+    ("connective", "Either the nurkin is honest or the nurkin is happy.", "honest(nurkin) xor happy(nurkin)"),
+    ("connective", "The computer scientist is an elephant but not dry.",
+     "elephant(computer_scientist) and not dry(computer_scientist)"),
     ("conditional", "If the wug isn't honest and is happy then the wug is angry at Abigail.",
      "not honest(wug) and happy(wug) -> angry_at(wug, abigail)"),
     ("conditional", "It is stormy if the musician is polite.", "polite(musician) -> stormy"),
@@ -332,6 +335,8 @@ HAND_CHECKED = [
     ("either_or/but_not_both", "red(bob) xor big(bob)", "Bob is red or big, but not both."),
     ("neither_nor/same_subject", "not red(bob) and not big(bob)", "Bob is neither red nor big."),
     ("neither_nor/shared", "not red(bob) and not red(anne)", "Neither Bob nor Anne is red."),
+    ("not_both/same_subject", "not (red(bob) and dog(bob))", "Bob is not both red and a dog."),
+    ("not_both/same_subject", "not (chase(cat, dog) and sing(cat))", "The cat does not both chase the dog and sing."),
     ("rule_constants/repeated", "smart(dave) and kind(dave) -> quiet(dave)",
      "If Dave is smart and Dave is kind then Dave is quiet."),
     ("pronoun_constant/if_then", "red(bob) -> big(bob)", "If Bob is red then he is big."),
@@ -429,11 +434,14 @@ def test_new_constructs_are_appended_so_older_held_out_templates_stay_put(monkey
     the end of CONSTRUCTS leave every older construct's held-out templates as they were."""
     from neurosym.training import constructs
 
-    assert CONSTRUCT_TAGS[-len(FAMILIES["folio"]):] == FAMILIES["folio"]
     split = split_templates(1)
-    monkeypatch.setattr(constructs, "CONSTRUCTS", constructs.CONSTRUCTS[:-len(FAMILIES["folio"])])
-    older = split_templates(1)
-    assert older.test == {tid for tid in split.test if tid.split("/")[0] not in FAMILIES["folio"]}
+    # appended in two rounds: FOLIO's constructs, then "not both"
+    for appended in (FAMILIES["folio"] + ("not_both",), ("not_both",)):
+        assert CONSTRUCT_TAGS[-len(appended):] == appended
+        with monkeypatch.context() as patched:
+            patched.setattr(constructs, "CONSTRUCTS", constructs.CONSTRUCTS[:-len(appended)])
+            older = split_templates(1)
+        assert older.test == {tid for tid in split.test if tid.split("/")[0] not in appended}
     # the forms of the flagship example are on the training side
     assert {"passive/past", "fact_past/relation", "whoever/past"} <= split.train
 

@@ -126,6 +126,8 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("whoever", "folio", s.sample_whoever, past=t.whoever_past, present=t.whoever_present),
     _c("relative_past", "folio", s.sample_relative_past, everyone_who=t.everyone_who_past,
        anyone_who=t.anyone_who_past, people_who=t.people_who_past),
+    # appended last for the same reason, with one template (so the split draws nothing for it)
+    _c("not_both", "connective", s.sample_not_both, same_subject=t.not_both),
 )
 
 CONSTRUCT_TAGS: tuple[str, ...] = tuple(c.tag for c in CONSTRUCTS)

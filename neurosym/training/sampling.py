@@ -248,6 +248,18 @@ def sample_neither_nor(d: Draw) -> ast.Formula:
     return ast.And(tuple(ast.Not(a) for a in atoms))
 
 
+def sample_not_both(d: Draw) -> ast.Formula:
+    """``not (a and b)`` of one subject: "Bob is not both red and big"."""
+    subject = d.entity()
+    if d.chance(0.5):
+        atoms = [d.property(subject, COPULAR_KINDS), d.property(subject, COPULAR_KINDS)]
+    else:
+        atoms = [d.atom(subject, kinds=("verb",), relations=0.5) for _ in range(2)]
+    if atoms[0] == atoms[1]:
+        raise NotApplicable("'not both' of one atom twice")
+    return ast.Not(ast.And(tuple(atoms)))
+
+
 # ---------------------------------------------------------------- conditionals
 
 

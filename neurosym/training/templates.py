@@ -277,6 +277,22 @@ def neither_shared(formula, speaker: Speaker) -> str:
     return "neither " + speaker.shared_predicate(atoms, conj="nor", plural=False)
 
 
+def not_both(formula, speaker: Speaker) -> str:
+    """ "Bob is not both red and a dog." "Bob does not both sing and like the cat." """
+    if not (isinstance(formula, ast.Not) and isinstance(formula.arg, ast.And) and len(formula.arg.args) == 2):
+        raise Unrealizable("'not both' negates a conjunction of two")
+    literals = _positive_atoms(list(formula.arg.args))
+    subject, plural = speaker.subject(_constant_subject(literals))
+    said = [speaker.vp(lit, plural=plural) for lit in literals]
+    if all(s.after_copula is not None for s in said):
+        return f"{subject} {'are' if plural else 'is'} not both {said[0].after_copula} and {said[1].after_copula}"
+    if any(s.after_copula is not None for s in said):
+        raise Unrealizable("'does not both' joins two verb phrases")
+    # after "does not" a verb takes its base form, which is its plural present form
+    base = [speaker.vp(lit, plural=True).text for lit in literals]
+    return f"{subject} {'do' if plural else 'does'} not both {base[0]} and {base[1]}"
+
+
 # ---------------------------------------------------------------- conditionals on constants
 
 
