@@ -1,24 +1,34 @@
 """Many checks in one call: JSON Lines in, one JSON result per line out, in order.
 
-Each input line is ``{"premises": [...], "claims": [...]}`` with LF strings, optionally
-with ``"id"`` (echoed back) and ``"semantics"``. A malformed line does not stop the
-batch: its output line carries ``"error"`` instead of a result, so nothing is lost and
-line numbers stay aligned.
+Each input line is ``{"premises": [...], "claims": [...]}``, optionally with ``"id"``
+(echoed back) and ``"semantics"``. Statements in LF are checked by the reasoner as they
+are; a line with a statement in English goes through the text pipeline
+(``Pipeline.check_text``) and its output is what ``neurosym check --json`` prints for it:
+the solver's check plus how each sentence was read, or, when a sentence is read below
+the confidence threshold, each claim routed and the set's consistency undecided. The
+English of ``PREFETCH_LINES`` lines at a time goes to the parser in one batch. A
+malformed line does not stop the batch: its output line carries ``"error"`` instead of a
+result, so nothing is lost and line numbers stay aligned.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import InputFormatError, NeurosymError
 from .reasoner import Reasoner
 from .verdicts import Semantics
 
-__all__ = ["BatchOutcome", "parse_batch_line", "run_batch", "MAX_LINE_BYTES"]
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+__all__ = ["BatchOutcome", "parse_batch_line", "run_batch", "MAX_LINE_BYTES", "PREFETCH_LINES"]
 
 MAX_LINE_BYTES = 1_000_000
+PREFETCH_LINES = 256  # lines whose English is parsed in one batch
 
 
 @dataclass(frozen=True)
@@ -34,7 +44,7 @@ def _string_list(value, key: str, line_number: int) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InputFormatError(f"line {line_number}: {key!r} must be a list of LF strings")
+        raise InputFormatError(f"line {line_number}: {key!r} must be a list of strings (LF or English)")
     return value
 
 
@@ -64,23 +74,56 @@ def parse_batch_line(text: str, line_number: int) -> dict:
 
 
 def run_batch(lines: Iterable[str], reasoner: Reasoner, *, semantics: Semantics,
-              explain: bool = True, timeout_s: float | None = None) -> Iterator[BatchOutcome]:
-    """Check every non-blank line; yield one outcome per line, in input order."""
-    for line_number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        record: dict = {"line": line_number}
-        try:
-            fields = parse_batch_line(text, line_number)
-            if fields["id"] is not None:
-                record["id"] = fields["id"]
-            result = reasoner.check(
-                fields["claims"], fields["premises"],
-                semantics=fields["semantics"] or semantics, explain=explain, timeout_s=timeout_s,
-            )
-        except NeurosymError as exc:
-            record["error"] = exc.to_dict()
-            yield BatchOutcome(record, bad_input=True)
-            continue
-        record.update(result.to_dict())
-        yield BatchOutcome(record, violation=result.violation)
+              explain: bool = True, timeout_s: float | None = None,
+              pipeline: Pipeline | None = None) -> Iterator[BatchOutcome]:
+    """Check every non-blank line; yield one outcome per line, in input order. Lines with
+    English need ``pipeline`` (without one they are bad input)."""
+    numbered = ((number, text) for number, text in enumerate(lines, start=1) if text.strip())
+    while chunk := list(itertools.islice(numbered, PREFETCH_LINES)):
+        parsed = []
+        for line_number, text in chunk:
+            try:
+                parsed.append((line_number, parse_batch_line(text, line_number)))
+            except NeurosymError as exc:
+                parsed.append((line_number, exc))
+        english = [fields for _, fields in parsed if isinstance(fields, dict) and _has_english(fields)]
+        if english and pipeline is not None:
+            try:
+                pipeline.prefetch([t for fields in english for t in (*fields["premises"], *fields["claims"])])
+            except NeurosymError:
+                pass  # each line then reports the error itself
+        for line_number, fields in parsed:
+            yield _outcome(line_number, fields, reasoner, pipeline, semantics=semantics, explain=explain,
+                           timeout_s=timeout_s)
+
+
+def _has_english(fields: dict) -> bool:
+    from .pipeline import is_lf, looks_like_lf
+
+    return not all(is_lf(text) or looks_like_lf(text) for text in (*fields["premises"], *fields["claims"]))
+
+
+def _outcome(line_number: int, fields: dict | NeurosymError, reasoner: Reasoner, pipeline: Pipeline | None, *,
+             semantics: Semantics, explain: bool, timeout_s: float | None) -> BatchOutcome:
+    record: dict = {"line": line_number}
+    try:
+        if isinstance(fields, NeurosymError):
+            raise fields
+        if fields["id"] is not None:
+            record["id"] = fields["id"]
+        semantics = fields["semantics"] or semantics
+        if _has_english(fields):
+            if pipeline is None:
+                raise InputFormatError(f"line {line_number}: English needs the text pipeline; "
+                                       "give the statements in LF")
+            check = pipeline.check_text(fields["claims"], fields["premises"], semantics=semantics,
+                                        explain=explain, timeout_s=timeout_s)
+            record.update(check.to_dict())
+            return BatchOutcome(record, violation=check.violation)
+        result = reasoner.check(fields["claims"], fields["premises"], semantics=semantics,
+                                explain=explain, timeout_s=timeout_s)
+    except NeurosymError as exc:
+        record["error"] = exc.to_dict()
+        return BatchOutcome(record, bad_input=True)
+    record.update(result.to_dict())
+    return BatchOutcome(record, violation=result.violation)

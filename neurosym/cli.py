@@ -50,8 +50,8 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--premise", action="append", default=[], metavar="LF",
                        help="a premise in LF (repeatable)")
     check.add_argument("--input", metavar="FILE.jsonl",
-                       help="many checks: one {\"premises\": [...], \"claims\": [...]} object per line "
-                            "('-' for standard input); prints one JSON result per line")
+                       help="many checks: one {\"premises\": [...], \"claims\": [...]} object per line, "
+                            "LF or English ('-' for standard input); prints one JSON result per line")
     check.add_argument("--semantics", default="classical",
                        help="classical (default), directional or closed-world")
     check.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
@@ -199,6 +199,16 @@ def _exit_code(result, *, strict: bool) -> int:
     return EXIT_OK
 
 
+def _text_pipeline(args):
+    """The pipeline for the English lines of a batch (None when the text commands' options
+    are not wired in); the parser loads only when a line needs it."""
+    if not hasattr(args, "parser"):
+        return None
+    from .cli_text import _pipeline
+
+    return _pipeline(args)
+
+
 def _run_batch(args, reasoner, semantics: Semantics) -> int:
     from tqdm import tqdm
 
@@ -214,7 +224,8 @@ def _run_batch(args, reasoner, semantics: Semantics) -> int:
     bad_input = violation = False
     with stream:
         lines = tqdm(stream, desc="checking", unit=" lines", disable=not sys.stderr.isatty(), file=sys.stderr)
-        for outcome in run_batch(lines, reasoner, semantics=semantics, explain=not args.no_explain):
+        for outcome in run_batch(lines, reasoner, semantics=semantics, explain=not args.no_explain,
+                                 pipeline=_text_pipeline(args)):
             print(json.dumps(outcome.record, ensure_ascii=False), flush=True)
             bad_input |= outcome.bad_input
             violation |= outcome.violation

@@ -144,53 +144,39 @@ def _pipeline(args):
 def run_check(args) -> int:
     """``neurosym check``: LF as before; claims or premises in English through the pipeline."""
     from . import cli
-    from .pipeline import is_lf, labelled_sentences, looks_like_lf
+    from .pipeline import is_lf, looks_like_lf
     from .report import format_check
 
     statements = [*args.claims, *args.premise]
     if args.input or not statements or all(is_lf(text) or looks_like_lf(text) for text in statements):
         return cli._run_check(args)
-    semantics = Semantics.parse(args.semantics)
     pipeline = _pipeline(args)
-    claims, premises = pipeline.formalize_problem(args.claims, args.premise)
-    sentences = labelled_sentences(premises, claims)
-    if pipeline.below_threshold([*premises, *claims]):
-        return _run_routed_check(args, pipeline, semantics, sentences)
-    result = pipeline.check_formalized(claims, premises, semantics=semantics,
-                                       explain=not args.no_explain)
-    if args.json:
-        print(json.dumps({**result.to_dict(),
-                          "sentences": [{"label": label, **item.to_dict()} for label, item in sentences]},
-                         ensure_ascii=False))
-    else:
-        print("\n".join([*_reading_lines(sentences), format_check(result)]))
-    return cli._exit_code(result, strict=args.strict)
+    check = pipeline.check_text(args.claims, args.premise, semantics=args.semantics,
+                                explain=not args.no_explain)
+    if check.result is not None:
+        if args.json:
+            print(json.dumps(check.to_dict(), ensure_ascii=False))
+        else:
+            print("\n".join([*_reading_lines(check.sentences), format_check(check.result)]))
+        return cli._exit_code(check.result, strict=args.strict)
+    return _report_routed_check(args, check)
 
 
-def _run_routed_check(args, pipeline, semantics: Semantics, sentences) -> int:
-    """``check`` when some sentence is read below the threshold: no verdict may rest on an
-    unsure reading, so each claim is answered as ``ask`` answers a question (a proof from
-    the sentences read confidently when they decide it, else the fallback's guess, marked
-    as one), and the consistency of the whole set is left undecided."""
-    answers = pipeline.answer_claims(args.claims, args.premise, semantics=semantics,
-                                     explain=not args.no_explain)
-    unsure = pipeline.below_threshold([item for _, item in sentences])
-    why = (f"{len(unsure)} sentence(s) read below the confidence threshold {pipeline.threshold:g}: "
-           + "; ".join(repr(item.text) for item in unsure))
+def _report_routed_check(args, check) -> int:
+    """``check`` when some sentence is read below the threshold: no verdict rests on an
+    unsure reading, so each claim was answered as ``ask`` answers a question (a proof
+    from the sentences read confidently when they decide it, else the fallback's guess,
+    marked as one), and the consistency of the whole set is left undecided."""
     if args.json:
-        print(json.dumps({"semantics": semantics.value, "consistency": None, "consistency_note": why,
-                          "threshold": pipeline.threshold, "claims": [a.to_dict() for a in answers],
-                          "sentences": [{"label": label, **item.to_dict()} for label, item in sentences]},
-                         ensure_ascii=False))
+        print(json.dumps(check.to_dict(), ensure_ascii=False))
     else:
-        print("\n".join([*_reading_lines(sentences), *_routed_claim_lines(answers),
-                         f"all statements together: not decided ({why})"]))
-    proved = [a for a in answers if a.method in ("symbolic", "mixed")]
-    guessed = len(answers) - len(proved)
+        print("\n".join([*_reading_lines(check.sentences), *_routed_claim_lines(check.answers),
+                         f"all statements together: not decided ({check.consistency_note})"]))
+    guessed = len(check.answers) - len(check.proved)
     if guessed:
         print(f"neurosym: warning: {guessed} claim(s) not decided by proof; a label given is a neural "
               "guess (use --strict to make that an exit code of 1)", file=sys.stderr)
-    if any(a.verdict in (Verdict.CONTRADICTED, Verdict.IMPOSSIBLE) for a in proved):
+    if check.violation:
         return EXIT_VIOLATION
     if args.strict:  # the set's consistency is undecided, so nothing passes strictly
         return EXIT_VIOLATION

@@ -59,10 +59,11 @@ from .reasoner.result import CheckResult, EvidenceItem
 from .routing import DEFAULT_THRESHOLD, Answer, read_confidently, route, rules_in_english, with_guess
 from .rules.model import Theory
 from .text import split_sentences
-from .verdicts import Semantics
+from .verdicts import Semantics, Verdict
 
 __all__ = [
     "TextParser", "load_parser", "load_fallback", "reading_confidence", "Formalized", "NotFormalizedError",
+    "TextCheck",
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
     "with_texts", "labelled_sentences",
     "unify_symbols", "rename_symbols", "verb_object_names", "split_verb_objects",
@@ -155,6 +156,54 @@ class Formalized:
         if self.reason:
             data["reason"] = self.reason
         return data
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    """A check of statements in English (``Pipeline.check_text``), as ``neurosym check``
+    reports it.
+
+    When every sentence is read at least as confidently as the threshold, ``result`` is
+    the solver's check on those readings. Otherwise no verdict may rest on an unsure
+    reading: ``result`` is None, ``answers`` holds each claim answered as ``ask`` answers
+    a question (``Pipeline.answer_claims``), ``unsure`` the sentences under the threshold,
+    and the consistency of the whole set is not decided.
+    """
+
+    sentences: tuple[tuple[str, Formalized], ...]  # ("premise 1", item), ..., ("claim 1", item)
+    semantics: Semantics
+    threshold: float
+    result: CheckResult | None = None
+    answers: tuple[Answer, ...] = ()
+    unsure: tuple[Formalized, ...] = ()
+
+    @property
+    def violation(self) -> bool:
+        """A violation proved by the solver (never one that rests on a guess)."""
+        if self.result is not None:
+            return self.result.violation
+        return any(answer.verdict in (Verdict.CONTRADICTED, Verdict.IMPOSSIBLE) for answer in self.proved)
+
+    @property
+    def proved(self) -> tuple[Answer, ...]:
+        """The routed claims the solver decided (symbolic or mixed)."""
+        return tuple(a for a in self.answers if a.method in ("symbolic", "mixed"))
+
+    @property
+    def consistency_note(self) -> str | None:
+        """Why the set's consistency is not decided (None when ``result`` decides it)."""
+        if self.result is not None:
+            return None
+        return (f"{len(self.unsure)} sentence(s) read below the confidence threshold {self.threshold:g}: "
+                + "; ".join(repr(item.text) for item in self.unsure))
+
+    def to_dict(self) -> dict:
+        sentences = [{"label": label, **item.to_dict()} for label, item in self.sentences]
+        if self.result is not None:
+            return {**self.result.to_dict(), "sentences": sentences}
+        return {"semantics": self.semantics.value, "consistency": None,
+                "consistency_note": self.consistency_note, "threshold": self.threshold,
+                "claims": [answer.to_dict() for answer in self.answers], "sentences": sentences}
 
 
 class NotFormalizedError(InputFormatError):
@@ -264,6 +313,25 @@ class Pipeline:
                 "sets the threshold)"))) for label, item in unsure])
         return self.check_formalized(claim_items, premise_items, semantics=semantics,
                                      explain=explain, timeout_s=timeout_s)
+
+    def check_text(self, claims: str | Sequence[str], premises: str | Sequence[str] = (), *,
+                   semantics: str | Semantics = "classical", explain: bool = True,
+                   timeout_s: float | None = None) -> TextCheck:
+        """What ``neurosym check`` does with English: the solver's check when every sentence
+        is read confidently, else each claim routed (``answer_claims``) and the set's
+        consistency left undecided (``TextCheck``). Unlike ``check``, it never refuses an
+        unsure sentence, nor one with no reading (both are routed)."""
+        semantics = Semantics.parse(semantics)
+        claim_items, premise_items = self.formalize_problem(claims, premises)
+        sentences = tuple(labelled_sentences(premise_items, claim_items))
+        unsure = tuple(self.below_threshold([item for _, item in sentences]))
+        if not unsure:
+            result = self.check_formalized(claim_items, premise_items, semantics=semantics,
+                                           explain=explain, timeout_s=timeout_s)
+            return TextCheck(sentences, semantics, self.threshold, result=result)
+        answers = self.answer_claims(claims, premises, semantics=semantics, explain=explain,
+                                     timeout_s=timeout_s) if claim_items else []
+        return TextCheck(sentences, semantics, self.threshold, answers=tuple(answers), unsure=unsure)
 
     def formalize_problem(self, claims: str | Sequence[str], premises: str | Sequence[str] = ()
                           ) -> tuple[tuple[Formalized, ...], tuple[Formalized, ...]]:

@@ -174,6 +174,29 @@ def test_check_rests_no_verdict_on_an_unsure_reading():
     assert lenient.check("Bob is red.").claims[0].verdict is Verdict.POSSIBLE
 
 
+def test_check_text_is_the_solvers_check_when_every_sentence_is_read_confidently():
+    pipeline = Pipeline(parser=MockParser({"Bob is big.": "big(bob)", "Bob is not big.": "not big(bob)"}))
+    check = pipeline.check_text("Bob is not big.", "Bob is big.")
+    assert check.result.claims[0].verdict is Verdict.CONTRADICTED and check.violation
+    assert check.answers == () and check.consistency_note is None
+    assert [label for label, _ in check.sentences] == ["premise 1", "claim 1"]
+    assert check.to_dict()["sentences"][1]["lf"] == "not big(bob)"
+
+
+def test_check_text_routes_each_claim_when_a_sentence_is_unsure():
+    pipeline = Pipeline(parser=MockParser({"Bob is big.": "big(bob)", "Bob is red.": [("red(bob)", 0.5)]}),
+                        fallback=MockFallback("False", 0.7))
+    check = pipeline.check_text(["Bob is big.", "Bob is red."])
+    assert check.result is None and [item.text for item in check.unsure] == ["Bob is red."]
+    assert [(a.verdict, a.method) for a in check.answers] == [(Verdict.POSSIBLE, "symbolic"),
+                                                               (Verdict.UNTRANSLATED, "neural")]
+    assert not check.violation  # a guess of False is no proved violation
+    data = check.to_dict()
+    assert data["consistency"] is None and "'Bob is red.'" in data["consistency_note"]
+    # premises alone, one of them unsure: nothing to route, consistency undecided
+    assert pipeline.check_text([], ["Bob is red."]).answers == ()
+
+
 def test_lf_statements_never_reach_the_parser(monkeypatch):
     def no_parser(*args, **kwargs):
         raise AssertionError("the parser was loaded for LF input")
@@ -338,17 +361,18 @@ def test_a_verb_and_its_object_stay_one_predicate_without_that_relation():
 # ---------------------------------------------------------------- the commands
 
 
-def run_cli(capsys, monkeypatch, table, *argv):
-    """Run a command of ``neurosym`` with ``MockParser(table)`` as the parser."""
+def run_cli(capsys, monkeypatch, table, *argv, parser=None):
+    """Run a command of ``neurosym`` with ``MockParser(table)`` (or ``parser``) as the parser."""
     from neurosym import cli
 
-    monkeypatch.setattr(pipeline_module, "load_parser", lambda *a, **k: MockParser(table))
+    parser = parser or MockParser(table)
+    monkeypatch.setattr(pipeline_module, "load_parser", lambda *a, **k: parser)
     monkeypatch.setattr(pipeline_module, "load_fallback", lambda *a, **k: MockFallback("True", 0.62))
-    parser = cli._build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command_line = cli._build_parser()
+    commands = next(a for a in command_line._actions if isinstance(a, argparse._SubParsersAction))
     if "ask" not in commands.choices:  # cli.py not wired to the text commands yet
         add_text_commands(commands)
-    args = parser.parse_args(list(argv))
+    args = command_line.parse_args(list(argv))
     run = TEXT_COMMANDS.get(args.command) or cli._COMMANDS[args.command]
     try:
         code = run(args)
@@ -423,6 +447,28 @@ def test_cli_check_json_of_unsure_sentences(capsys, monkeypatch):
     assert [(c["verdict"], c["method"], c["answer"]) for c in data["claims"]] == [
         ("POSSIBLE", "symbolic", "Unknown"), ("UNTRANSLATED", "neural", "True")]
     assert data["claims"][1]["neural"]["label"] == "True"
+
+
+def test_cli_batch_lines_may_be_english(capsys, monkeypatch, tmp_path):
+    table = {"Bob is big.": "big(bob)", "Bob is not big.": "not big(bob)", "Bob is red.": [("red(bob)", 0.5)]}
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "lf", "premises": ["big(bob)"], "claims": ["not big(bob)"]}),
+        json.dumps({"id": "en", "premises": ["Bob is big."], "claims": ["Bob is not big."]}),
+        json.dumps({"id": "unsure", "claims": ["Bob is big.", "Bob is red."]}),
+        json.dumps({"id": "bad", "claims": ["Bob is big.", 7]}),
+    ]) + "\n")
+    parser = MockParser(table)
+    code, out, err = run_cli(capsys, monkeypatch, table, "check", "--input", str(batch), parser=parser)
+    lf, english, unsure, bad = [json.loads(line) for line in out.splitlines()]
+    assert lf["claims"][0]["verdict"] == "CONTRADICTED" and "sentences" not in lf
+    assert english["claims"][0]["verdict"] == "CONTRADICTED"
+    assert [s["lf"] for s in english["sentences"]] == ["big(bob)", "not big(bob)"]
+    assert unsure["consistency"] is None and unsure["claims"][1]["method"] == "neural"
+    assert "list of strings" in bad["error"]["message"]
+    assert code == 2 and "line 4" in err
+    # the English of the batch went to the parser in one call
+    assert sorted(parser.calls[0]) == ["Bob is big.", "Bob is not big.", "Bob is red."]
 
 
 def test_cli_ask_answers_with_evidence_in_english(capsys, monkeypatch, tmp_path):
