@@ -245,7 +245,7 @@ def format_answer(answer, semantics: Semantics, format_check) -> str:
     if answer.untranslated:
         lines.append("not formalized: " + "; ".join(repr(item.text) for item in answer.untranslated))
     if answer.readings:
-        lines.append("competing readings:" if answer.verdict is Verdict.AMBIGUOUS else "readings weighed (pooled):")
+        lines.append("competing readings:")
         for reading in answer.readings:
             lines.append(f"  {reading.sentence}  ->  {reading.lf}  ({reading.confidence:.2f}): "
                          f"{reading.english}  => {reading.verdict.value}")

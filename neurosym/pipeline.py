@@ -81,10 +81,6 @@ class TextParser(Protocol):
         """For each sentence, its readings (``.text``, ``.formula``, ``.score``), best first."""
         ...
 
-    # Optional: ``confidence_of_any(confidences) -> float``, the confidence that one of
-    # several readings of a sentence is right (``SemanticParser.confidence_of_any``). A
-    # parser without it never has readings pooled (``Pipeline.confidence_of_any``).
-
 
 class ParserUnavailableError(NeurosymError):
     """English input needs the neural parser, and it cannot be loaded here."""
@@ -395,13 +391,6 @@ class Pipeline:
         """The sentences of ``items`` the solver is not handed: no reading, or a best reading
         less confident than ``threshold`` (LF is always taken as it is)."""
         return [item for item in items if not read_confidently(item, self.threshold)]
-
-    def confidence_of_any(self, confidences: Sequence[float]) -> float:
-        """The confidence that the right reading of one sentence is among readings with these
-        confidences (the parser's ``confidence_of_any``); for a parser that cannot say, the
-        largest of them, so that readings are never pooled on a guess."""
-        combine = getattr(self.parser, "confidence_of_any", None)
-        return combine(confidences) if combine is not None else max(confidences, default=0.0)
 
     def _with_guesses(self, drafts: Sequence, *, both_channels: bool = False) -> list[Answer]:
         """The drafts' answers, the fallback asked in one batch for those that need it."""

@@ -9,7 +9,6 @@ confidence clears the ``threshold``; then:
 | every sentence formalized, its competing readings agree | the solver's | symbolic | the solver's |
 | every sentence formalized, competing readings disagree | AMBIGUOUS | neural | the fallback's guess |
 | the question formalized, some context not, and the formalized part already decides the claim (ENTAILED / CONTRADICTED / IMPOSSIBLE, under a monotone semantics) | the solver's | mixed | the solver's |
-| one sentence (context or question) below the threshold, and its readings that lead to one verdict are together at least the threshold | the solver's | symbolic | the solver's |
 | anything else not formalized | UNTRANSLATED | neural | the fallback's guess |
 
 "Competing readings" are a sentence's other readings that also clear the threshold; each
@@ -18,15 +17,8 @@ readings (LF and English paraphrase, with the verdict each leads to) and a scena
 the other statements in which the two readings differ. A "mixed" answer stands because
 the semantics is monotone (classical, directional): more premises cannot undo an
 entailment, unless they make the context inconsistent, which the note says. Closed-world
-reasoning is not monotone, so there a partly formalized context never gives a "mixed"
-answer. A **pooled** answer instead tries each of the unsure sentence's readings in its
-place (the whole problem under each, so any semantics will do): readings of one sentence
-are disjoint events for the parser, so the confidence that the right one is among those
-giving a verdict is their probabilities added up (``Pipeline.confidence_of_any``); when
-that clears the threshold the verdict stands, its confidence is that sum, and the answer
-lists the readings weighed with the verdict each gave. (LINC votes over sampled
-formalizations the same way; here the votes are weighted by the parser's probabilities.)
-Two or more unsure sentences are not pooled. The fallback's answers are guesses with a probability, never proofs: their
+reasoning is not monotone, so there a partly formalized context always goes to the
+fallback. The fallback's answers are guesses with a probability, never proofs: their
 verdict stays UNTRANSLATED or AMBIGUOUS and only the QA label comes from the classifier.
 
 The default threshold and how it was chosen are in docs/hybrid.md.
@@ -57,7 +49,6 @@ DEFAULT_THRESHOLD = 0.6
 
 MONOTONE = frozenset({Semantics.CLASSICAL, Semantics.DIRECTIONAL})
 MAX_ALTERNATIVES = 6  # competing readings tried per question (each costs one solver call)
-MAX_POOLED = 4  # readings of an unsure sentence weighed per question (one solver call each)
 
 
 @dataclass(frozen=True)
@@ -85,13 +76,11 @@ class Answer:
     channel that decided: "symbolic", "mixed" or "neural" (None when none did; an
     IMPOSSIBLE verdict is the solver's decision, so it has a method but no label).
     ``confidence`` is the confidence of the least confident reading the solver used (symbolic, mixed: the
-    answer is exact given the readings, so its weakest reading bounds it; for a pooled
-    answer the pooled readings count as one) or the
+    answer is exact given the readings, so its weakest reading bounds it) or the
     fallback's probability (neural). ``result`` is the solver's check (of the
     formalized part for mixed answers; None when it did not run). ``untranslated`` are
     the sentences below the threshold; ``readings`` the competing readings of an
-    AMBIGUOUS answer (``scenario``: one that tells the first two apart), or the readings
-    of the unsure sentence that a pooled answer weighed, each with its verdict; ``guess`` the
+    AMBIGUOUS answer and ``scenario`` one that tells the first two apart; ``guess`` the
     fallback's label and probabilities when it was asked; ``note`` says in words how the
     answer came about when it is not plainly symbolic. ``formalization`` (the least
     confident sentence's confidence) and ``symbolic_label`` (what the solver says from
@@ -180,20 +169,32 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
             base, symbolic_label=_label_or_none(lambda: solve(context, question, with_explanation=False)))
 
     if not below:
-        return _solved(pipeline, context, question, base, solve, fallback_input, semantics=semantics,
-                       threshold=threshold, explain=explain, timeout_s=timeout_s, both_channels=both_channels)
+        try:
+            result = solve(context, question, with_explanation=explain)
+        except NeurosymError as exc:  # e.g. a rule outside the directional fragment
+            return Draft(dataclasses.replace(base, note=f"the solver cannot use these readings: {exc}"),
+                         fallback_input, True)
+        confidence = min(item.confidence for item in items)
+        label = QA_LABELS.get(result.claims[0].verdict)
+        answer = dataclasses.replace(base, label=label, verdict=result.claims[0].verdict, confidence=confidence,
+                                     result=result, method="symbolic",
+                                     symbolic_label=label if both_channels else None)
+        readings, scenario = _competing_readings(pipeline, context, question, result, semantics=semantics,
+                                                 threshold=threshold, timeout_s=timeout_s)
+        if readings:
+            note = (f"the readings of {readings[1].sentence!r} lead to different verdicts; "
+                    "the label is the neural fallback's guess")
+            if scenario is None:
+                note += "; the two readings cannot both hold"
+            return Draft(dataclasses.replace(answer, label=None, verdict=Verdict.AMBIGUOUS, method=None,
+                                             readings=readings, scenario=scenario, note=note),
+                         fallback_input, True)
+        return Draft(answer, fallback_input, False)
 
     names = ", ".join(repr(item.text) for item in below)
-
-    def pooled() -> Draft | None:
-        if len(below) != 1 or not below[0].formalized:
-            return None
-        return _pooled(pipeline, context, question, below[0], base, solve, fallback_input, semantics=semantics,
-                       threshold=threshold, explain=explain, timeout_s=timeout_s, both_channels=both_channels)
-
     if not read_confidently(question, threshold):
         note = f"not formalized: {names}; the label is the neural fallback's guess"
-        return pooled() or Draft(dataclasses.replace(base, note=note), fallback_input, True)
+        return Draft(dataclasses.replace(base, note=note), fallback_input, True)
     formalized_context = [item for item in context if read_confidently(item, threshold)]
     try:
         partial = solve(formalized_context, question, with_explanation=explain)
@@ -217,7 +218,7 @@ def route(pipeline: Pipeline, context: Sequence[Formalized], question: Formalize
     if partial is not None and semantics not in MONOTONE:
         why = f"{semantics.value} reasoning is not monotone, so the formalized part alone decides nothing"
     note = f"not formalized: {names}; {why}; the label is the neural fallback's guess"
-    return pooled() or Draft(dataclasses.replace(base, result=partial, note=note), fallback_input, True)
+    return Draft(dataclasses.replace(base, result=partial, note=note), fallback_input, True)
 
 
 def with_guess(draft: Draft, guess: Guess | None, *, unavailable: str | None = None) -> Answer:
@@ -235,92 +236,6 @@ def with_guess(draft: Draft, guess: Guess | None, *, unavailable: str | None = N
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _solved(pipeline: Pipeline, context: Sequence[Formalized], question: Formalized, base: Answer, solve,
-            fallback_input, *, semantics: Semantics, threshold: float, explain: bool,
-            timeout_s: float | None, both_channels: bool, confidence: float | None = None,
-            note: str | None = None, weighed: tuple[Reading, ...] = ()) -> Draft:
-    """The solver's answer from these readings (AMBIGUOUS when a competing reading above the
-    threshold changes it). ``confidence`` overrides the least confident reading's;
-    ``note`` and ``weighed`` (the readings a pooled answer weighed) go into the answer."""
-    items = (*context, question)
-    try:
-        result = solve(context, question, with_explanation=explain)
-    except NeurosymError as exc:  # e.g. a rule outside the directional fragment
-        return Draft(dataclasses.replace(base, note=f"the solver cannot use these readings: {exc}"),
-                     fallback_input, True)
-    if confidence is None:
-        confidence = min(item.confidence for item in items)
-    label = QA_LABELS.get(result.claims[0].verdict)
-    answer = dataclasses.replace(base, label=label, verdict=result.claims[0].verdict, confidence=confidence,
-                                 result=result, method="symbolic", context=tuple(context), question=question,
-                                 readings=weighed, note=note,
-                                 symbolic_label=label if both_channels else None)
-    readings, scenario = _competing_readings(pipeline, context, question, result, semantics=semantics,
-                                             threshold=threshold, timeout_s=timeout_s)
-    if readings:
-        ambiguity = (f"the readings of {readings[1].sentence!r} lead to different verdicts; "
-                     "the label is the neural fallback's guess")
-        if scenario is None:
-            ambiguity += "; the two readings cannot both hold"
-        return Draft(dataclasses.replace(answer, label=None, verdict=Verdict.AMBIGUOUS, method=None,
-                                         readings=readings, scenario=scenario,
-                                         note=f"{note}; {ambiguity}" if note else ambiguity),
-                     fallback_input, True)
-    return Draft(answer, fallback_input, False)
-
-
-def _pooled(pipeline: Pipeline, context: Sequence[Formalized], question: Formalized, unsure: Formalized,
-            base: Answer, solve, fallback_input, *, semantics: Semantics, threshold: float, explain: bool,
-            timeout_s: float | None, both_channels: bool) -> Draft | None:
-    """The solver's answer when one sentence, ``unsure``, is read below the threshold but its
-    readings that lead to one verdict are together at least ``threshold`` confident
-    (``Pipeline.confidence_of_any``); None when no verdict has that much behind it.
-
-    Each of the sentence's readings (up to ``MAX_POOLED``) is tried in its place; a reading
-    the solver cannot use, or under which it gives up, backs no verdict. The answer is the
-    solver's with the verdict's most confident reading, and its confidence is the pooled
-    one (or a less confident other sentence's)."""
-    from .rules.glosses import render_english
-
-    items = [*context, question]
-    position = next(i for i, item in enumerate(items) if item is unsure)
-
-    def with_reading(formula: ast.Formula, confidence: float) -> list[Formalized]:
-        return [dataclasses.replace(item, formula=formula, confidence=confidence) if i == position else item
-                for i, item in enumerate(items)]
-
-    weighed: list[tuple[ast.Formula, Reading]] = []
-    for formula, confidence in unsure.options[:MAX_POOLED]:
-        swapped = with_reading(formula, confidence)
-        try:
-            verdict = solve(swapped[:-1], swapped[-1], with_explanation=False).claims[0].verdict
-        except NeurosymError:  # the reading does not fit the other sentences' symbols
-            continue
-        weighed.append((formula, Reading(unsure.text, to_text(formula),
-                                         render_english(formula, pipeline.theory), confidence, verdict)))
-    backing: dict[Verdict, list[tuple[ast.Formula, Reading]]] = {}
-    for formula, reading in weighed:
-        if reading.verdict is not Verdict.UNKNOWN:
-            backing.setdefault(reading.verdict, []).append((formula, reading))
-    pooled = {verdict: pipeline.confidence_of_any([reading.confidence for _, reading in group])
-              for verdict, group in backing.items()}
-    if not pooled or max(pooled.values()) < threshold:
-        return None
-    verdict = max(pooled, key=pooled.get)
-    formula, best = backing[verdict][0]
-    swapped = with_reading(formula, best.confidence)
-    others = [item.confidence for i, item in enumerate(items) if i != position]
-    note = (f"{unsure.text!r} is read below the threshold {threshold:g}; its readings that give "
-            f"{verdict.value} are together {pooled[verdict]:.2f} confident ({len(weighed)} weighed)")
-    draft = _solved(pipeline, swapped[:-1], swapped[-1], dataclasses.replace(base, untranslated=()), solve,
-                    fallback_input, semantics=semantics, threshold=threshold, explain=explain,
-                    timeout_s=timeout_s, both_channels=both_channels,
-                    confidence=min([pooled[verdict], *others]), note=note,
-                    weighed=tuple(reading for _, reading in weighed))
-    # what the solver says from the best readings stays the best readings' (coverage curves)
-    return dataclasses.replace(draft, answer=dataclasses.replace(draft.answer, symbolic_label=base.symbolic_label))
 
 
 def _label_or_none(check) -> str | None:

@@ -32,11 +32,6 @@ class MockParser:
         return results
 
 
-    def confidence_of_any(self, confidences):
-        """Readings of one sentence are disjoint, and these confidences are unscaled: they add."""
-        return min(1.0, sum(confidences))
-
-
 def reading(lf: str, probability: float) -> Reading:
     score = math.log(probability)
     return Reading(lf, parse_formula(lf), (), score, score)

@@ -10,8 +10,8 @@ import random
 import pytest
 
 from neurosym.parser.calibration import (
-    calibrate, calibrated_log_confidence, calibration_table, confidence_of_any, expected_calibration_error,
-    bias_of, fit_platt, fit_temperature, negative_log_likelihood, temperature_of, uncalibrate,
+    calibrate, calibrated_log_confidence, calibration_table, expected_calibration_error,
+    bias_of, fit_platt, fit_temperature, negative_log_likelihood, temperature_of,
 )
 
 
@@ -129,29 +129,6 @@ def test_confidences_next_to_one_stay_below_one_and_ordered():
     assert all(s < 0.0 for s in scaled)
     assert scaled == sorted(scaled) and len(set(scaled)) == len(scaled)
     assert calibrate(0.0, 2.7) == 0.0
-
-
-@pytest.mark.parametrize("temperature, bias", [(1.0, 0.0), (1.449, 0.237), (0.6, -0.8)])
-def test_uncalibrate_undoes_the_scaling(temperature, bias):
-    for p in (1e-6, 0.03, 0.41, 0.5, 0.9, 0.9999):
-        scaled = calibrate(p, temperature, bias)
-        assert uncalibrate(scaled, temperature, bias) == pytest.approx(p, rel=1e-9)
-    assert (uncalibrate(0.0, temperature, bias), uncalibrate(1.0, temperature, bias)) == (0.0, 1.0)
-
-
-def test_the_confidence_of_any_of_several_readings_adds_their_model_probabilities():
-    # unscaled, the model probabilities of one sentence's readings simply add
-    assert confidence_of_any([0.3, 0.25], 1.0) == pytest.approx(0.55)
-    # scaled: model probabilities 0.3 and 0.25 are scaled one by one, then pooled
-    temperature, bias = 1.449, 0.237
-    pooled = confidence_of_any([calibrate(0.3, temperature, bias), calibrate(0.25, temperature, bias)],
-                               temperature, bias)
-    assert pooled == pytest.approx(calibrate(0.55, temperature, bias))
-    # one reading alone keeps its confidence; more readings never lower it; the sum is capped
-    assert confidence_of_any([0.42], temperature, bias) == pytest.approx(0.42)
-    assert confidence_of_any([0.42, 0.1], temperature, bias) > 0.42
-    assert confidence_of_any([0.9, 0.9], temperature, bias) <= 1.0
-    assert confidence_of_any([], temperature, bias) == 0.0
 
 
 def test_ece_is_the_weighted_gap_between_confidence_and_accuracy():

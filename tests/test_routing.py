@@ -117,68 +117,6 @@ def test_a_reading_below_the_threshold_counts_as_not_formalized():
     assert answer.formalization == pytest.approx(TOP_PROBABILITY)
 
 
-# Pooling: one sentence read below the threshold (0.6) whose readings lead to one verdict.
-POOLED = {
-    # both readings make Bob big: together 0.65 confident
-    "Bob is large.": [("big(bob)", 0.35), ("big(bob) and large(bob)", 0.3)],
-    # the readings lead to opposite verdicts about Bob being big
-    "Bob is hardly big.": [("big(bob)", 0.35), ("not big(bob)", 0.3)],
-    "Bob is quite red.": [("red(bob)", 0.4), ("red(bob) or big(bob)", 0.3)],
-    "Anne is large.": [("big(anne)", 0.35), ("big(anne) and large(anne)", 0.3)],
-}
-
-
-def test_an_unsure_sentence_whose_readings_agree_is_decided_by_the_solver():
-    fallback = MockFallback()
-    answer = pipeline(fallback=fallback, **POOLED).ask("Bob is large. All big things are red.", "Bob is red.")
-    assert (answer.label, answer.verdict, answer.method) == ("True", Verdict.ENTAILED, "symbolic")
-    assert answer.confidence == pytest.approx(0.65)  # the two readings pooled
-    assert [(r.lf, r.verdict) for r in answer.readings] == [
-        ("big(bob)", Verdict.ENTAILED), ("big(bob) and large(bob)", Verdict.ENTAILED)]
-    assert answer.context[0].lf == "big(bob)" and answer.untranslated == ()
-    assert "'Bob is large.' is read below the threshold" in answer.note and "0.65" in answer.note
-    assert fallback.calls == []
-
-
-def test_an_unsure_question_is_pooled_over_its_own_readings():
-    answer = pipeline(**POOLED).ask("Bob is big. All big things are red.", "Bob is quite red.")
-    assert (answer.verdict, answer.method, answer.confidence) == (Verdict.ENTAILED, "symbolic",
-                                                                  pytest.approx(0.7))
-
-
-def test_readings_that_lead_to_different_verdicts_are_not_pooled():
-    answer = pipeline(**POOLED).ask("Bob is hardly big. All big things are red.", "Bob is red.")
-    assert (answer.verdict, answer.method) == (Verdict.UNTRANSLATED, "neural")
-    assert [item.text for item in answer.untranslated] == ["Bob is hardly big."]
-
-
-def test_pooled_readings_must_reach_the_threshold():
-    answer = pipeline(threshold=0.7, **POOLED).ask("Bob is large. All big things are red.", "Bob is red.")
-    assert (answer.verdict, answer.method) == (Verdict.UNTRANSLATED, "neural")
-
-
-def test_two_unsure_sentences_are_not_pooled():
-    answer = pipeline(**POOLED).ask("Bob is large. Anne is large. All big things are red.", "Bob is red.")
-    assert (answer.verdict, answer.method) == (Verdict.UNTRANSLATED, "neural")
-    assert len(answer.untranslated) == 2
-
-
-def test_pooling_also_serves_closed_world_reasoning():
-    # the whole context is read under every reading, so monotonicity is not needed
-    answer = pipeline(**POOLED).ask("Bob is large. All big things are red.", "Bob is red.",
-                                    semantics="closed-world")
-    assert (answer.verdict, answer.method) == (Verdict.ENTAILED, "symbolic")
-
-
-def test_a_parser_that_cannot_pool_its_readings_never_has_them_pooled():
-    class Unpooled(MockParser):
-        confidence_of_any = None
-
-    answer = Pipeline(parser=Unpooled({**TABLE, **POOLED}), fallback=MockFallback()).ask(
-        "Bob is large. All big things are red.", "Bob is red.")
-    assert (answer.verdict, answer.method) == (Verdict.UNTRANSLATED, "neural")
-
-
 def test_without_a_fallback_untranslatable_questions_stay_unanswered():
     answer = Pipeline(parser=MockParser(TABLE), fallback=False).ask("Bob is big.", "Quite possibly, Bob flies.")
     assert (answer.label, answer.method, answer.verdict) == (None, None, Verdict.UNTRANSLATED)

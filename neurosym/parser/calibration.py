@@ -27,7 +27,7 @@ import math
 from pathlib import Path
 from typing import Sequence
 
-__all__ = ["calibrate", "calibrated_log_confidence", "uncalibrate", "confidence_of_any", "fit_temperature", "fit_platt",
+__all__ = ["calibrate", "calibrated_log_confidence", "fit_temperature", "fit_platt",
            "negative_log_likelihood", "bias_of",
            "fit_softmax_temperature", "softmax_negative_log_likelihood",
            "expected_calibration_error", "calibration_table", "temperature_of", "EQUAL_WIDTH_BINS"]
@@ -63,30 +63,6 @@ def calibrated_log_confidence(score: float, temperature: float, bias: float = 0.
     score = min(-_EPSILON, score)
     log_odds = score - math.log(-math.expm1(score))  # log p - log(1 - p)
     return _log_sigmoid(log_odds / temperature + bias)
-
-
-def uncalibrate(confidence: float, temperature: float, bias: float = 0.0) -> float:
-    """The model probability ``p`` that ``calibrate`` scales to ``confidence`` (its inverse:
-    ``logit(p) = (logit(confidence) - bias) * temperature``)."""
-    if confidence <= 0.0:
-        return 0.0
-    if confidence >= 1.0:
-        return 1.0
-    z = (_logit(confidence) - bias) * temperature
-    return math.exp(_log_sigmoid(z))
-
-
-def confidence_of_any(confidences: Sequence[float], temperature: float, bias: float = 0.0) -> float:
-    """The scaled confidence that one of several readings of one sentence is the right one,
-    given each reading's scaled confidence.
-
-    The readings of a sentence are disjoint events under the model, so their model
-    probabilities (``uncalibrate``) add up; the sum is scaled as one reading's probability
-    is. (The scaling was fitted on "the first reading is right"; applied to a sum it
-    assumes the model is as over- or under-confident about a set of readings as about one.)
-    """
-    total = sum(uncalibrate(c, temperature, bias) for c in confidences)
-    return calibrate(min(1.0, total), temperature, bias)
 
 
 def negative_log_likelihood(confidences: Sequence[float], correct: Sequence[bool],

@@ -40,7 +40,7 @@ from ..logic.parser import parse_formula
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
-from .calibration import bias_of, calibrated_log_confidence, confidence_of_any, temperature_of
+from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
@@ -157,12 +157,6 @@ class SemanticParser:
         return [dataclasses.replace(r, score=calibrated_log_confidence(r.score, self.temperature,
                                                                          self.bias))
                 for r in readings]
-
-    def confidence_of_any(self, confidences: Sequence[float]) -> float:
-        """The calibrated confidence that the right reading of a sentence is one of its
-        readings with these calibrated confidences: their model probabilities added, then
-        scaled as one reading's (``calibration.confidence_of_any``)."""
-        return confidence_of_any(confidences, self.temperature, self.bias)
 
     def _description_table(self, theory: Theory | None):
         """Encoded descriptions of the theory's declared symbols (cached per theory)."""
