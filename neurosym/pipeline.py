@@ -67,6 +67,7 @@ __all__ = [
     "ParserUnavailableError", "Answer", "Pipeline", "statement_sentences", "is_lf",
     "with_texts", "labelled_sentences",
     "unify_symbols", "rename_symbols", "verb_object_names", "split_verb_objects",
+    "adjective_noun_names", "split_adjective_nouns",
     "DOMAIN_NOUNS", "domain_restrictors", "drop_restrictors",
 ]
 
@@ -435,6 +436,11 @@ class Pipeline:
                 candidates = [tuple((split_verb_objects(f, verb_objects), c) for f, c in options)
                               for options in candidates]
                 contenders = [split_verb_objects(f, verb_objects) for f in contenders]
+            compounds = adjective_noun_names(contenders)
+            if compounds:
+                candidates = [tuple((split_adjective_nouns(f, compounds), c) for f, c in options)
+                              for options in candidates]
+                contenders = [split_adjective_nouns(f, compounds) for f in contenders]
             restrictors = domain_restrictors(contenders)
             if restrictors:
                 candidates = [tuple((drop_restrictors(f, restrictors), c) for f, c in options)
@@ -732,6 +738,49 @@ def split_verb_objects(node, names: dict[str, tuple[str, str]]):
     if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in names:
         verb, obj = names[node.name]
         return ast.Pred(verb, (node.args[0], ast.Const(obj)))
+    return node
+
+
+def adjective_noun_names(formulas: Iterable[ast.Formula]) -> dict[str, tuple[str, str]]:
+    """One-place predicates named by an adjective and a noun (``cute_animal``, as in "All
+    cute animals are furry.") where the same problem also says the adjective alone of
+    something (``cute/1``) and the noun is a one-place predicate of the problem too or a
+    domain noun (``DOMAIN_NOUNS``): there "cute animal" is what is cute and an animal,
+    ``cute(x) and animal(x)``; one name would keep the rule from the facts about "cute".
+    Maps each such name to ``(adjective, noun)``.
+
+    >>> from neurosym.logic.parser import parse_formula as p
+    >>> adjective_noun_names([p("cute(tiger)"), p("forall x. cute_animal(x) -> furry(x)")])
+    {'cute_animal': ('cute', 'animal')}
+    """
+    unary = {name for formula in formulas for kind, arity, name in _symbols(formula)
+             if kind == "pred" and arity == 1}
+    found = {}
+    for name in sorted(unary):
+        for cut in (i for i, char in enumerate(name) if char == "_"):
+            adjective, noun = name[:cut], name[cut + 1:]
+            if adjective in unary and (noun in unary or noun in DOMAIN_NOUNS):
+                found[name] = (adjective, noun)
+                break
+    return found
+
+
+def split_adjective_nouns(node, names: dict[str, tuple[str, str]]):
+    """``node`` with each one-place predicate of ``names`` written as the conjunction of
+    its adjective and its noun (``cute_animal(x)`` -> ``cute(x) and animal(x)``), spliced
+    into the conjunction around it, so the noun stays a conjunct of a rule's condition.
+    A formula without such a name is returned as it is."""
+    if not any(isinstance(n, ast.Pred) and len(n.args) == 1 and n.name in names for n in ast.walk(node)):
+        return node
+    if isinstance(node, ast.Pred):
+        adjective, noun = names[node.name]
+        return ast.And((ast.Pred(adjective, node.args), ast.Pred(noun, node.args)))
+    node = ast.map_children(node, lambda child: split_adjective_nouns(child, names))
+    if isinstance(node, ast.And):
+        parts = []
+        for arg in node.args:
+            parts.extend(arg.args if isinstance(arg, ast.And) else (arg,))
+        node = dataclasses.replace(node, args=tuple(parts))
     return node
 
 

@@ -358,6 +358,27 @@ def test_a_verb_and_its_object_stay_one_predicate_without_that_relation():
         "play_piano(bob)", "play_chess(anne)", "old(piano)"]
 
 
+def test_an_adjective_and_a_noun_become_both_properties_when_the_problem_uses_the_adjective():
+    # PARARULE-Plus style: "cute animals" read as one name would never meet "The tiger is cute."
+    pipeline = Pipeline(parser=MockParser({
+        "The tiger is cute.": "cute(tiger)",
+        "All cute animals are furry.": "forall x. cute_animal(x) -> furry(x)",
+        "The tiger is furry.": "furry(tiger)",
+    }))
+    answer = pipeline.ask("The tiger is cute. All cute animals are furry.", "The tiger is furry.",
+                          semantics="directional")
+    # split into cute(x) and animal(x); "animal" only restricts rules, so it goes (domain nouns)
+    assert answer.context[1].lf == "forall x. cute(x) -> furry(x)"
+    assert (answer.label, answer.method) == ("True", "symbolic")
+
+
+def test_an_adjective_and_a_noun_stay_one_predicate_when_the_adjective_is_never_said_alone():
+    pipeline = Pipeline(parser=MockParser({"Bob is a computer scientist.": "computer_scientist(bob)",
+                                           "Anne is a scientist.": "scientist(anne)"}))
+    assert [item.lf for item in pipeline.formalize("Bob is a computer scientist. Anne is a scientist.")] == [
+        "computer_scientist(bob)", "scientist(anne)"]
+
+
 # ---------------------------------------------------------------- the commands
 
 
