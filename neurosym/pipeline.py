@@ -25,7 +25,9 @@ What each step does:
   ``chases`` / ``chase``) get one name: a declared one when a rule file declares it,
   else the one most sentences use. In open mode, a verb-and-object predicate
   (``chase_bear(dog)``) becomes the relation (``chase(dog, bear)``) where the problem
-  also uses the verb as a relation and the object as an individual.
+  also uses the verb as a relation and the object as an individual, and an
+  adjective-and-noun predicate (``cute_animal(x)``) becomes both properties
+  (``cute(x) and animal(x)``) where the problem also says the adjective alone.
 - **type check**: each sentence keeps its best reading that type-checks together with
   the readings already kept (the first sentences first), so a reading with the wrong
   arity for the rest of the problem gives way to the next one.
