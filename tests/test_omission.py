@@ -98,6 +98,8 @@ def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, 
     ("Bob is either red or big but not both.", "red(bob) xor big(bob)"),
     ("Neither Bob nor Anne is red.", "not red(bob) and not red(anne)"),
     ("No dog is a cat.", "forall x. dog(x) -> not cat(x)"),
+    # "song" inside "folk song" belongs to the predicate folk_song, not to the song
+    ("The song is red only if the song is a folk song.", "red(song) -> folk_song(song)"),
 ])
 def test_mentions_are_counted_as_english_uses_them(sentence, lf):
     assert unsaid(lf, sentence) == []

@@ -148,11 +148,15 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
     the module docstring): a constant's name once per missing occurrence, then one pronoun
     per variable mention left over, then one negation word per missing negation. Empty
     when every mention is accounted for."""
-    arguments = [arg for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))
-                 for arg in node.args]
+    applied = [node for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))]
+    arguments = [arg for node in applied for arg in node.args]
+    # a constant's word inside a longer name the formula uses ("the song ... a folk song",
+    # folk_song) is that name's, not a mention of the constant
+    names_used = {node.name for node in applied}
+    inside = [c.span for c in candidates.items if c.text in names_used and c.span is not None]
     unsaid = []
     for name, uses in Counter(a.name for a in arguments if isinstance(a, ast.Const)).items():
-        unsaid += [name] * max(0, _occurrences(name, candidates) - uses)
+        unsaid += [name] * max(0, _occurrences(name, candidates, inside=inside) - uses)
     pronouns = _variable_mentions(sentence)
     if pronouns:
         uses = sum(isinstance(a, ast.Var) for a in arguments)
@@ -197,10 +201,13 @@ def _is_negation(node: ast.Node) -> bool:
     return isinstance(node, ast.Not) or (isinstance(node, ast.Compare) and node.op == "!=")
 
 
-def _occurrences(name: str, candidates: CandidateSet) -> int:
-    """How many times the sentence says ``name``: its candidate spans, overlapping ones once."""
+def _occurrences(name: str, candidates: CandidateSet, *, inside=()) -> int:
+    """How many times the sentence says ``name``: its candidate spans, overlapping ones
+    once, leaving out those that lie within a longer span of ``inside``."""
     count, end = 0, -1
     for start, stop in sorted({c.span for c in candidates.items if c.text == name and c.span is not None}):
+        if any(a <= start and stop <= b and (a, b) != (start, stop) for a, b in inside):
+            continue
         if start >= end:
             count, end = count + 1, stop
     return count
