@@ -7,8 +7,9 @@
 
 ``add_text_commands(commands)`` adds ``ask`` and ``eval`` to the subcommands of
 ``neurosym.cli`` and the parser options to ``check``; ``TEXT_COMMANDS`` maps the command
-names to their run functions. ``check`` with LF only (or ``--input``) runs exactly as
-before; a claim or premise in English goes through ``neurosym.pipeline``. When every
+names to their run functions. ``check`` with LF only runs exactly as before; a claim or
+premise in English goes through ``neurosym.pipeline`` (``Pipeline.check_text``; with
+``--input``, line by line in ``neurosym.batch``). When every
 sentence is read at least as confidently as the threshold, the verdicts are the solver's
 on those readings; otherwise no verdict rests on an unsure reading: each claim is answered
 as ``ask`` answers a question, and the set's consistency is left undecided.
