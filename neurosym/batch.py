@@ -80,21 +80,24 @@ def run_batch(lines: Iterable[str], reasoner: Reasoner, *, semantics: Semantics,
     English need ``pipeline`` (without one they are bad input)."""
     numbered = ((number, text) for number, text in enumerate(lines, start=1) if text.strip())
     while chunk := list(itertools.islice(numbered, PREFETCH_LINES)):
-        parsed = []
+        parsed: list[tuple[int, dict | NeurosymError, bool]] = []  # (line, fields or error, has English)
         for line_number, text in chunk:
             try:
-                parsed.append((line_number, parse_batch_line(text, line_number)))
+                fields = parse_batch_line(text, line_number)
             except NeurosymError as exc:
-                parsed.append((line_number, exc))
-        english = [fields for _, fields in parsed if isinstance(fields, dict) and _has_english(fields)]
+                parsed.append((line_number, exc, False))
+            else:
+                parsed.append((line_number, fields, _has_english(fields)))
+        english = [t for _, fields, has_english in parsed if has_english
+                   for t in (*fields["premises"], *fields["claims"])]
         if english and pipeline is not None:
             try:
-                pipeline.prefetch([t for fields in english for t in (*fields["premises"], *fields["claims"])])
+                pipeline.prefetch(english)
             except NeurosymError:
                 pass  # each line then reports the error itself
-        for line_number, fields in parsed:
-            yield _outcome(line_number, fields, reasoner, pipeline, semantics=semantics, explain=explain,
-                           timeout_s=timeout_s)
+        for line_number, fields, has_english in parsed:
+            yield _outcome(line_number, fields, has_english, reasoner, pipeline, semantics=semantics,
+                           explain=explain, timeout_s=timeout_s)
 
 
 def _has_english(fields: dict) -> bool:
@@ -103,16 +106,17 @@ def _has_english(fields: dict) -> bool:
     return not all(is_lf(text) or looks_like_lf(text) for text in (*fields["premises"], *fields["claims"]))
 
 
-def _outcome(line_number: int, fields: dict | NeurosymError, reasoner: Reasoner, pipeline: Pipeline | None, *,
-             semantics: Semantics, explain: bool, timeout_s: float | None) -> BatchOutcome:
+def _outcome(line_number: int, fields: dict | NeurosymError, has_english: bool, reasoner: Reasoner,
+             pipeline: Pipeline | None, *, semantics: Semantics, explain: bool,
+             timeout_s: float | None) -> BatchOutcome:
     record: dict = {"line": line_number}
     try:
-        if isinstance(fields, NeurosymError):
+        if isinstance(fields, NeurosymError):  # the line itself was bad
             raise fields
         if fields["id"] is not None:
             record["id"] = fields["id"]
         semantics = fields["semantics"] or semantics
-        if _has_english(fields):
+        if has_english:
             if pipeline is None:
                 raise InputFormatError(f"line {line_number}: English needs the text pipeline; "
                                        "give the statements in LF")
