@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputFormatError
-from .verdicts import Semantics, Verdict
+from .verdicts import Semantics
 
 __all__ = ["add_text_commands", "TEXT_COMMANDS", "run_check", "run_ask", "run_eval"]
 
