@@ -328,8 +328,8 @@ class Pipeline:
             result = self.check_formalized(claim_items, premise_items, semantics=semantics,
                                            explain=explain, timeout_s=timeout_s)
             return TextCheck(sentences, semantics, self.threshold, result=result)
-        answers = self.answer_claims(claims, premises, semantics=semantics, explain=explain,
-                                     timeout_s=timeout_s) if claim_items else []
+        answers = self._routed_claims(claim_items, premise_items, semantics=semantics, explain=explain,
+                                      timeout_s=timeout_s)
         return TextCheck(sentences, semantics, self.threshold, answers=tuple(answers), unsure=unsure)
 
     def formalize_problem(self, claims: str | Sequence[str], premises: str | Sequence[str] = ()
@@ -385,7 +385,12 @@ class Pipeline:
         claim_items, premise_items = self.formalize_problem(claims, premises)
         if not claim_items:
             raise InputFormatError("nothing to check: no claim")
-        semantics = Semantics.parse(semantics)
+        return self._routed_claims(claim_items, premise_items, semantics=Semantics.parse(semantics),
+                                   explain=explain, timeout_s=timeout_s)
+
+    def _routed_claims(self, claim_items: Sequence[Formalized], premise_items: Sequence[Formalized], *,
+                       semantics: Semantics, explain: bool, timeout_s: float | None) -> list[Answer]:
+        """``answer_claims`` for sentences already formalized as one problem."""
         drafts = [route(self, premise_items, claim, semantics=semantics, threshold=self.threshold,
                         explain=explain, timeout_s=timeout_s) for claim in claim_items]
         return self._with_guesses(drafts)
@@ -433,20 +438,14 @@ class Pipeline:
             # "animal" of something must not keep every "All lazy animals are ..." rule idle.
             contenders = [f for options in candidates for rank, (f, confidence)
                           in enumerate(options) if rank == 0 or confidence >= self.threshold]
-            verb_objects = verb_object_names(contenders)
-            if verb_objects:
-                candidates = [tuple((split_verb_objects(f, verb_objects), c) for f, c in options)
-                              for options in candidates]
-                contenders = [split_verb_objects(f, verb_objects) for f in contenders]
-            compounds = adjective_noun_names(contenders)
-            if compounds:
-                candidates = [tuple((split_adjective_nouns(f, compounds), c) for f, c in options)
-                              for options in candidates]
-                contenders = [split_adjective_nouns(f, compounds) for f in contenders]
-            restrictors = domain_restrictors(contenders)
-            if restrictors:
-                candidates = [tuple((drop_restrictors(f, restrictors), c) for f, c in options)
-                              for options in candidates]
+            # each step finds its names on the contenders, then rewrites every reading
+            for find, rewrite in ((verb_object_names, split_verb_objects),
+                                  (adjective_noun_names, split_adjective_nouns),
+                                  (domain_restrictors, drop_restrictors)):
+                names = find(contenders)
+                if names:
+                    candidates = [tuple((rewrite(f, names), c) for f, c in options) for options in candidates]
+                    contenders = [rewrite(f, names) for f in contenders]
         chosen = _choose_readings(flat, candidates, declared)
         items = [self._formalized(sentence, choice, options)
                  for sentence, choice, options in zip(flat, chosen, candidates)]
@@ -774,10 +773,14 @@ def split_adjective_nouns(node, names: dict[str, tuple[str, str]]):
     A formula without such a name is returned as it is."""
     if not any(isinstance(n, ast.Pred) and len(n.args) == 1 and n.name in names for n in ast.walk(node)):
         return node
-    if isinstance(node, ast.Pred):
+    return _split_compounds(node, names)
+
+
+def _split_compounds(node, names: dict[str, tuple[str, str]]):
+    if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in names:
         adjective, noun = names[node.name]
         return ast.And((ast.Pred(adjective, node.args), ast.Pred(noun, node.args)))
-    node = ast.map_children(node, lambda child: split_adjective_nouns(child, names))
+    node = ast.map_children(node, lambda child: _split_compounds(child, names))
     if isinstance(node, ast.And):
         parts = []
         for arg in node.args:
