@@ -240,21 +240,21 @@ def sample_neither_nor(d: Draw) -> ast.Formula:
         if atoms[1].args[0] == atoms[1].args[-1] and len(atoms[1].args) == 2:
             raise NotApplicable("a relation of an entity to itself")
     else:
-        subject = d.entity()
-        if d.chance(0.5):
-            atoms = [d.property(subject, COPULAR_KINDS), d.property(subject, COPULAR_KINDS)]
-        else:
-            atoms = [d.atom(subject, kinds=("verb",), relations=0.5) for _ in range(2)]
+        atoms = _two_of_one_subject(d)
     return ast.And(tuple(ast.Not(a) for a in atoms))
+
+
+def _two_of_one_subject(d: Draw) -> list[ast.Formula]:
+    """Two atoms about one new entity: both copular ("red", "a dog") or both verbs."""
+    subject = d.entity()
+    if d.chance(0.5):
+        return [d.property(subject, COPULAR_KINDS), d.property(subject, COPULAR_KINDS)]
+    return [d.atom(subject, kinds=("verb",), relations=0.5) for _ in range(2)]
 
 
 def sample_not_both(d: Draw) -> ast.Formula:
     """``not (a and b)`` of one subject: "Bob is not both red and big"."""
-    subject = d.entity()
-    if d.chance(0.5):
-        atoms = [d.property(subject, COPULAR_KINDS), d.property(subject, COPULAR_KINDS)]
-    else:
-        atoms = [d.atom(subject, kinds=("verb",), relations=0.5) for _ in range(2)]
+    atoms = _two_of_one_subject(d)
     if atoms[0] == atoms[1]:
         raise NotApplicable("'not both' of one atom twice")
     return ast.Not(ast.And(tuple(atoms)))

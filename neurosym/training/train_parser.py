@@ -201,14 +201,11 @@ def training_pairs(settings: TrainSettings, theories: Sequence, *, log=_log):
     words, (forms, _) = split_vocabulary(SPLIT_SEED), template_sides(settings)
     pairs = generate_pairs(settings.open_pairs, seed=settings.seed + 100, lexicon=words.train,
                            templates=forms, invented=settings.invented, coined=settings.coined)
-    if settings.rule_pairs > 0:
-        pairs += generate_pairs(settings.rule_pairs, seed=settings.seed + 600, lexicon=words.train,
-                                templates=forms, constructs=RULE_CONSTRUCTS,
-                                invented=settings.invented, coined=settings.coined)
-    if settings.fact_pairs > 0:
-        pairs += generate_pairs(settings.fact_pairs, seed=settings.seed + 700, lexicon=words.train,
-                                templates=forms, constructs=FACT_CONSTRUCTS,
-                                invented=settings.invented, coined=settings.coined)
+    for extra, seed, constructs in ((settings.rule_pairs, 600, RULE_CONSTRUCTS),
+                                    (settings.fact_pairs, 700, FACT_CONSTRUCTS)):
+        if extra > 0:
+            pairs += generate_pairs(extra, seed=settings.seed + seed, lexicon=words.train, templates=forms,
+                                    constructs=constructs, invented=settings.invented, coined=settings.coined)
     owners = [None] * len(pairs)
     for k, theory in enumerate(theories):
         schema = generate_pairs(settings.schema_pairs, seed=settings.seed + 200 + k, theory=theory,
