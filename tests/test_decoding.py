@@ -499,6 +499,19 @@ def test_random_logits_only_ever_give_valid_lfs(seed):
     assert scores == sorted(scores, reverse=True) and all(s <= 0 for s in scores)
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_pruning_keeps_every_reading_at_least_min_ratio_as_likely_as_the_best(seed):
+    candidates = (Candidate("dog", NAME), Candidate("chases", NAME), Candidate("17", NUMBER))
+    model = RandomModel(seed, [width(candidates)])
+    full = beam_search(model, candidates, config=BeamConfig(beam_size=5, n_best=8, max_length=30))
+    pruned = beam_search(model, candidates, config=BeamConfig(beam_size=5, n_best=8, max_length=30,
+                                                                min_ratio=0.01))
+    threshold = 0.01 * full[0].probability
+    likely = [r.text for r in full if r.probability >= threshold]
+    assert [r.text for r in pruned if r.probability >= threshold] == likely
+    assert [r.text for r in pruned][: len(likely)] == likely
+
+
 def test_masking_overrides_a_model_that_prefers_ungrammatical_actions():
     candidates = (Candidate("p", NAME),)
     closing, end = V.id(")"), 0

@@ -81,8 +81,14 @@ class BeamConfig:
     max_length: int = 64  # most actions in a reading, <end> included
     length_penalty: float = 1.0  # normalized_score = score / len(actions) ** length_penalty
     rank_by: str = "score"  # "score" (sum of log-probs) or "normalized"
+    # With rank_by "score": a hypothesis less likely than min_ratio times its input's best
+    # finished reading is dropped (scores only fall, so it could only finish below that).
+    # 0 keeps every hypothesis until n_best finished readings beat it.
+    min_ratio: float = 0.0
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.min_ratio < 1.0:
+            raise ValueError(f"min_ratio must be in [0, 1), got {self.min_ratio}")
         if self.beam_size < 1 or self.n_best < 1 or self.max_length < 2:
             raise ValueError("beam_size and n_best must be at least 1, max_length at least 2")
         if self.rank_by not in ("score", "normalized"):
@@ -227,6 +233,7 @@ class _GridSearch:
             counts = torch.zeros_like(self.symbols).scatter_add_(1, self.representatives,
                                                                    torch.ones_like(self.symbols))
             self.multiple = counts > 1  # representatives of two or more columns
+        self.log_min_ratio = math.log(config.min_ratio) if config.min_ratio > 0 else -math.inf
         self._items = None  # the inputs of the last grid, and their rows of the tables above
         self._selected: tuple = ()
 
@@ -260,10 +267,12 @@ class _GridSearch:
             values, order = values[:, :K], order[:, :K]
             slot, action = order // (self.width - 1), order % (self.width - 1) + 1
             survives = values > negative
-            done = ~survives[:, 0]
             if config.rank_by == "score":  # scores only fall: stop once n_best beat every live one
+                survives &= values > best_ended[items, :1] + self.log_min_ratio
                 nth = best_ended[items, -1]
-                done |= (nth > negative) & (values[:, 0] <= nth)
+                done = ~survives[:, 0] | ((nth > negative) & (values[:, 0] <= nth))
+            else:
+                done = ~survives[:, 0]
             keep = (~done).nonzero().squeeze(1)
             if keep.numel() == 0:
                 break

@@ -62,6 +62,11 @@ MAX_OPEN_ARITY = 2
 # parsing (``SemanticParser._kept_readings``).
 NEGLIGIBLE = 1e-3
 
+# Share of a sentence's best finished reading under which the beam drops a hypothesis
+# (``BeamConfig.min_ratio``). A tenth of NEGLIGIBLE, so that what the search drops could
+# matter only when the best finished reading itself fails the checks.
+BEAM_MIN_RATIO = NEGLIGIBLE / 10
+
 
 def default_weights_path() -> Path:
     """The shipped parser weights (neurosym/weights/parser)."""
@@ -128,7 +133,7 @@ class SemanticParser:
         description_ids, description_states = self._description_table(theory)
         # A few spare readings, so that one failing the type checker leaves n_best.
         config = BeamConfig(beam_size=max(self.beam_size, n_best), n_best=n_best + self.spare_readings,
-                            max_length=self.max_length)
+                            max_length=self.max_length, min_ratio=BEAM_MIN_RATIO)
         candidate_sets = [candidates_for(s, theory) for s in sentences]
         features = [featurize(self.network.tokenizer, s, c, description_ids,
                               max_tokens=self.network.config.max_tokens)
