@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import NeurosymError
 
 __all__ = ["EncoderNotFound", "default_encoder_path", "load_encoder", "run_lower", "run_upper",
-           "extended_mask", "pick_device", "autocast"]
+           "extended_mask", "pick_device", "autocast", "inference_dtype"]
 
 
 class EncoderNotFound(NeurosymError):
@@ -70,6 +70,29 @@ def pick_device(device: str = "auto"):
     if device == "cuda" and not torch.cuda.is_available():
         raise NeurosymError("device cuda was asked for but no GPU is available")
     return torch.device(device)
+
+
+def inference_dtype(device, precision: str = "auto"):
+    """The torch dtype for running frozen encoder layers at inference on ``device``.
+
+    ``precision`` is ``float32``, ``bfloat16`` or ``auto``: bfloat16 where the hardware
+    computes it natively (a GPU, or a CPU with AVX512-BF16 or AMX tiles), float32
+    elsewhere, where emulated bfloat16 would be slower than float32.
+    """
+    import torch
+
+    if precision == "float32":
+        return torch.float32
+    if precision == "bfloat16":
+        return torch.bfloat16
+    if precision != "auto":
+        raise NeurosymError(f"precision must be auto, float32 or bfloat16, got {precision!r}")
+    if torch.device(device).type == "cuda":
+        return torch.bfloat16
+    # torch has no public query for this; these are what its own CPU code generator asks.
+    native = (getattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)()
+              or getattr(torch.cpu, "_is_amx_tile_supported", lambda: False)())
+    return torch.bfloat16 if native else torch.float32
 
 
 def autocast(device):

@@ -46,7 +46,7 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .omission import negates_unsaid, omitted_words, quantifies_unsaid, unsaid_mentions
-from ..encoder import pick_device
+from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
@@ -95,11 +95,13 @@ class SemanticParser:
 
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
                  batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
-                 temperature: float = 1.0, bias: float = 0.0) -> None:
+                 temperature: float = 1.0, bias: float = 0.0, precision: str | None = None) -> None:
         if not temperature > 0:
             raise NeurosymError(f"the confidence temperature must be positive, got {temperature}")
         self.network = network.to(device).eval()
         self.device = torch.device(device)
+        if precision is not None:  # else the network keeps the dtypes it has
+            self.network.run_frozen_in(inference_dtype(self.device, precision))
         self.batch_size = batch_size
         self.beam_size = beam_size
         self.max_length = max_length
@@ -109,14 +111,20 @@ class SemanticParser:
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
     @classmethod
-    def load(cls, path: str | Path | None = None, *, device: str = "auto") -> SemanticParser:
-        """The parser saved in ``path`` (default: the shipped weights), loaded offline."""
+    def load(cls, path: str | Path | None = None, *, device: str = "auto",
+             precision: str = "auto") -> SemanticParser:
+        """The parser saved in ``path`` (default: the shipped weights), loaded offline.
+
+        ``precision`` is that of the frozen encoder layers (``encoder.inference_dtype``):
+        ``auto`` runs them in bfloat16 where the hardware does so natively, which on a
+        CPU with AVX512-BF16 parses about a fifth faster and changes a top reading about
+        once in 500 sentences; ``float32`` gives the same readings on every machine."""
         directory = Path(path) if path is not None else default_weights_path()
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
                                 "train some with `neurosym train parser --out DIR`")
         return cls(ParserNetwork.load(directory), device=pick_device(device),
-                   temperature=temperature_of(directory), bias=bias_of(directory))
+                   temperature=temperature_of(directory), bias=bias_of(directory), precision=precision)
 
     # ---- parsing
 
