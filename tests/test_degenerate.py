@@ -29,6 +29,9 @@ FOLIO = Path(__file__).resolve().parents[2] / "shared" / "data" / "folio-v0-trai
     ("not (forall x. kind(x) -> kind(x))", "the conclusion repeats a condition"),
     ("bear_see(bear, squirrel)", "a name begins with its own argument"),
     ("forall x. dog_chase(dog, x) -> red(x)", "a name begins with its own argument"),
+    ("forall x. red(x) and young(x) -> not young(x)", "the conclusion negates a condition"),
+    ("forall x. red(x) and not young(x) -> young(x)", "the conclusion negates a condition"),
+    ("forall x. rough(x) and like(x, like_bear) -> chase(x, cat)", "an argument's name begins with its predicate's"),
 ])
 def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     assert degeneracy(parse_formula(lf)) == reason
@@ -40,6 +43,7 @@ def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     "forall x. big(x) -> smart(x)",
     "forall x, y. write(x, y) -> writer(x)",
     "forall x. kind(x) -> not kind(x)",  # odd but contingent: not a tautology
+    "forall x. red(x) and young(x) -> not big(x)",
     "red(bob) xor blue(bob)",
     "age(bob) > age(alice)",
     "forall x. dog(x) -> (exists y. cat(y) and chase(x, y))",
@@ -48,6 +52,7 @@ def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     "forall x. (red(x) -> big(x)) and (big(x) -> red(x))",
     "chase_bear(dog)",
     "love(dog_owner, dog)",
+    "like(bob, likeable_cat)",
 ])
 def test_meaningful_readings_are_kept(lf):
     assert degeneracy(parse_formula(lf)) is None

@@ -298,6 +298,17 @@ def test_a_reading_that_names_an_entity_by_a_verb_phrase_is_dropped():
 
 
 @neural
+def test_a_reading_whose_object_repeats_its_verb_is_dropped():
+    sentence = "If someone is rough and they like the bear then they chase the cat."
+    readings = [_reading("forall x. rough(x) and like(x, like_bear) -> chase(x, cat)", 0.6),
+                _reading("forall x. rough(x) and like(x, bear) -> chase(x, cat)", 0.2)]
+    kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence))
+    assert [r.text for r in kept] == ["forall x. rough(x) and like(x, bear) -> chase(x, cat)"]
+    assert kept[0].probability == pytest.approx(0.2 / 0.4)
+
+
+@neural
 def test_readings_past_the_limit_are_not_looked_at():
     readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
     kept = SemanticParser._kept_readings(readings, None, limit=2)

@@ -6,9 +6,11 @@ belonged ("Big things are smart." -> ``forall x. big(x) -> big(x)``). Such readi
 well formed and well typed, so neither the grammar nor the type checker removes them, yet
 a sentence of English never states a conjunct twice, a thing and its negation together
 ("The dog is quiet." -> ``quiet(dog) and not quiet(dog)``), an implication whose conclusion is
-among its conditions, a comparison of a term with itself, or a quantifier over a variable
-it never uses; and no name of this project's conventions begins with the name of its own
-argument ("The bear sees the squirrel." -> ``bear_see(bear, squirrel)``). The parser drops them like readings that fail the type checker
+among its conditions or denies one of them, a comparison of a term with itself, or a
+quantifier over a variable it never uses; and no name of this project's conventions begins
+with the name of its own argument ("The bear sees the squirrel." -> ``bear_see(bear,
+squirrel)``) or is an argument named after its own predicate ("They like the bear." ->
+``like(x, like_bear)``). The parser drops them like readings that fail the type checker
 (``SemanticParser.parse``), and the probability they took is given back to the others.
 
 The test is purely structural (AST equality, no solver call), so it costs microseconds
@@ -38,10 +40,12 @@ def degeneracy(formula: ast.Formula) -> str | None:
 
     Degenerate: a conjunction, disjunction or xor with a repeated operand; a conjunction
     or disjunction holding an operand and its negation; an implication
-    or equivalence whose sides are equal, or whose conclusion is one of its conditions;
-    a comparison of a term with itself; a quantifier binding a variable its body never
-    uses (or the same variable twice); a predicate or function whose name begins with
-    the name of one of its constant arguments and ``_``. Checked at every depth.
+    or equivalence whose sides are equal, or whose conclusion is one of its conditions
+    or the negation of one of several; a comparison of a term with itself; a quantifier
+    binding a variable its body never uses (or the same variable twice); a predicate or
+    function whose name begins with the name of one of its constant arguments and ``_``,
+    or one of whose constant arguments' names begins with its name and ``_``. Checked at
+    every depth.
     """
     for node in ast.walk(formula):
         reason = _local_degeneracy(node)
@@ -65,12 +69,21 @@ def _local_degeneracy(node: ast.Node) -> str | None:
         conditions = node.left.args if isinstance(node.left, ast.And) else (node.left,)
         if node.right in conditions:
             return "the conclusion repeats a condition"
+        # "Red, cold people are young." -> red(x) and young(x) -> not young(x): the
+        # sentence would have left the condition out. (With one condition the rule says
+        # that nothing meets it: odd, but a claim.)
+        if len(conditions) > 1 and any(_negation_of(node.right, c) for c in conditions):
+            return "the conclusion negates a condition"
     elif isinstance(node, ast.Compare):
         if node.left == node.right:
             return "a term is compared with itself"
     elif isinstance(node, (ast.Pred, ast.FuncApp)):
-        if any(isinstance(arg, ast.Const) and node.name.startswith(arg.name + "_") for arg in node.args):
+        constants = [arg.name for arg in node.args if isinstance(arg, ast.Const)]
+        if any(node.name.startswith(name + "_") for name in constants):
             return "a name begins with its own argument"
+        # "They like the bear." -> like(x, like_bear): the verb copied into its object.
+        if any(name.startswith(node.name + "_") for name in constants):
+            return "an argument's name begins with its predicate's"
     elif isinstance(node, (ast.Forall, ast.Exists)):
         names = [b.name for b in node.binders]
         if len(set(names)) < len(names):
@@ -80,6 +93,11 @@ def _local_degeneracy(node: ast.Node) -> str | None:
         if idle:
             return f"the quantified variable {idle[0]} is never used"
     return None
+
+
+def _negation_of(formula: ast.Formula, other: ast.Formula) -> bool:
+    return (isinstance(formula, ast.Not) and formula.arg == other) or \
+        (isinstance(other, ast.Not) and other.arg == formula)
 
 
 def _variables_in(node: ast.Node) -> set[str]:
