@@ -190,6 +190,37 @@ def test_save_and_load_round_trip(tiny_parser, tmp_path):
 
 
 @neural
+def test_a_parser_loaded_in_bfloat16_runs_only_its_frozen_layers_so_and_reads_the_same(tiny_parser, tmp_path):
+    tiny_parser.network.save(tmp_path)
+    full = SemanticParser.load(tmp_path, device="cpu", precision="float32")
+    half = SemanticParser.load(tmp_path, device="cpu", precision="bfloat16")
+    assert half.network.bert.encoder.layer[0].output.dense.weight.dtype == torch.bfloat16
+    assert half.network.bert.embeddings.word_embeddings.weight.dtype == torch.bfloat16
+    assert half.network.memory_proj.weight.dtype == torch.float32  # trained parts stay
+    assert full.network.bert.encoder.layer[0].output.dense.weight.dtype == torch.float32
+    sentences = [sentence for sentence, _ in TINY_PAIRS]
+    assert [r[0].text for r in half.parse(sentences)] == [r[0].text for r in full.parse(sentences)]
+
+
+@neural
+@pytest.mark.parametrize("precision", ["float32", "bfloat16"])
+def test_inference_precision_can_be_forced(precision):
+    from neurosym.encoder import inference_dtype
+
+    assert inference_dtype("cpu", precision) is getattr(torch, precision)
+    assert inference_dtype("cuda", "auto") is torch.bfloat16
+    assert inference_dtype("cpu", "auto") in (torch.float32, torch.bfloat16)  # the CPU decides
+
+
+@neural
+def test_an_unknown_precision_is_refused():
+    from neurosym.encoder import inference_dtype
+
+    with pytest.raises(NeurosymError, match="precision must be auto, float32 or bfloat16"):
+        inference_dtype("cpu", "fp8")
+
+
+@neural
 def test_cached_incremental_decoding_equals_the_full_decoder(tiny_parser):
     from neurosym.parser.candidates import open_candidates as candidates
     from neurosym.parser.model import IncrementalDecoder, collate, featurize
