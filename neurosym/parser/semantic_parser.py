@@ -118,7 +118,8 @@ class SemanticParser:
         ``precision`` is that of the frozen encoder layers (``encoder.inference_dtype``):
         ``auto`` runs them in bfloat16 where the hardware does so natively, which on a
         CPU with AVX512-BF16 parses about a fifth faster and changes a top reading about
-        once in 500 sentences; ``float32`` gives the same readings on every machine."""
+        once in 500 sentences; ``float32`` keeps full precision (the readings the
+        confidence scaling was fitted on)."""
         directory = Path(path) if path is not None else default_weights_path()
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
@@ -206,10 +207,13 @@ class SemanticParser:
 
         The probability the dropped readings took is given back to the kept ones
         (``score - log(1 - dropped)``): the confidence is then the model's probability of
-        a reading among those a sentence could mean. Fallbacks, since the sentence may
-        say just that: when no reading says every word, the well-typed, non-degenerate
-        ones are kept; when every well-typed reading is degenerate, those are kept
-        ("Big things are big.")."""
+        a reading among those a sentence could mean. Fallbacks, so that a person still sees
+        what was understood: when no reading says every word, the well-typed,
+        non-degenerate ones are kept, each with ``NEGLIGIBLE`` times its probability (none
+        is a likely meaning: of 46 such top readings, of generated held-out sentences,
+        FOLIO validation premises and ProofWriter's development part, none was right,
+        though half had a confidence above 0.75); when every well-typed reading is
+        degenerate, those are kept ("Big things are big.")."""
         complete: list[Reading] = []
         omitting: list[Reading] = []
         degenerate: list[Reading] = []
@@ -242,14 +246,13 @@ class SemanticParser:
             else:
                 complete.append(checked)
                 twins_of_kept.add(token_bag(reading.text))
-        if complete:
-            dropped_mass += sum(r.probability for r in omitting)
-            kept = complete
-        elif omitting:
-            kept = omitting
-        else:
+        if omitting and not complete:
+            return [dataclasses.replace(r, score=r.score + math.log(NEGLIGIBLE))
+                    for r in merge_commuted(omitting, _first_mentions(candidates))[:limit]]
+        if not complete:
             return degenerate[:limit]
-        kept = merge_commuted(kept, _first_mentions(candidates))[:limit]
+        dropped_mass += sum(r.probability for r in omitting)
+        kept = merge_commuted(complete, _first_mentions(candidates))[:limit]
         if dropped_mass <= 0.0:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
