@@ -1,7 +1,8 @@
 """A reading that leaves out a word of its sentence, or a mention of something the
-sentence says twice, or that negates what the sentence does not, is recognised; logic
-words, pronouns, articles and prepositions are never required as words, and no gold LF of
-the generator or of FOLIO leaves anything out or adds a negation."""
+sentence says twice, or that negates what the sentence does not, or makes the subject of
+what the sentence only says as an object, is recognised; logic words, pronouns, articles
+and prepositions are never required as words, and no gold LF of the generator or of FOLIO
+leaves anything out, adds a negation or swaps an object into the subject."""
 
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
-from neurosym.parser.omission import negates_unsaid, omitted_words, quantifies_unsaid, unsaid_mentions
+from neurosym.parser.omission import (
+    negates_unsaid, objects_as_subjects, omitted_words, quantifies_unsaid, unsaid_mentions,
+)
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
 from neurosym.training.folio_pairs import folio_pairs
@@ -180,3 +183,30 @@ def test_no_generated_gold_lf_quantifies_what_its_sentence_does_not():
     pairs += generate_pairs(500, seed=50, lexicon=words.test, templates=forms.test)
     for pair in pairs:
         assert not quantifies_unsaid(parse_formula(pair.lf), pair.sentence), pair
+
+
+@pytest.mark.parametrize("sentence, lf, swapped", [
+    ("If something is rough then it needs the bald eagle.", "forall x. rough(x) -> need(bald_eagle, x)",
+     ["bald_eagle"]),
+    ("If something is rough then it needs the bald eagle.", "forall x. rough(x) -> need(x, bald_eagle)", []),
+    ("If something is young and it visits the cow then it sees the cow.",
+     "forall x. young(x) and visit(cow, x) -> see(x, cow)", ["cow"]),
+    ("Bob visited Alice.", "visit(alice, bob)", ["alice"]),
+    ("The cow is visited by the dog.", "visit(dog, cow)", []),  # "by": the passive's subject
+    ("If the cow visits the dog and the dog visits the cow then the cow is big.",
+     "visit(cow, dog) and visit(dog, cow) -> big(cow)", []),  # the cow is a subject once
+    ("The frog chomps Emily whenever she blames the library.",
+     "blame(emily, library) -> chomp(frog, emily)", []),  # "she" may stand for Emily
+])
+def test_a_subject_the_sentence_only_says_as_an_object_is_caught(sentence, lf, swapped):
+    assert objects_as_subjects(parse_formula(lf), sentence, candidates_for(sentence)) == swapped
+
+
+def test_no_gold_lf_makes_a_subject_of_what_its_sentence_only_says_as_an_object():
+    words, forms = split_vocabulary(1), split_templates(1)
+    pairs = generate_pairs(3000, seed=51, invented=0.5, coined=0.5)
+    pairs += generate_pairs(500, seed=52, lexicon=words.test, templates=forms.test)
+    if FOLIO.exists():
+        pairs += folio_pairs(FOLIO, part="train") + folio_pairs(FOLIO, part="validation")
+    for pair in pairs:
+        assert not objects_as_subjects(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair

@@ -56,6 +56,13 @@ file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful
 gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
 give way to one without a quantifier, as an omission does, never removes the last ones.
 
+And for the order of a relation's arguments in open mode: a constant the sentence only
+says as an object (every mention right after a form of a verb the reading relates things
+with, and no pronoun that could stand for it) is not the subject of a relation, so
+"If something is rough then it needs the bald eagle." is never ``need(bald_eagle, x)``
+(``objects_as_subjects``). No gold LF of the generated data (30,000 open) or of FOLIO's
+premises breaks it. Passives put "by" before their subject, so they pass.
+
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
 >>> sentence = "The apple does not kick the duck."
@@ -79,10 +86,10 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import CandidateSet, content_words, lemma_of_plural
+from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .vocabulary import NUMBER
 
-__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid"]
+__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid", "objects_as_subjects"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -194,6 +201,54 @@ def quantifies_unsaid(formula: ast.Formula, sentence: str) -> bool:
 def _says_something_general(sentence: str) -> bool:
     return any(word in _GENERAL_WORDS or (len(word) > 3 and lemma_of_plural(word) != word)
                for word in _LOWER_WORD.findall(sentence.lower()))
+
+
+def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The constants ``formula`` makes the first argument (the subject) of a two-place
+    predicate although the sentence only ever says them as an object: every mention comes
+    right after a form of a verb the reading relates things with, and no pronoun could
+    stand for them ("it"/"they" after "something" are the variable's). "If something is
+    young and it visits the cow then it sees the cow." is never ``visit(cow, x)``."""
+    relations = [node for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2]
+    if not relations or _stand_in_pronouns(sentence):
+        return []
+    verbs = {node.name for node in relations}
+    swapped = []
+    for node in relations:
+        name = node.args[0].name if isinstance(node.args[0], ast.Const) else None
+        if name is None or name in swapped:
+            continue
+        starts = {c.span[0] for c in candidates.items if c.text == name and c.span is not None}
+        if starts and all(any(_is_form_of(_word_before(sentence, start), verb) for verb in verbs)
+                          for start in starts):
+            swapped.append(name)
+    return swapped
+
+
+_PERSONAL_PRONOUNS = frozenset("he him his she her hers it its they them their".split())
+
+
+@lru_cache(maxsize=256)
+def _stand_in_pronouns(sentence: str) -> bool:
+    """Whether ``sentence`` has a pronoun that may stand for a named thing: one that is
+    not a mention of a bound variable (``_variable_mentions``)."""
+    pronouns = sum(word in _PERSONAL_PRONOUNS for word in _LOWER_WORD.findall(sentence.lower()))
+    return pronouns > sum(word in _BACK_REFERENCES for word in _variable_mentions(sentence))
+
+
+_WORD_THEN_ARTICLE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|an)\s+)?$")
+
+
+def _word_before(sentence: str, start: int) -> str:
+    """The word before the mention at ``start`` (an article skipped), lower-cased."""
+    match = _WORD_THEN_ARTICLE.search(sentence[:start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_form_of(word: str, predicate: str) -> bool:
+    """Whether ``word`` is a form of the one-word verb ``predicate`` (visit, visits, visited)."""
+    return bool(word) and (word == predicate or lemma_of_verb(word) == predicate
+                           or predicate in lemmas_of_past(word))
 
 
 def _is_negation(node: ast.Node) -> bool:

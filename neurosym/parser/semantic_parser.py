@@ -45,7 +45,7 @@ from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
-from .omission import negates_unsaid, omitted_words, quantifies_unsaid, unsaid_mentions
+from .omission import negates_unsaid, objects_as_subjects, omitted_words, quantifies_unsaid, unsaid_mentions
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -197,7 +197,8 @@ class SemanticParser:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
-        quantify over what it does not (``parser.omission``); binders' sorts filled in. Readings
+        quantify over what it does not or make a subject of what it only says as an
+        object (``parser.omission``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
@@ -241,7 +242,8 @@ class SemanticParser:
                     omitted_words(checked.formula, sentence, candidates, schema=theory is not None)
                     or unsaid_mentions(checked.formula, sentence, candidates)
                     or negates_unsaid(checked.formula, sentence, schema=theory is not None)
-                    or (theory is None and quantifies_unsaid(checked.formula, sentence))):
+                    or (theory is None and (quantifies_unsaid(checked.formula, sentence)
+                                            or objects_as_subjects(checked.formula, sentence, candidates)))):
                 omitting.append(checked)
             else:
                 complete.append(checked)
