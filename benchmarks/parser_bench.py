@@ -22,6 +22,7 @@
    (``neurosym.datasets.is_held_out``: about half of the theories, chosen by a hash of
    the theory id). The parser is trained only on generated sentences, never on
    ProofWriter; the held-out part stays aside anyway, for anything that tunes on the rest.
+   ``--development`` also runs it on the rest, the development half.
 3. **Speed**: sentences per second through ``SemanticParser.parse`` (n-best 4) on 2 CPU
    threads (``torch.set_num_threads(2)``), the best of three passes after a warm-up, in
    the precision the parser picks on this machine (bfloat16 frozen encoder layers where
@@ -29,7 +30,7 @@
    (large batches).
 
     python benchmarks/parser_bench.py [--parser DIR] [--held-out-parser DIR] [--limit N]
-                                      [--skip lf,folio,e2e,speed] [--json]
+                                      [--skip lf,folio,e2e,speed] [--development] [--json]
 
 ``--limit N`` caps every part at N sentences or problems, for quick runs.
 """
@@ -154,12 +155,14 @@ def lf_accuracy(parser, pairs, owners) -> dict:
 # ---------------------------------------------------------------- 2. end to end
 
 
-def end_to_end(parser, limit: int | None) -> dict:
+def end_to_end(parser, limit: int | None, *, held_out: bool = True) -> dict:
+    """``neurosym eval`` on ProofWriter's held-out half (or, ``held_out=False``, on the
+    development half: the other theories, where errors may be read and rules developed)."""
     from neurosym.datasets import is_held_out, proofwriter_problems
     from neurosym.evaluate import Problem, Summary, evaluate
     from neurosym.pipeline import Pipeline
 
-    problems = (Problem.from_dict(p) for p in proofwriter_problems(PROOFWRITER) if is_held_out(p["id"]))
+    problems = (Problem.from_dict(p) for p in proofwriter_problems(PROOFWRITER) if is_held_out(p["id"]) == held_out)
     problems = list(itertools.islice(problems, limit))
     pipeline = Pipeline(parser=parser)
     summary = Summary()
@@ -210,7 +213,8 @@ def speed(path: str | None, limit: int | None) -> dict:
         precisions["cpu_2_threads_float32"] = "float32"
     for name, precision in precisions.items():
         cpu = SemanticParser.load(path, device="cpu", precision=precision)
-        figures[name] = {"sentences": len(sentences), "precision": str(inference_dtype("cpu", precision)).removeprefix("torch."),
+        figures[name] = {"sentences": len(sentences),
+                         "precision": str(inference_dtype("cpu", precision)).removeprefix("torch."),
                          "sentences_per_s": round(sentences_per_second(cpu, sentences), 1)}
     if torch.cuda.is_available():
         gpu = SemanticParser.load(path, device="cuda")
@@ -235,6 +239,8 @@ def main(argv=None) -> int:
     options.add_argument("--limit", type=int, metavar="N", help="at most N sentences / problems per part")
     options.add_argument("--device", default="auto", help="device for parts 1 and 2 (auto, cpu, cuda)")
     options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, folio, e2e, speed")
+    options.add_argument("--development", action="store_true",
+                         help="run part 2 on ProofWriter's development half as well (the theories not held out)")
     options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = options.parse_args(argv)
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
@@ -261,6 +267,9 @@ def main(argv=None) -> int:
     if "e2e" not in skip:
         log("2. end to end on held-out ProofWriter (directional) ...")
         figures["proofwriter_e2e"] = end_to_end(parser, args.limit)
+        if args.development:
+            log("2a. end to end on ProofWriter's development half ...")
+            figures["proofwriter_e2e_development"] = end_to_end(parser, args.limit, held_out=False)
     if "speed" not in skip:
         log("3. sentences per second ...")
         figures["speed"] = speed(args.parser, args.limit)
