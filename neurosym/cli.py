@@ -120,6 +120,9 @@ def _add_parser_commands(commands) -> None:
     parser_training.add_argument("--fact-pairs", type=int, metavar="N",
                                  help="extra training sentences of plain facts and their negations "
                                       "(default 0)")
+    parser_training.add_argument("--generic-pairs", type=int, metavar="N",
+                                 help="extra training sentences of generic rules without 'if' "
+                                      "(bare plurals, 'all ...', '... are not ...'; default 0)")
     parser_training.add_argument("--all-templates", action="store_true", default=None,
                                  help="train on every template, the held-out ones included (how the shipped "
                                       "model is trained); the held-out test and calibration sets are then "

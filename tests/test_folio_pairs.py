@@ -263,6 +263,22 @@ def test_parser_training_data_adds_rule_shapes_and_leaves_the_held_out_set_alone
     assert held_out_pairs(plain, []) == held_out_pairs(more, [])
 
 
+def test_extra_generic_rules_come_after_the_other_streams_and_leave_them_and_the_test_set_alone(tmp_path):
+    from dataclasses import replace
+
+    from neurosym.training.train_parser import GENERIC_CONSTRUCTS, TrainSettings, held_out_pairs, training_pairs
+
+    plain = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=10, fact_pairs=10, data_dir=str(tmp_path),
+                          test_open=30, test_schema=0)
+    more = replace(plain, generic_pairs=15)
+    quiet = lambda message: None  # noqa: E731
+    without, _ = training_pairs(plain, [], log=quiet)
+    with_generic, _ = training_pairs(more, [], log=quiet)
+    assert with_generic[:60] == without
+    assert len(with_generic) == 75 and {p.construct for p in with_generic[60:]} <= set(GENERIC_CONSTRUCTS)
+    assert held_out_pairs(plain, []) == held_out_pairs(more, [])
+
+
 def test_parser_training_keeps_the_held_out_templates_out_unless_told_to_learn_every_one(tmp_path):
     from dataclasses import replace
 

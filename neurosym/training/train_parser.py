@@ -79,6 +79,7 @@ class TrainSettings:
     folio_repeat: int = 3  # times each converted FOLIO premise (train part) is seen per epoch
     rule_pairs: int = 3_000  # extra open-mode sentences of RULE_CONSTRUCTS (training only)
     fact_pairs: int = 0  # extra open-mode sentences of FACT_CONSTRUCTS (training only)
+    generic_pairs: int = 0  # extra open-mode sentences of GENERIC_CONSTRUCTS (training only)
     all_templates: bool = False  # train on every template (the shipped model); see template_sides
     data_dir: str | None = None  # the shared data sets (default: ../shared/data beside the checkout)
 
@@ -173,6 +174,10 @@ RULE_CONSTRUCTS = ("if_something", "if_someone", "if_then")
 # Plain facts and their negations: most of a ProofWriter context, and the shape a model
 # trained on every template read worst ("The dog is green." as `exists x. green(x)`).
 FACT_CONSTRUCTS = ("fact_property", "fact_relation", "negation_is_not", "negation_does_not")
+# Generic rules without "if": "Red, cold people are young.", "All red things are big.",
+# "Round things are not kind." The bare plurals are the ProofWriter sentences the shipped
+# model read worst while their "All ..." forms read right.
+GENERIC_CONSTRUCTS = ("bare_plural", "all_adjectives", "universal_negative")
 
 
 def template_sides(settings: TrainSettings) -> tuple[frozenset | None, frozenset | None]:
@@ -195,14 +200,16 @@ def template_sides(settings: TrainSettings) -> tuple[frozenset | None, frozenset
 def training_pairs(settings: TrainSettings, theories: Sequence, *, log=_log):
     """``(pairs, theory per pair)``: generated pairs on the training side of the
     vocabulary/template split (every construct in turn, then ``rule_pairs`` more of
-    ``RULE_CONSTRUCTS`` and ``fact_pairs`` more of ``FACT_CONSTRUCTS``), then the FOLIO
+    ``RULE_CONSTRUCTS``, ``fact_pairs`` more of ``FACT_CONSTRUCTS`` and ``generic_pairs``
+    more of ``GENERIC_CONSTRUCTS``), then the FOLIO
     premises of the shared data's train part (real English; open mode), when the file is
     there."""
     words, (forms, _) = split_vocabulary(SPLIT_SEED), template_sides(settings)
     pairs = generate_pairs(settings.open_pairs, seed=settings.seed + 100, lexicon=words.train,
                            templates=forms, invented=settings.invented, coined=settings.coined)
     for extra, seed, constructs in ((settings.rule_pairs, 600, RULE_CONSTRUCTS),
-                                    (settings.fact_pairs, 700, FACT_CONSTRUCTS)):
+                                    (settings.fact_pairs, 700, FACT_CONSTRUCTS),
+                                    (settings.generic_pairs, 800, GENERIC_CONSTRUCTS)):
         if extra > 0:
             pairs += generate_pairs(extra, seed=settings.seed + seed, lexicon=words.train, templates=forms,
                                     constructs=constructs, invented=settings.invented, coined=settings.coined)
@@ -482,7 +489,8 @@ def main(args) -> int:
     if not getattr(args, "calibrate_only", False):
         given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
                                                         "schema_pairs", "folio_repeat", "coined", "rule_pairs",
-                                                        "fact_pairs", "all_templates", "data_dir")
+                                                        "fact_pairs", "generic_pairs", "all_templates",
+                                                        "data_dir")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device)
