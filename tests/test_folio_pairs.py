@@ -246,37 +246,25 @@ def test_parser_training_goes_on_without_the_shared_data(tmp_path):
     assert "FOLIO premises left out" in said[0]
 
 
-def test_parser_training_data_adds_rule_shapes_and_leaves_the_held_out_set_alone(tmp_path):
-    from neurosym.training.train_parser import (
-        RULE_CONSTRUCTS, TrainSettings, held_out_pairs, training_pairs,
-    )
-
-    plain = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=0, data_dir=str(tmp_path),
-                          test_open=30, test_schema=0)
-    more = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=25, data_dir=str(tmp_path),
-                         test_open=30, test_schema=0)
-    quiet = lambda message: None  # noqa: E731
-    without, _ = training_pairs(plain, [], log=quiet)
-    with_rules, _ = training_pairs(more, [], log=quiet)
-    assert with_rules[:40] == without
-    assert len(with_rules) == 65 and {p.construct for p in with_rules[40:]} <= set(RULE_CONSTRUCTS)
-    assert held_out_pairs(plain, []) == held_out_pairs(more, [])
-
-
-def test_extra_generic_rules_come_after_the_other_streams_and_leave_them_and_the_test_set_alone(tmp_path):
+@pytest.mark.parametrize("stream, constructs", [("rule_pairs", "RULE_CONSTRUCTS"),
+                                                ("fact_pairs", "FACT_CONSTRUCTS"),
+                                                ("generic_pairs", "GENERIC_CONSTRUCTS")])
+def test_an_extra_training_stream_adds_its_shapes_and_leaves_the_rest_and_the_held_out_set_alone(
+        tmp_path, stream, constructs):
     from dataclasses import replace
 
-    from neurosym.training.train_parser import GENERIC_CONSTRUCTS, TrainSettings, held_out_pairs, training_pairs
+    from neurosym.training import train_parser
 
-    plain = TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=10, fact_pairs=10, data_dir=str(tmp_path),
-                          test_open=30, test_schema=0)
-    more = replace(plain, generic_pairs=15)
+    plain = train_parser.TrainSettings(open_pairs=40, schema_pairs=0, rule_pairs=0, data_dir=str(tmp_path),
+                                       test_open=30, test_schema=0)
+    more = replace(plain, **{stream: 25})
     quiet = lambda message: None  # noqa: E731
-    without, _ = training_pairs(plain, [], log=quiet)
-    with_generic, _ = training_pairs(more, [], log=quiet)
-    assert with_generic[:60] == without
-    assert len(with_generic) == 75 and {p.construct for p in with_generic[60:]} <= set(GENERIC_CONSTRUCTS)
-    assert held_out_pairs(plain, []) == held_out_pairs(more, [])
+    without, _ = train_parser.training_pairs(plain, [], log=quiet)
+    with_extra, _ = train_parser.training_pairs(more, [], log=quiet)
+    assert with_extra[:40] == without
+    assert len(with_extra) == 65
+    assert {p.construct for p in with_extra[40:]} <= set(getattr(train_parser, constructs))
+    assert train_parser.held_out_pairs(plain, []) == train_parser.held_out_pairs(more, [])
 
 
 def test_parser_training_keeps_the_held_out_templates_out_unless_told_to_learn_every_one(tmp_path):
