@@ -12,7 +12,8 @@ functions (open mode also drops predicates and functions of more than two argume
 ``MAX_OPEN_ARITY``, which nothing it learnt from has). Degenerate readings (a conjunct
 said twice, ``big(x) -> big(x)``: see ``neurosym.parser.degenerate``) are dropped too,
 and so are readings that leave out a word or a mention of the sentence when another
-reading says them all (``neurosym.parser.omission``); readings equal up to the order of
+reading says them all (``neurosym.parser.omission``), or in schema-guided mode name
+other declared constants than the sentence says (``neurosym.parser.grounding``); readings equal up to the order of
 commutative operands become one (``neurosym.parser.commutation``). The probability of
 all dropped readings is given back to the kept ones.
 ``reading.score`` is the log of the reading's calibrated confidence, so
@@ -45,6 +46,7 @@ from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
+from .grounding import misgrounded_constants
 from .omission import negates_unsaid, objects_as_subjects, omitted_words, quantifies_unsaid, unsaid_mentions
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -198,7 +200,8 @@ class SemanticParser:
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
         quantify over what it does not or make a subject of what it only says as an
-        object (``parser.omission``); binders' sorts filled in. Readings
+        object (``parser.omission``), nor (in schema-guided mode) name a declared
+        constant other than those it says (``parser.grounding``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
@@ -242,6 +245,7 @@ class SemanticParser:
                     omitted_words(checked.formula, sentence, candidates, schema=theory is not None)
                     or unsaid_mentions(checked.formula, sentence, candidates)
                     or negates_unsaid(checked.formula, sentence, schema=theory is not None)
+                    or (theory is not None and misgrounded_constants(checked.formula, sentence, theory))
                     or (theory is None and (quantifies_unsaid(checked.formula, sentence)
                                             or objects_as_subjects(checked.formula, sentence, candidates)))):
                 omitting.append(checked)
