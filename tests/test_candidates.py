@@ -73,13 +73,26 @@ def test_names_only_a_verb_rule_made_are_predicate_names():
     assert "swimming" not in open_candidates("Bob likes swimming.").verb_phrase_names()
 
 
-def test_no_gold_lf_names_an_entity_by_a_verb_phrase():
+def test_words_that_cue_an_attribute_are_not_its_name():
+    candidates = open_candidates("Joseph is taller than the mountain.")
+    assert "height" in candidates.texts()
+    assert candidates.attribute_cue_names() == {"taller"}
+    assert open_candidates("Bob chases the cat.").attribute_cue_names() == frozenset()
+
+
+def test_no_gold_lf_names_an_entity_by_a_verb_phrase_or_an_attribute_by_its_cue():
     from neurosym.logic import ast
 
+    functions = 0
     for pair in generate_pairs(1500, seed=47, invented=0.5, coined=0.5):
-        verbs = open_candidates(pair.sentence).verb_phrase_names()
-        constants = {n.name for n in ast.walk(parse_formula(pair.lf)) if isinstance(n, ast.Const)}
-        assert not constants & verbs, pair
+        candidates = open_candidates(pair.sentence)
+        nodes = list(ast.walk(parse_formula(pair.lf)))
+        constants = {n.name for n in nodes if isinstance(n, ast.Const)}
+        assert not constants & candidates.verb_phrase_names(), pair
+        applied = {n.name for n in nodes if isinstance(n, ast.FuncApp)}
+        assert not applied & candidates.attribute_cue_names(), pair
+        functions += bool(applied)
+    assert functions > 50
 
 
 def test_every_verb_the_generator_inflects_comes_back_as_exactly_its_lemma():

@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    negates_unsaid, objects_as_subjects, omitted_words, quantifies_unsaid, unsaid_mentions,
+    negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -83,6 +83,11 @@ def unsaid(lf: str, sentence: str, theory=None) -> list[str]:
     ("If Charlie is not kind and Charlie is not white then Charlie is not nice.",
      "not kind(charlie) and white(charlie) -> not nice(charlie)", ["not"]),
     ("Bob isn't red.", "red(bob)", ["n't"]),
+    # "it is false that" and "unless" say a negation each ("B unless A" is not A -> B)
+    ("It is false that Oslo laughs at the zongor.", "laugh_at(oslo, zongor)", ["false"]),
+    ("Unless Oslo is full, Oslo goes to school.", "full(oslo) -> go_to_school(oslo)", ["Unless"]),
+    # "than" says an ordering
+    ("Chicago is taller than Dan.", "taller(chicago) and taller(dan)", ["than"]),
 ])
 def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, left_out):
     assert unsaid(lf, sentence) == left_out
@@ -101,6 +106,11 @@ def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, 
     ("Bob is either red or big but not both.", "red(bob) xor big(bob)"),
     ("Neither Bob nor Anne is red.", "not red(bob) and not red(anne)"),
     ("No dog is a cat.", "forall x. dog(x) -> not cat(x)"),
+    ("The claim is false.", "false_(claim)"),  # "false" says a negation only before "that"
+    ("It is false that Dan is light.", "not light(dan)"),
+    ("Chicago is taller than Dan.", "height(chicago) > height(dan)"),
+    ("Everyone who is older than 17 and younger than 65 works.",
+     "forall x. age(x) > 17 and age(x) < 65 -> work(x)"),
     # "song" inside "folk song" belongs to the predicate folk_song, not to the song
     ("The song is red only if the song is a folk song.", "red(song) -> folk_song(song)"),
 ])
@@ -211,3 +221,24 @@ def test_a_subject_the_sentence_only_says_as_an_object_is_caught(sentence, lf, s
 def test_no_gold_lf_makes_a_subject_of_what_its_sentence_only_says_as_an_object():
     for pair in open_gold_pairs(51):
         assert not objects_as_subjects(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, twice", [
+    ("The prezon or Grace regularly drinks coffee.",
+     "drink_coffee_regularly(prezon) or drink_coffee(grace)", [("drink_coffee", "drink_coffee_regularly")]),
+    ("Either the turtle or the tourist greets the whale.",
+     "tourist_greets(turtle, whale) xor greet(tourist, whale)",
+     [("greet", "tourist_greets"), ("tourist", "tourist_greets")]),
+    ("The prezon or Grace regularly drinks coffee.",
+     "drink_coffee_regularly(prezon) or drink_coffee_regularly(grace)", []),
+    # a word said twice may be named twice, once per place
+    ("The folk song is red only if the song is a folk song.", "red(folk_song) -> folk_song(song)", []),
+])
+def test_one_phrase_given_two_names_is_caught(sentence, lf, twice):
+    assert phrases_named_twice(parse_formula(lf), candidates_for(sentence)) == twice
+
+
+def test_no_gold_lf_gives_one_phrase_two_names_but_one_folio_premise():
+    named_twice = [pair.sentence for pair in open_gold_pairs(52)
+                   if phrases_named_twice(parse_formula(pair.lf), candidates_for(pair.sentence))]
+    assert named_twice in ([], ["Tecmo was disbanded in Japan, while Koei survived, but was renamed."])

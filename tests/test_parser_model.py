@@ -326,8 +326,12 @@ def test_when_no_reading_says_every_word_the_well_typed_ones_stay_as_unlikely_me
     ("If someone is rough and they like the bear then they chase the cat.",
      "forall x. rough(x) and like(x, like_bear) -> chase(x, cat)",
      "forall x. rough(x) and like(x, bear) -> chase(x, cat)"),
+    # a comparative copied where the attribute it compares belonged ("taller" -> height)
+    ("Joseph is taller than the mountain.", "taller(joseph) > height(mountain)",
+     "height(joseph) > height(mountain)"),
 ])
-def test_a_reading_that_copies_a_verb_into_its_object_is_dropped(sentence, slip, right):
+def test_a_reading_that_copies_a_verb_into_its_object_or_a_cue_into_a_function_is_dropped(
+        sentence, slip, right):
     readings = [_reading(slip, 0.6), _reading(right, 0.2)]
     kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
                                          candidates=candidates_for(sentence))

@@ -203,6 +203,16 @@ class CandidateSet:
                 tags_of.setdefault(candidate.text, set()).update(tags)
         return frozenset(text for text, tags in tags_of.items() if not tags & noun_like)
 
+    def attribute_cue_names(self) -> frozenset[str]:
+        """Names copied from a word that cues a numeric attribute (``taller`` beside the
+        ``height`` it implies): words that say which attribute is compared or measured,
+        never names of the attribute itself. A reading that applies one as a function
+        (``taller(joseph) > height(mountain)``) copied the cue where its attribute
+        belonged; no generated or FOLIO gold LF does."""
+        cue_spans = {c.span for c, tags in zip(self.items, self.tags) if "attribute" in tags}
+        return frozenset(c.text for c, tags in zip(self.items, self.tags)
+                         if c.span in cue_spans and "attribute" not in tags)
+
 
 @dataclass(frozen=True)
 class _Word:

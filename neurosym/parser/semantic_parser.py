@@ -47,7 +47,8 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .grounding import misgrounded_constants
-from .omission import negates_unsaid, objects_as_subjects, omitted_words, quantifies_unsaid, unsaid_mentions
+from .omission import (negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid,
+                       unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -199,8 +200,8 @@ class SemanticParser:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
-        quantify over what it does not or make a subject of what it only says as an
-        object (``parser.omission``), nor (in schema-guided mode) name a declared
+        quantify over what it does not, make a subject of what it only says as an
+        object or give one phrase two names (``parser.omission``), nor (in schema-guided mode) name a declared
         constant other than those it says (``parser.grounding``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
@@ -224,6 +225,7 @@ class SemanticParser:
         dropped_mass = 0.0
         twins_of_kept: set[tuple[str, ...]] = set()
         verb_names = candidates.verb_phrase_names() if candidates is not None else frozenset()
+        cue_names = candidates.attribute_cue_names() if candidates is not None else frozenset()
         for reading in readings:
             # Past the limit, only a reading with the words of a kept one can still count: it
             # may say the same with its operands in another order. (Parsing the others would
@@ -236,7 +238,7 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory)
-            if checked is None or _names_an_entity_by_a_verb(checked.formula, verb_names):
+            if checked is None or _misnamed(checked.formula, verb_names, cue_names):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
@@ -247,7 +249,8 @@ class SemanticParser:
                     or negates_unsaid(checked.formula, sentence, schema=theory is not None)
                     or (theory is not None and misgrounded_constants(checked.formula, sentence, theory))
                     or (theory is None and (quantifies_unsaid(checked.formula, sentence)
-                                            or objects_as_subjects(checked.formula, sentence, candidates)))):
+                                            or objects_as_subjects(checked.formula, sentence, candidates)
+                                            or phrases_named_twice(checked.formula, candidates)))):
                 omitting.append(checked)
             else:
                 complete.append(checked)
@@ -265,12 +268,16 @@ class SemanticParser:
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
 
 
-def _names_an_entity_by_a_verb(formula: ast.Formula, verb_names: frozenset[str]) -> bool:
+def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
     """Whether a constant of ``formula`` is one of ``verb_names``, the names only a verb
-    rule made (``CandidateSet.verb_phrase_names``): such a reading is dropped like an
-    ill-typed one."""
-    return bool(verb_names) and any(isinstance(node, ast.Const) and node.name in verb_names
-                                    for node in ast.walk(formula))
+    rule made (``CandidateSet.verb_phrase_names``), or a function one of ``cue_names``,
+    the words that cue a numeric attribute (``CandidateSet.attribute_cue_names``): such a
+    reading is dropped like an ill-typed one."""
+    if not verb_names and not cue_names:
+        return False
+    return any((isinstance(node, ast.Const) and node.name in verb_names)
+               or (isinstance(node, ast.FuncApp) and node.name in cue_names)
+               for node in ast.walk(formula))
 
 
 def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
