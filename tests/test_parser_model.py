@@ -294,6 +294,16 @@ def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
 
 
 @neural
+def test_a_degenerate_reading_that_leaves_out_a_word_is_not_kept_even_as_the_last_one():
+    sentence = "Red, cold people are young."
+    readings = [_reading("forall x. red(x) and young(x) -> young(x)", 0.7),  # "cold" left out
+                _reading("forall x. red(x) and cold(x) and young(x) -> young(x)", 0.2)]
+    kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence))
+    assert [r.text for r in kept] == ["forall x. red(x) and cold(x) and young(x) -> young(x)"]
+
+
+@neural
 def test_readings_that_leave_out_a_word_give_way_to_one_that_says_them_all():
     sentence = "The apple does not kick the duck."
     readings = [_reading("not kick(apple)", 0.5),          # leaves out "duck": dropped

@@ -218,7 +218,8 @@ class SemanticParser:
         is a likely meaning: of 46 such top readings, of generated held-out sentences,
         FOLIO validation premises and ProofWriter's development part, none was right,
         though half had a confidence above 0.75); when every well-typed reading is
-        degenerate, those are kept ("Big things are big.")."""
+        degenerate, those that say every word are kept ("Big things are big."; not
+        ``forall x. red(x) and young(x) -> young(x)`` for "Red, cold people are young.")."""
         complete: list[Reading] = []
         omitting: list[Reading] = []
         degenerate: list[Reading] = []
@@ -242,15 +243,9 @@ class SemanticParser:
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
-                degenerate.append(checked)
-            elif sentence is not None and (
-                    omitted_words(checked.formula, sentence, candidates, schema=theory is not None)
-                    or unsaid_mentions(checked.formula, sentence, candidates)
-                    or negates_unsaid(checked.formula, sentence, schema=theory is not None)
-                    or (theory is not None and misgrounded_constants(checked.formula, sentence, theory))
-                    or (theory is None and (quantifies_unsaid(checked.formula, sentence)
-                                            or objects_as_subjects(checked.formula, sentence, candidates)
-                                            or phrases_named_twice(checked.formula, candidates)))):
+                if not _misreads(checked.formula, sentence, candidates, theory):
+                    degenerate.append(checked)
+            elif _misreads(checked.formula, sentence, candidates, theory):
                 omitting.append(checked)
             else:
                 complete.append(checked)
@@ -266,6 +261,22 @@ class SemanticParser:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
+              theory: Theory | None) -> bool:
+    """Whether ``formula`` leaves out a word or mention of ``sentence``, or says what it
+    does not (``parser.omission``, and in schema-guided mode ``parser.grounding``)."""
+    if sentence is None:
+        return False
+    if omitted_words(formula, sentence, candidates, schema=theory is not None) \
+            or unsaid_mentions(formula, sentence, candidates) \
+            or negates_unsaid(formula, sentence, schema=theory is not None):
+        return True
+    if theory is not None:
+        return bool(misgrounded_constants(formula, sentence, theory))
+    return bool(quantifies_unsaid(formula, sentence) or objects_as_subjects(formula, sentence, candidates)
+                or phrases_named_twice(formula, candidates))
 
 
 def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
