@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid, unsaid_mentions,
+    compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -242,3 +242,18 @@ def test_no_gold_lf_gives_one_phrase_two_names_but_one_folio_premise():
     named_twice = [pair.sentence for pair in open_gold_pairs(52)
                    if phrases_named_twice(parse_formula(pair.lf), candidates_for(pair.sentence))]
     assert named_twice in ([], ["Tecmo was disbanded in Japan, while Koei survived, but was renamed."])
+
+
+@pytest.mark.parametrize("sentence, lf, unsaid", [
+    ("Young people are cold.", "forall x. young(x) -> (exists y. y < cold(x))", True),
+    ("Young people are cold.", "forall x. young(x) -> cold(x)", False),
+    ("Dan is taller than Leo.", "height(dan) > height(leo)", False),
+    ("Everyone aged at least 18 votes.", "forall x. age(x) >= 18 -> vote(x)", False),
+])
+def test_an_ordering_the_sentence_does_not_say_is_caught(sentence, lf, unsaid):
+    assert compares_unsaid(parse_formula(lf), sentence, candidates_for(sentence)) is unsaid
+
+
+def test_no_gold_lf_compares_what_its_sentence_does_not():
+    for pair in open_gold_pairs(53):
+        assert not compares_unsaid(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair

@@ -59,6 +59,12 @@ file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful
 gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
 give way to one without a quantifier, as an omission does, never removes the last ones.
 
+So for orderings in open mode: a sentence that says no number and no "than" compares
+nothing, so ``forall x. young(x) -> (exists y. y < cold(x))`` for "Young people are
+cold." says what the sentence does not (``compares_unsaid``). No gold LF of the
+generated data (20,000 open) or of FOLIO's premises breaks it. (In schema-guided mode
+a declared constant may stand for the number: "under the age of majority".)
+
 And for the order of a relation's arguments in open mode: a constant the sentence only
 says as an object (every mention right after a form of a verb the reading relates things
 with, and no pronoun that could stand for it) is not the subject of a relation, so
@@ -100,7 +106,7 @@ from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_v
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice"]
+           "phrases_named_twice", "compares_unsaid"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -220,6 +226,14 @@ def quantifies_unsaid(formula: ast.Formula, sentence: str) -> bool:
 def _says_something_general(sentence: str) -> bool:
     return any(word in _GENERAL_WORDS or (len(word) > 3 and lemma_of_plural(word) != word)
                for word in _LOWER_WORD.findall(sentence.lower()))
+
+
+def compares_unsaid(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> bool:
+    """Whether ``formula`` orders terms (``<``, ``>``, ``<=``, ``>=``) though ``sentence``
+    says neither a number nor "than" (open mode; see the module docstring)."""
+    if not any(isinstance(node, ast.Compare) and node.op in _ORDERINGS for node in ast.walk(formula)):
+        return False
+    return not _THAN.search(sentence) and not any(c.kind == NUMBER for c in candidates.items)
 
 
 def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:

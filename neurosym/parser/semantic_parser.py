@@ -47,7 +47,7 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .grounding import misgrounded_constants
-from .omission import (negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid,
+from .omission import (compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, phrases_named_twice, quantifies_unsaid,
                        unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -200,7 +200,7 @@ class SemanticParser:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
-        quantify over what it does not, make a subject of what it only says as an
+        quantify over or compare what it does not, make a subject of what it only says as an
         object or give one phrase two names (``parser.omission``), nor (in schema-guided mode) name a declared
         constant other than those it says (``parser.grounding``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
@@ -275,8 +275,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         return True
     if theory is not None:
         return bool(misgrounded_constants(formula, sentence, theory))
-    return bool(quantifies_unsaid(formula, sentence) or objects_as_subjects(formula, sentence, candidates)
-                or phrases_named_twice(formula, candidates))
+    return bool(quantifies_unsaid(formula, sentence) or compares_unsaid(formula, sentence, candidates)
+                or objects_as_subjects(formula, sentence, candidates) or phrases_named_twice(formula, candidates))
 
 
 def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
