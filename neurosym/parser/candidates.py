@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from ..logic.ast import is_identifier
@@ -190,6 +191,17 @@ class CandidateSet:
 
     def texts(self) -> list[str]:
         return [c.text for c in self.items]
+
+    @cached_property
+    def spans_by_text(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Per candidate text, the distinct places the sentence says it (sorted; texts
+        with no span, a schema's declared symbols, are absent). Computed once: every
+        reading of a sentence asks."""
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for candidate in self.items:
+            if candidate.span is not None:
+                spans.setdefault(candidate.text, set()).add(candidate.span)
+        return {text: tuple(sorted(places)) for text, places in spans.items()}
 
     def verb_phrase_names(self) -> frozenset[str]:
         """Names that only a verb rule made (``chase_bear`` from "chases the bear", never

@@ -251,20 +251,20 @@ def passive_names(formula: ast.Formula, sentence: str, candidates: CandidateSet)
     participle other than its lemma right before "by" (``van_produced`` for "a van produced
     by Chevrolet"). A passive names the active verb, its agent first: "Hamlet was written
     by Shakespeare." is ``write(shakespeare, hamlet)`` (open mode; see the module docstring)."""
-    used = {node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))}
+    used = sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
+    return [name for name in used
+            if any(_keeps_passive_form(sentence, name, span) for span in candidates.spans_by_text.get(name, ()))]
+
+
+@lru_cache(maxsize=4096)
+def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool:
     lowered = sentence.lower()
-    passive = []
-    for candidate in candidates.items:
-        if candidate.text not in used or candidate.span is None or candidate.text in passive:
-            continue
-        words = _LOWER_WORD.findall(lowered[candidate.span[0]:candidate.span[1]])
-        following = _LOWER_WORD.match(lowered[candidate.span[1]:].lstrip())
-        if len(words) >= 2 and words[-1] == "by" and lemmas_of_past(words[-2]):
-            passive.append(candidate.text)
-        elif words and following and following.group() == "by" and candidate.text.endswith(words[-1]) \
-                and lemmas_of_past(words[-1]) and words[-1] not in lemmas_of_past(words[-1]):
-            passive.append(candidate.text)
-    return passive
+    words = _LOWER_WORD.findall(lowered[span[0]:span[1]])
+    if len(words) >= 2 and words[-1] == "by" and lemmas_of_past(words[-2]):
+        return True
+    following = _LOWER_WORD.match(lowered[span[1]:].lstrip())
+    return bool(words and following and following.group() == "by" and name.endswith(words[-1])
+                and lemmas_of_past(words[-1]) and words[-1] not in lemmas_of_past(words[-1]))
 
 
 def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
@@ -282,7 +282,7 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
         name = node.args[0].name if isinstance(node.args[0], ast.Const) else None
         if name is None or name in swapped:
             continue
-        starts = {c.span[0] for c in candidates.items if c.text == name and c.span is not None}
+        starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
         if starts and all(any(_is_form_of(_word_before(sentence, start), verb) for verb in verbs)
                           for start in starts):
             swapped.append(name)
@@ -297,11 +297,7 @@ def phrases_named_twice(formula: ast.Formula, candidates: CandidateSet) -> list[
     mountain." read ``taller(joseph) > height(mountain)``). Names the sentence says
     nowhere (a schema's declared symbols) are not compared."""
     names = sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
-    spans = {}
-    for name in names:
-        said = [c.span for c in candidates.items if c.text == name and c.span is not None]
-        if said:
-            spans[name] = said
+    spans = {name: candidates.spans_by_text[name] for name in names if name in candidates.spans_by_text}
     twice = []
     for i, first in enumerate(spans):
         for second in list(spans)[i + 1:]:
@@ -349,7 +345,7 @@ def _occurrences(name: str, candidates: CandidateSet, *, inside=()) -> int:
     """How many times the sentence says ``name``: its candidate spans, overlapping ones
     once, leaving out those that lie within a longer span of ``inside``."""
     count, end = 0, -1
-    for start, stop in sorted({c.span for c in candidates.items if c.text == name and c.span is not None}):
+    for start, stop in candidates.spans_by_text.get(name, ()):
         if any(a <= start and stop <= b and (a, b) != (start, stop) for a, b in inside):
             continue
         if start >= end:
