@@ -286,6 +286,25 @@ def test_degenerate_and_ill_typed_readings_give_their_probability_to_the_others(
 
 
 @neural
+def test_open_mode_drops_a_function_value_given_as_an_argument():
+    readings = [_reading("chase(rabbit, rabbit) -> chase(cat(rabbit), rabbit)", 0.6),
+                _reading("chase(rabbit, cat) -> chase(cat, rabbit)", 0.3),
+                _reading("age(bob) > age(ann)", 0.1)]  # compared: an attribute's use
+    kept = SemanticParser._kept_readings(readings, None, limit=4)
+    assert [r.text for r in kept] == ["chase(rabbit, cat) -> chase(cat, rabbit)", "age(bob) > age(ann)"]
+
+
+def test_no_generated_gold_lf_gives_a_function_value_as_an_argument():
+    from neurosym.logic import ast
+    from neurosym.training import generate_pairs
+
+    for pair in generate_pairs(2000, seed=49, invented=0.5, coined=0.5):
+        for node in ast.walk(parse_formula(pair.lf)):
+            if isinstance(node, (ast.Pred, ast.FuncApp)):
+                assert not any(isinstance(arg, ast.FuncApp) for arg in node.args), pair
+
+
+@neural
 def test_a_sentence_whose_readings_are_all_degenerate_keeps_them():
     readings = [_reading("forall x. big(x) -> big(x)", 0.6), _reading("big(bob) and big(bob)", 0.2)]
     kept = SemanticParser._kept_readings(readings, None, limit=4)

@@ -9,7 +9,8 @@ the grammar-constrained beam search produced and the type checker accepted: in o
 against the signature the reading itself implies (``infer_signature`` + ``typecheck``),
 in schema-guided mode against the theory's signature with no new predicates or
 functions (open mode also drops predicates and functions of more than two arguments,
-``MAX_OPEN_ARITY``, which nothing it learnt from has). Degenerate readings (a conjunct
+``MAX_OPEN_ARITY``, which nothing it learnt from has, and a function's value as an
+argument: ``chase(cat(rabbit), rabbit)``). Degenerate readings (a conjunct
 said twice, ``big(x) -> big(x)``: see ``neurosym.parser.degenerate``) are dropped too,
 and so are readings that leave out a word or a mention of the sentence when another
 reading says them all (``neurosym.parser.omission``), or in schema-guided mode name
@@ -315,9 +316,17 @@ def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
         checked = typecheck(formula, signature, path="<reading>", source=reading.text)
     except NeurosymError:
         return None
-    if theory is None and _widest_application(checked) > MAX_OPEN_ARITY:
+    if theory is None and (_widest_application(checked) > MAX_OPEN_ARITY or _applies_to_an_application(checked)):
         return None
     return dataclasses.replace(reading, formula=checked)
+
+
+def _applies_to_an_application(formula: ast.Formula) -> bool:
+    """Whether a predicate or function of ``formula`` takes a function's value as an
+    argument (``chase(cat(rabbit), rabbit)``): open mode's functions are numeric
+    attributes, compared with numbers or each other, never an argument."""
+    return any(isinstance(node, (ast.Pred, ast.FuncApp)) and any(isinstance(arg, ast.FuncApp) for arg in node.args)
+               for node in ast.walk(formula))
 
 
 def _widest_application(formula: ast.Formula) -> int:
