@@ -46,6 +46,13 @@ def test_names_glosses_and_pronouns_ground_a_constant(sentence, lf):
     assert misgrounded(lf, sentence) == []
 
 
+def test_a_constant_is_also_named_without_its_sort_noun():
+    access = load_theory(["rules/access.rules"])
+    sentence = "Ann is an administrator and holds the payment approver role."
+    assert constant_mentions(sentence, access) == {"admin": 1, "payment_approver": 1}
+    assert misgrounded("has_role(ann, admin) and has_role(ann, payment_approver)", sentence, access) == []
+
+
 def test_the_longest_name_wins_where_names_overlap():
     sentence = "The cap is the maximum daily dose of paracetamol in mg."
     assert constant_mentions(sentence, DOSAGE) == {"paracetamol_daily_cap_mg": 1}

@@ -492,6 +492,17 @@ def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
 
 
 @neural
+def test_shipped_parser_points_only_at_the_declared_constants_a_sentence_names(shipped):
+    theory = load_theory([str(RULES / "dosage.rules")])
+    found = shipped.parse(["Warfarin or aspirin is teratogenic.",
+                           "Metformin is not an anticoagulant whenever metformin does not interact with sildenafil."],
+                          theory=theory, n_best=1)
+    assert [r[0].text for r in found] == [
+        "teratogenic(warfarin) or teratogenic(aspirin)",
+        "not interacts(metformin, sildenafil) -> not anticoagulant(metformin)"]
+
+
+@neural
 def test_parse_command_prints_readings_as_json(shipped, capsys):
     from neurosym.cli import main
 

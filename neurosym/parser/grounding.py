@@ -7,7 +7,8 @@ isotretinoin are NSAIDs." was read ``nsaid(metformin) and nsaid(paracetamol)``, 
 nitroglycerin is a nitrate, then it is not cleared by the kidneys." as
 ``nitrate(sildenafil) -> not renally_cleared(methotrexate)``. A constant is named by
 its name ("age of majority") or one of its glosses ("the legal adult age"), an article
-aside; the sentence says it where one of those phrases stands as words, the longest
+aside, also without its sort's noun ("the administrator role" of a Role: "administrator");
+the sentence says it where one of those phrases stands as words, the longest
 match winning where phrases overlap ("the maximum daily dose of paracetamol in mg" is
 ``paracetamol_daily_cap_mg``, not ``paracetamol``).
 
@@ -41,10 +42,15 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 def _phrases(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Per declared constant, the phrases that name it: its name in words and its
-    glosses, lower-cased, a leading article removed."""
+    glosses, lower-cased, a leading article removed, each also without its sort's noun
+    ("the administrator role" of a Role is also "administrator")."""
     named = []
     for name, decl in sorted(theory.constants.items()):
-        phrases = {name.replace("_", " ")} | {_ARTICLE.sub("", gloss.strip().lower()) for gloss in decl.glosses}
+        glosses = {_ARTICLE.sub("", gloss.strip().lower()) for gloss in decl.glosses}
+        sort = theory.sorts.get(decl.sort)
+        for noun in (sort.glosses if sort is not None else ()):
+            glosses |= {gloss[: -len(noun)].strip() for gloss in glosses if gloss.endswith(" " + noun.lower())}
+        phrases = {name.replace("_", " ")} | glosses
         named.append((name, tuple(sorted(p for p in phrases if p))))
     return tuple(named)
 

@@ -14,7 +14,8 @@ argument: ``chase(cat(rabbit), rabbit)``). Degenerate readings (a conjunct
 said twice, ``big(x) -> big(x)``: see ``neurosym.parser.degenerate``) are dropped too,
 and so are readings that leave out a word or a mention of the sentence when another
 reading says them all (``neurosym.parser.omission``), or in schema-guided mode name
-other declared constants than the sentence says (``neurosym.parser.grounding``); readings equal up to the order of
+other declared constants than the sentence says (``neurosym.parser.grounding``: the
+decoder may not even point at those); readings equal up to the order of
 commutative operands become one (``neurosym.parser.commutation``). The probability of
 all dropped readings is given back to the kept ones.
 ``reading.score`` is the log of the reading's calibrated confidence, so
@@ -47,7 +48,7 @@ from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
-from .grounding import misgrounded_constants
+from .grounding import constant_mentions, misgrounded_constants
 from .omission import (compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names,
                        phrases_named_twice, quantifies_unsaid, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
@@ -159,7 +160,15 @@ class SemanticParser:
             chunk = order[start: start + self.batch_size]
             batch = collate([features[i] for i in chunk]).to(self.device)
             memory, memory_mask, cands = self.network.encode(batch, description_states)
-            model = _Encoded(self.network, memory, memory_mask, cands, batch.candidate_mask)
+            # In schema-guided mode the decoder points only at declared constants the
+            # sentence names (parser.grounding): it would otherwise spend its beam on
+            # look-alikes ("metformin" for "methotrexate") that the checks then drop.
+            pointable = batch.candidate_mask
+            if theory is not None:
+                pointable = pointable.clone()
+                for row, i in enumerate(chunk):
+                    pointable[row, _unsaid_constants(candidate_sets[i], sentences[i], theory)] = False
+            model = _Encoded(self.network, memory, memory_mask, cands, pointable)
             decoded = beam_search_batch(model, [candidate_sets[i].items for i in chunk], config=config,
                                         parse=False)
             for i, readings in zip(chunk, decoded):
@@ -263,6 +272,13 @@ class SemanticParser:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -> list[int]:
+    """Columns of the declared constants ``sentence`` does not name (``parser.grounding``)."""
+    said = constant_mentions(sentence, theory)
+    return [column for column, (candidate, tags) in enumerate(zip(candidates.items, candidates.tags))
+            if candidate.span is None and "constant" in tags and not said[candidate.text]]
 
 
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
