@@ -59,15 +59,6 @@ file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful
 gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
 give way to one without a quantifier, as an omission does, never removes the last ones.
 
-A passive names its active verb in open mode: "The Lumina APV is produced by Chevrolet."
-is ``produce(chevrolet, lumina_apv)``, never ``produce_by(lumina_apv, chevrolet)``, and
-"The Astro is a van produced by Chevrolet." is not ``van_produced(chevrolet, astro)``
-(``passive_names``: names copied with the "by" after a participle, or ending in a
-participle other than its lemma right before "by"; "read" is its own lemma). No generated
-gold LF (23,000 open) breaks it; 1 of FOLIO's 300 converted premises does ("Cars produced
-by Chevrolet are either cars or vans." is gold ``forall x. chevrolet(x) -> car_produced(x)
-xor van(x)``), so such a reading counts as an omission.
-
 So for orderings in open mode: a sentence that says no number and no "than" compares
 nothing, so ``forall x. young(x) -> (exists y. y < cold(x))`` for "Young people are
 cold." says what the sentence does not (``compares_unsaid``). No gold LF of the
@@ -87,6 +78,15 @@ regularly drinks coffee.") has said one of them in words the sentence does not u
 (``phrases_named_twice``). No generated gold LF (20,000 open) does; 1 of FOLIO's 300
 converted premises does ("Tecmo was disbanded in Japan" is gold ``disbanded(tecmo) and
 disbanded_in(tecmo, japan)``), so such a reading gives way to others as an omission does.
+
+A passive names its active verb in open mode: "The Lumina APV is produced by Chevrolet."
+is ``produce(chevrolet, lumina_apv)``, never ``produce_by(lumina_apv, chevrolet)``, and
+"The Astro is a van produced by Chevrolet." is not ``van_produced(chevrolet, astro)``
+(``passive_names``: names copied with the "by" after a participle, or ending in a
+participle other than its lemma right before "by"; "read" is its own lemma). No generated
+gold LF (23,000 open) breaks it; 1 of FOLIO's 300 converted premises does ("Cars produced
+by Chevrolet are either cars or vans." is gold ``forall x. chevrolet(x) -> car_produced(x)
+xor van(x)``), so such a reading counts as an omission.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
