@@ -40,10 +40,20 @@ __all__ = ["constant_mentions", "misgrounded_constants"]
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
+# Per theory (by identity, the theory kept alongside so that its id is not reused): its
+# constants' phrases, asked for by every reading of every sentence.
+_PHRASES: dict[int, tuple[object, tuple]] = {}
+
+
 def _phrases(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Per declared constant, the phrases that name it: its name in words and its
     glosses, lower-cased, a leading article removed, each also without its sort's noun
     ("the administrator role" of a Role is also "administrator")."""
+    cached = _PHRASES.get(id(theory))
+    if cached is not None and cached[0] is theory:
+        return cached[1]
+    if len(_PHRASES) > 64:
+        _PHRASES.clear()
     named = []
     for name, decl in sorted(theory.constants.items()):
         glosses = {_ARTICLE.sub("", gloss.strip().lower()) for gloss in decl.glosses}
@@ -52,6 +62,7 @@ def _phrases(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
             glosses |= {gloss[: -len(noun)].strip() for gloss in glosses if gloss.endswith(" " + noun.lower())}
         phrases = {name.replace("_", " ")} | glosses
         named.append((name, tuple(sorted(p for p in phrases if p))))
+    _PHRASES[id(theory)] = (theory, tuple(named))
     return tuple(named)
 
 

@@ -263,8 +263,10 @@ def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool
     if len(words) >= 2 and words[-1] == "by" and lemmas_of_past(words[-2]):
         return True
     following = _LOWER_WORD.match(lowered[span[1]:].lstrip())
-    return bool(words and following and following.group() == "by" and name.endswith(words[-1])
-                and lemmas_of_past(words[-1]) and words[-1] not in lemmas_of_past(words[-1]))
+    if not (words and following and following.group() == "by" and name.endswith(words[-1])):
+        return False
+    lemmas = lemmas_of_past(words[-1])
+    return bool(lemmas) and words[-1] not in lemmas
 
 
 def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
