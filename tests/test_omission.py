@@ -12,7 +12,7 @@ from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
     compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
-    quantifies_unsaid, unsaid_mentions,
+    quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -276,3 +276,18 @@ def test_no_gold_lf_keeps_a_passive_form_but_one_folio_premise():
     kept = [pair.sentence for pair in open_gold_pairs(54)
             if passive_names(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence))]
     assert kept in ([], ["Cars produced by Chevrolet are either cars or vans."])
+
+
+@pytest.mark.parametrize("sentence, lf, selves", [
+    ("James has a car or works at Meta.", "have_car(james) or work_at(meta, meta)", ["meta"]),
+    ("James has a car or works at Meta.", "have_car(james) or work_at(james, meta)", []),
+    ("The lion chases the lion.", "chase(lion, lion)", []),  # said twice
+    ("Bob likes himself.", "like(bob, bob)", []),  # a reflexive pronoun
+])
+def test_a_thing_related_to_itself_is_said_twice(sentence, lf, selves):
+    assert related_to_itself(parse_formula(lf), sentence, candidates_for(sentence)) == selves
+
+
+def test_no_gold_lf_relates_to_itself_what_its_sentence_says_once():
+    for pair in open_gold_pairs(55):
+        assert not related_to_itself(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair

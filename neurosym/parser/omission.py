@@ -88,6 +88,12 @@ gold LF (23,000 open) breaks it; 1 of FOLIO's 300 converted premises does ("Cars
 by Chevrolet are either cars or vans." is gold ``forall x. chevrolet(x) -> car_produced(x)
 xor van(x)``), so such a reading counts as an omission.
 
+A thing related to itself is said twice in open mode: "James has a car or works at
+Meta." is not ``car(james) or work_at(meta, meta)`` (the shipped parser's reading, 0.81),
+while "The lion chases the lion." and "Bob likes himself." may be
+(``related_to_itself``). Of 73 such relations in 23,000 generated gold LFs, none breaks
+it; FOLIO's premises have none.
+
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
 >>> sentence = "The apple does not kick the duck."
@@ -115,7 +121,7 @@ from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_v
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "compares_unsaid", "passive_names"]
+           "phrases_named_twice", "compares_unsaid", "passive_names", "related_to_itself"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -135,6 +141,8 @@ _NEGATION_WORD = re.compile(
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 _THAN = re.compile(r"\bthan\b", re.I)  # "taller than", "more than 3": an ordering each
 _ORDERINGS = frozenset({"<", ">", "<=", ">="})
+_REFLEXIVE = re.compile(r"\b(?:itself|himself|herself|themselves|themself|oneself|each other|one another)\b",
+                        re.I)
 # Words that may introduce a bound variable besides the indefinites and plurals: quantifier
 # words, articles of generic statements, relative pronouns, pronouns, irregular plurals.
 _GENERAL_WORDS = _INDEFINITES | _BACK_REFERENCES | frozenset("""
@@ -267,6 +275,19 @@ def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool
         return False
     lemmas = lemmas_of_past(words[-1])
     return bool(lemmas) and words[-1] not in lemmas
+
+
+def related_to_itself(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The constants ``formula`` relates to themselves (``work_at(meta, meta)``) though
+    ``sentence`` says them once and has no reflexive pronoun ("itself", "each other"):
+    English says both ends of such a relation ("The lion chases the lion."; open mode,
+    see the module docstring)."""
+    if _REFLEXIVE.search(sentence):
+        return []
+    selves = sorted({node.args[0].name for node in ast.walk(formula)
+                     if isinstance(node, ast.Pred) and len(node.args) == 2
+                     and isinstance(node.args[0], ast.Const) and node.args[0] == node.args[1]})
+    return [name for name in selves if _occurrences(name, candidates) < 2]
 
 
 def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:

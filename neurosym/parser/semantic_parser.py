@@ -50,7 +50,7 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .grounding import constant_mentions, misgrounded_constants
 from .omission import (compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names,
-                       phrases_named_twice, quantifies_unsaid, unsaid_mentions)
+                       phrases_named_twice, quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -211,8 +211,8 @@ class SemanticParser:
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
         quantify over or compare what it does not, make a subject of what it only says as an
-        object, give one phrase two names or keep a passive's form in a name
-        (``parser.omission``), nor (in schema-guided mode) name a declared
+        object, give one phrase two names, keep a passive's form in a name or relate
+        to itself what it says once (``parser.omission``), nor (in schema-guided mode) name a declared
         constant other than those it says (``parser.grounding``); binders' sorts filled in. Readings
         equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
@@ -295,7 +295,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         return bool(misgrounded_constants(formula, sentence, theory))
     return bool(quantifies_unsaid(formula, sentence) or compares_unsaid(formula, sentence, candidates)
                 or objects_as_subjects(formula, sentence, candidates) or phrases_named_twice(formula, candidates)
-                or passive_names(formula, sentence, candidates))
+                or passive_names(formula, sentence, candidates) or related_to_itself(formula, sentence, candidates))
 
 
 def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
