@@ -16,7 +16,7 @@ MODULES = [
     "neurosym.parser.candidates",
     "neurosym.parser.constraint",
     "neurosym.parser.degenerate",
-    "neurosym.parser.grounding",
+    "neurosym.parser.declared_constants",
     "neurosym.parser.omission",
     "neurosym.parser.commutation",
     "neurosym.parser.vocabulary",

@@ -259,8 +259,7 @@ def passive_names(formula: ast.Formula, sentence: str, candidates: CandidateSet)
     participle other than its lemma right before "by" (``van_produced`` for "a van produced
     by Chevrolet"). A passive names the active verb, its agent first: "Hamlet was written
     by Shakespeare." is ``write(shakespeare, hamlet)`` (open mode; see the module docstring)."""
-    used = sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
-    return [name for name in used
+    return [name for name in _names(formula)
             if any(_keeps_passive_form(sentence, name, span) for span in candidates.spans_by_text.get(name, ()))]
 
 
@@ -319,8 +318,7 @@ def phrases_named_twice(formula: ast.Formula, candidates: CandidateSet) -> list[
     ``drink_coffee_regularly(prezon) or drink_coffee(grace)``; "Joseph is taller than the
     mountain." read ``taller(joseph) > height(mountain)``). Names the sentence says
     nowhere (a schema's declared symbols) are not compared."""
-    names = sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
-    spans = {name: candidates.spans_by_text[name] for name in names if name in candidates.spans_by_text}
+    spans = {name: candidates.spans_by_text[name] for name in _names(formula) if name in candidates.spans_by_text}
     twice = []
     for i, first in enumerate(spans):
         for second in list(spans)[i + 1:]:
@@ -357,6 +355,11 @@ def _is_form_of(word: str, predicate: str) -> bool:
     """Whether ``word`` is a form of the one-word verb ``predicate`` (visit, visits, visited)."""
     return bool(word) and (word == predicate or lemma_of_verb(word) == predicate
                            or predicate in lemmas_of_past(word))
+
+
+def _names(formula: ast.Formula) -> list[str]:
+    """The names ``formula`` uses (predicates, functions, constants), sorted."""
+    return sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
 
 
 def _is_negation(node: ast.Node) -> bool:

@@ -14,9 +14,9 @@ argument: ``chase(cat(rabbit), rabbit)``). Degenerate readings (a conjunct
 said twice, ``big(x) -> big(x)``: see ``neurosym.parser.degenerate``) are dropped too,
 and so are readings that leave out a word or a mention of the sentence when another
 reading says them all (``neurosym.parser.omission``), or in schema-guided mode name
-other declared constants than the sentence says (``neurosym.parser.grounding``: the
-decoder may not even point at those); readings equal up to the order of
-commutative operands become one (``neurosym.parser.commutation``). The probability of
+other declared constants than the sentence says (``neurosym.parser.declared_constants``:
+the decoder may not even point at those); readings equal up to the order of commutative
+operands become one (``neurosym.parser.commutation``). The probability of
 all dropped readings is given back to the kept ones.
 ``reading.score`` is the log of the reading's calibrated confidence, so
 ``reading.probability`` (``exp(score)``, in [0, 1]) is comparable across sentences and is
@@ -48,7 +48,7 @@ from .candidates import CandidateSet, candidates_for
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
-from .grounding import constant_mentions, misgrounded_constants
+from .declared_constants import constant_mentions, misgrounded_constants
 from .omission import (compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names,
                        phrases_named_twice, quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
@@ -161,7 +161,7 @@ class SemanticParser:
             batch = collate([features[i] for i in chunk]).to(self.device)
             memory, memory_mask, cands = self.network.encode(batch, description_states)
             # In schema-guided mode the decoder points only at declared constants the
-            # sentence names (parser.grounding): it would otherwise spend its beam on
+            # sentence names (parser.declared_constants): it would otherwise spend its beam on
             # look-alikes ("metformin" for "methotrexate") that the checks then drop.
             pointable = batch.candidate_mask
             if theory is not None:
@@ -210,11 +210,11 @@ class SemanticParser:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
         out none of its words and negate nothing it does not, nor (in open mode)
-        quantify over or compare what it does not, make a subject of what it only says as an
-        object, give one phrase two names, keep a passive's form in a name or relate
-        to itself what it says once (``parser.omission``), nor (in schema-guided mode) name a declared
-        constant other than those it says (``parser.grounding``); binders' sorts filled in. Readings
-        equal up to the order of commutative operands are merged into one
+        quantify over or compare what it does not, make a subject of what it only says
+        as an object, give one phrase two names, keep a passive's form in a name or
+        relate to itself what it says once (``parser.omission``), nor (in schema-guided
+        mode) name a declared constant other than those it says
+        (``parser.declared_constants``); binders' sorts filled in. Readings equal up to the order of commutative operands are merged into one
         (``parser.commutation``), written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
         kept one (a commuted twin), and once one is kept, readings less likely than
@@ -275,7 +275,7 @@ class SemanticParser:
 
 
 def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -> list[int]:
-    """Columns of the declared constants ``sentence`` does not name (``parser.grounding``)."""
+    """Columns of the declared constants ``sentence`` does not name (``parser.declared_constants``)."""
     said = constant_mentions(sentence, theory)
     return [column for column, (candidate, tags) in enumerate(zip(candidates.items, candidates.tags))
             if candidate.span is None and "constant" in tags and not said[candidate.text]]
@@ -284,7 +284,7 @@ def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
               theory: Theory | None) -> bool:
     """Whether ``formula`` leaves out a word or mention of ``sentence``, or says what it
-    does not (``parser.omission``, and in schema-guided mode ``parser.grounding``)."""
+    does not (``parser.omission``, and in schema-guided mode ``parser.declared_constants``)."""
     if sentence is None:
         return False
     if omitted_words(formula, sentence, candidates, schema=theory is not None) \
@@ -293,9 +293,12 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         return True
     if theory is not None:
         return bool(misgrounded_constants(formula, sentence, theory))
-    return bool(quantifies_unsaid(formula, sentence) or compares_unsaid(formula, sentence, candidates)
-                or objects_as_subjects(formula, sentence, candidates) or phrases_named_twice(formula, candidates)
-                or passive_names(formula, sentence, candidates) or related_to_itself(formula, sentence, candidates))
+    return bool(quantifies_unsaid(formula, sentence)
+                or compares_unsaid(formula, sentence, candidates)
+                or objects_as_subjects(formula, sentence, candidates)
+                or phrases_named_twice(formula, candidates)
+                or passive_names(formula, sentence, candidates)
+                or related_to_itself(formula, sentence, candidates))
 
 
 def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ Two things follow, both the schema-mode counterparts of ``neurosym.parser.omissi
 a reading names no declared constant the sentence does not say (a pronoun may repeat
 one that it says: "If nitroglycerin is a nitrate, then it ..."), and it uses each
 declared constant at least as often as the sentence says it. On the project's generated
-schema-guided data no gold LF breaks either (tests/test_grounding.py checks 300 pairs
+schema-guided data no gold LF breaks either (tests/test_declared_constants.py checks 300 pairs
 per shipped rule file).
 
 >>> from neurosym.logic.parser import parse_formula

@@ -6,7 +6,7 @@ generator breaks this for any shipped rule file."""
 import pytest
 
 from neurosym.logic.parser import parse_formula
-from neurosym.parser.grounding import constant_mentions, misgrounded_constants
+from neurosym.parser.declared_constants import constant_mentions, misgrounded_constants
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
 from neurosym.training.train_parser import shipped_theories
