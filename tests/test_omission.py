@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    compares_unsaid, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
@@ -291,3 +291,25 @@ def test_a_thing_related_to_itself_is_said_twice(sentence, lf, selves):
 def test_no_gold_lf_relates_to_itself_what_its_sentence_says_once():
     for pair in open_gold_pairs(55):
         assert not related_to_itself(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, wrong", [
+    ("Everyone who is older than 65 is retired.", "forall x. age(x) < 65 -> retired(x)", ["< 65"]),
+    ("Everyone who is older than 65 is retired.", "forall x. age(x) > 65 -> retired(x)", []),
+    ("Everyone who is older than 65 is retired.", "forall x. 65 < age(x) -> retired(x)", []),  # mirrored
+    ("Ann is under 18.", "age(ann) >= 18", [">= 18"]),
+    ("Bob is at least 18 years old.", "age(bob) >= 18", []),
+    ("Bob is not more than 5 years old.", "not age(bob) > 5", []),
+    ("Bob is aged 30.", "age(bob) = 30", []),
+])
+def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
+    assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong
+
+
+def test_no_gold_comparison_is_turned_against_its_comparator():
+    pairs = [(pair, None) for pair in open_gold_pairs(56)]
+    for theory in shipped_theories():
+        pairs += [(pair, theory) for pair in generate_pairs(300, seed=57, theory=theory)]
+    for pair, theory in pairs:
+        assert not misdirected_comparisons(parse_formula(pair.lf), pair.sentence,
+                                           candidates_for(pair.sentence, theory)), pair

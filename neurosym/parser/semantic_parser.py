@@ -49,8 +49,9 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
-from .omission import (compares_unsaid, negates_unsaid, objects_as_subjects, omitted_words, passive_names,
-                       phrases_named_twice, quantifies_unsaid, related_to_itself, unsaid_mentions)
+from .omission import (compares_unsaid, misdirected_comparisons, negates_unsaid, objects_as_subjects,
+                       omitted_words, passive_names, phrases_named_twice, quantifies_unsaid, related_to_itself,
+                       unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -209,7 +210,8 @@ class SemanticParser:
                        sentence: str | None = None, candidates: CandidateSet | None = None) -> list[Reading]:
         """The first ``limit`` readings the type checker accepts, that are not degenerate
         (``parser.degenerate``) and, given the ``sentence`` and its ``candidates``, leave
-        out none of its words and negate nothing it does not, nor (in open mode)
+        out none of its words, negate nothing it does not and turn no comparison with a
+        number against its comparator, nor (in open mode)
         quantify over or compare what it does not, make a subject of what it only says
         as an object, give one phrase two names, keep a passive's form in a name or
         relate to itself what it says once (``parser.omission``), nor (in schema-guided
@@ -289,7 +291,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         return False
     if omitted_words(formula, sentence, candidates, schema=theory is not None) \
             or unsaid_mentions(formula, sentence, candidates) \
-            or negates_unsaid(formula, sentence, schema=theory is not None):
+            or negates_unsaid(formula, sentence, schema=theory is not None) \
+            or misdirected_comparisons(formula, sentence, candidates):
         return True
     if theory is not None:
         return bool(misgrounded_constants(formula, sentence, theory))
