@@ -294,14 +294,24 @@ def test_open_mode_drops_a_function_value_given_as_an_argument():
     assert [r.text for r in kept] == ["chase(rabbit, cat) -> chase(cat, rabbit)", "age(bob) > age(ann)"]
 
 
-def test_no_generated_gold_lf_gives_a_function_value_as_an_argument():
+@neural
+def test_open_mode_drops_a_reading_that_names_something_by_a_pronoun():
+    readings = [_reading("like(bob, himself)", 0.6), _reading("like_himself(bob)", 0.2),
+                _reading("like(bob, bob)", 0.1)]
+    kept = SemanticParser._kept_readings(readings, None, limit=4)
+    assert [r.text for r in kept] == ["like(bob, bob)"]
+
+
+def test_no_generated_gold_lf_gives_a_function_value_as_an_argument_or_names_a_pronoun():
     from neurosym.logic import ast
+    from neurosym.parser.semantic_parser import _names_a_pronoun
     from neurosym.training import generate_pairs
 
     for pair in generate_pairs(2000, seed=49, invented=0.5, coined=0.5):
         for node in ast.walk(parse_formula(pair.lf)):
             if isinstance(node, (ast.Pred, ast.FuncApp)):
                 assert not any(isinstance(arg, ast.FuncApp) for arg in node.args), pair
+        assert not _names_a_pronoun(parse_formula(pair.lf)), pair
 
 
 @neural

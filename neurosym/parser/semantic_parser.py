@@ -216,8 +216,9 @@ class SemanticParser:
         as an object, give one phrase two names, keep a passive's form in a name or
         relate to itself what it says once (``parser.omission``), nor (in schema-guided
         mode) name a declared constant other than those it says
-        (``parser.declared_constants``); binders' sorts filled in. Readings equal up to the order of commutative operands are merged into one
-        (``parser.commutation``), written in the sentence's order. Readings past the
+        (``parser.declared_constants``); binders' sorts filled in. Readings equal up to
+        the order of commutative operands are merged into one (``parser.commutation``),
+        written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
         kept one (a commuted twin), and once one is kept, readings less likely than
         ``NEGLIGIBLE`` times it are not looked at; the probability of readings not looked
@@ -252,7 +253,8 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory)
-            if checked is None or _misnamed(checked.formula, verb_names, cue_names):
+            if checked is None or _misnamed(checked.formula, verb_names, cue_names) \
+                    or (theory is None and _names_a_pronoun(checked.formula)):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
@@ -302,6 +304,22 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
                 or phrases_named_twice(formula, candidates)
                 or passive_names(formula, sentence, candidates)
                 or related_to_itself(formula, sentence, candidates))
+
+
+# Pronouns stand for things; they never name one, nor take part in a name.
+_PRONOUNS = frozenset("""
+he him his she her hers it its they them their himself herself itself themselves themself
+oneself myself yourself ourselves yourselves
+""".split())
+
+
+def _names_a_pronoun(formula: ast.Formula) -> bool:
+    """Whether a name of ``formula`` is or holds a pronoun (``like(bob, himself)``,
+    ``like_himself(bob)`` for "Bob likes himself."): open mode names come from the
+    words, and a pronoun's word names nothing. No generated or FOLIO gold LF has one."""
+    return any(isinstance(node, (ast.Const, ast.Pred, ast.FuncApp))
+               and not _PRONOUNS.isdisjoint(node.name.split("_"))
+               for node in ast.walk(formula))
 
 
 def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
