@@ -148,7 +148,8 @@ _NEGATION_WORD = re.compile(
     re.I)
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 _THAN = re.compile(r"\bthan\b", re.I)  # "taller than", "more than 3": an ordering each
-_ORDERINGS = frozenset({"<", ">", "<=", ">="})
+# The orderings, each with the one that says the same with its sides swapped.
+_MIRRORED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
 # The comparator words right before a number, and the ordering each says (the number on
 # the right): "older than 65" is > 65, "under 18" is < 18, "at least 3" is >= 3.
 _COMPARATORS = (
@@ -160,7 +161,6 @@ _COMPARATORS = (
     (re.compile(r"\bat\s+most\s*$", re.I), "<="),
 )
 _NEGATED_COMPARATOR = re.compile(r"\b(?:not|no|n't)\s+\S+(?:\s+than)?\s*$", re.I)  # "no more than 5"
-_MIRRORED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
 _REFLEXIVE = re.compile(r"\b(?:itself|himself|herself|themselves|themself|oneself|each other|one another)\b",
                         re.I)
 # Words that may introduce a bound variable besides the indefinites and plurals: quantifier
@@ -233,7 +233,7 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         unsaid += list(negations[said:])
     comparatives = _THAN.findall(sentence)
     if comparatives:
-        said = sum(isinstance(node, ast.Compare) and node.op in _ORDERINGS for node in ast.walk(formula))
+        said = sum(_is_ordering(node) for node in ast.walk(formula))
         unsaid += comparatives[said:]
     return unsaid
 
@@ -268,7 +268,7 @@ def _says_something_general(sentence: str) -> bool:
 def compares_unsaid(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> bool:
     """Whether ``formula`` orders terms (``<``, ``>``, ``<=``, ``>=``) though ``sentence``
     says neither a number nor "than" (open mode; see the module docstring)."""
-    if not any(isinstance(node, ast.Compare) and node.op in _ORDERINGS for node in ast.walk(formula)):
+    if not any(_is_ordering(node) for node in ast.walk(formula)):
         return False
     return not _THAN.search(sentence) and not any(c.kind == NUMBER for c in candidates.items)
 
@@ -316,7 +316,7 @@ def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: Can
     judged (see the module docstring)."""
     wrong = []
     for node in ast.walk(formula):
-        if not isinstance(node, ast.Compare) or node.op not in _MIRRORED:
+        if not _is_ordering(node):
             continue
         if isinstance(node.right, ast.Num) and not isinstance(node.left, ast.Num):
             value, op = node.right.value, node.op
@@ -407,6 +407,11 @@ def _is_form_of(word: str, predicate: str) -> bool:
 def _names(formula: ast.Formula) -> list[str]:
     """The names ``formula`` uses (predicates, functions, constants), sorted."""
     return sorted({node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp, ast.Const))})
+
+
+def _is_ordering(node: ast.Node) -> bool:
+    """A comparison that orders its sides (``<``, ``>``, ``<=``, ``>=``)."""
+    return isinstance(node, ast.Compare) and node.op in _MIRRORED
 
 
 def _is_negation(node: ast.Node) -> bool:
