@@ -233,6 +233,7 @@ class _Word:
     end: int
     capitalized: bool
     kind: str  # "word", "number", "number_word", "punct", "break"
+    possessive: bool = False  # written with 's or a bare ' ("Bob's", "James'")
 
 
 # ---------------------------------------------------------------- morphology (inverse only)
@@ -410,14 +411,15 @@ def _words(sentence: str) -> list[_Word]:
         if text[0].isdigit():
             words.append(_Word(text, start, match.end(), False, "number"))
         elif text[0].isalpha():
-            if text.lower().endswith(("'s", "'")) and "'" in text:
+            possessive = text.lower().endswith(("'s", "'")) and "'" in text
+            if possessive:
                 text = text[: text.rindex("'")]
             kind = "word"
             if text.lower() in _FUNCTION_WORDS:
                 kind = "break"
             elif _is_number_word(text):
                 kind = "number_word"
-            words.append(_Word(text, start, start + len(text), text[0].isupper(), kind))
+            words.append(_Word(text, start, start + len(text), text[0].isupper(), kind, possessive))
         else:
             words.append(_Word(text, start, match.end(), False, "punct"))
     return words
@@ -442,9 +444,14 @@ def content_words(sentence: str, *, names_and_numbers_only: bool = False) -> lis
             or w.kind == "word" and w.text.lower() not in _ARTICLES | _PREPOSITIONS]
 
 
-def _name_groups(words: list[_Word]) -> list[tuple[int, int]]:
+def _name_groups(words: list[_Word], *, possessive_ends: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised words (``Alice Smith``): proper names. A sentence-initial
-    capital alone is a name only if nothing else says otherwise (it is also a word)."""
+    capital alone is a name only if nothing else says otherwise (it is also a word).
+
+    With ``possessive_ends`` a possessive ends a name: "Bob's FICO score" names Bob, not
+    bob_fico. Schema-guided mode reads names so, since its glosses say what follows the
+    owner ("{0}'s FICO score"); open mode keeps the run whole, since real names hold
+    possessives ("the Dean's List", "the People's Republic of China")."""
     groups = []
     i = 0
     while i < len(words):
@@ -452,6 +459,8 @@ def _name_groups(words: list[_Word]) -> list[tuple[int, int]]:
             j = i
             while j < len(words) and words[j].kind == "word" and words[j].capitalized:
                 j += 1
+                if possessive_ends and words[j - 1].possessive:
+                    break
             groups.append((i, j))
             i = j
         else:
@@ -653,7 +662,7 @@ def schema_candidates(sentence: str, theory: Theory) -> CandidateSet:
     for name, decl in sorted(theory.constants.items()):
         collector.add(name, NAME, None, ("constant",), describe_symbol(name, decl.glosses))
     words = _words(sentence)
-    for a, b in _name_groups(words):
+    for a, b in _name_groups(words, possessive_ends=True):
         collector.add(_symbol([w.text for w in words[a:b]]), NAME,
                       (words[a].start, words[b - 1].end), ("name", f"words{min(b - a, 4)}"))
     for text, span in _number_candidates(words):
