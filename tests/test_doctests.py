@@ -17,6 +17,7 @@ MODULES = [
     "neurosym.parser.constraint",
     "neurosym.parser.degenerate",
     "neurosym.parser.declared_constants",
+    "neurosym.parser.declared_glosses",
     "neurosym.parser.omission",
     "neurosym.parser.commutation",
     "neurosym.parser.vocabulary",

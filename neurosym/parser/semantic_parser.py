@@ -49,6 +49,7 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
+from .declared_glosses import unsaid_glosses
 from .omission import (compares_unsaid, misdirected_comparisons, negates_unsaid, objects_as_subjects,
                        omitted_words, passive_names, phrases_named_twice, quantifies_unsaid, related_to_itself,
                        unsaid_mentions)
@@ -297,7 +298,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             or misdirected_comparisons(formula, sentence, candidates):
         return True
     if theory is not None:
-        return bool(misgrounded_constants(formula, sentence, theory))
+        return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory))
     return bool(quantifies_unsaid(formula, sentence)
                 or compares_unsaid(formula, sentence, candidates)
                 or objects_as_subjects(formula, sentence, candidates)

@@ -1,0 +1,104 @@
+"""Declared predicates and functions against the glosses a sentence says (schema-guided mode).
+
+In schema-guided mode the decoder points at a rule file's predicates and functions
+through their descriptions; nothing made a reading use the ones the sentence says word
+for word. "Bob has a credit score of 720 and is employed." was read
+``credit_score(bob) = 720`` at 0.73, leaving out "is employed", so a claim would have
+been checked for half of what it says. (Open mode checks content words instead,
+``neurosym.parser.omission``; in schema mode a gloss may paraphrase freely, so only a
+gloss said exactly is a clear sign.)
+
+A gloss is said where its fixed words stand in the sentence as written, in order, a
+slot's filler of one to six words between two of them ("{0} earns {value} a month": "Bob
+earns 5000 a month"), lower-cased, a leading article aside; the longest match wins where
+matches overlap ("{0} has a stable income" is not also "{0} has a ... income"). Glosses
+of fewer than two fixed words ("{0} is {1}") are too common to count. A reading that
+uses none of a said gloss's symbol is an omission. Other wordings (negations such as
+"is not employed", other tenses) are not judged either way.
+
+>>> from neurosym.logic.parser import parse_formula
+>>> from neurosym.rules.loader import load_theory
+>>> theory = load_theory(["rules/lending.rules"])
+>>> sentence = "Bob has a credit score of 720 and is employed."
+>>> unsaid_glosses(parse_formula("credit_score(bob) = 720"), sentence, theory)
+['employed']
+>>> unsaid_glosses(parse_formula("credit_score(bob) = 720 and employed(bob)"), sentence, theory)
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..logic import ast
+
+__all__ = ["gloss_mentions", "unsaid_glosses"]
+
+_SLOT = re.compile(r"\{[^{}]*\}")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_GAP = r"\s+(?:\S+\s+){0,5}"  # a slot's filler between two fixed parts: one to six words
+MIN_FIXED_WORDS = 2
+
+# Per theory (by identity, the theory kept alongside so that its id is not reused).
+_PATTERNS: dict[int, tuple[object, tuple]] = {}
+
+
+def _pattern(gloss: str) -> str | None:
+    """A regular expression for where ``gloss`` is said, or None when it has fewer than
+    ``MIN_FIXED_WORDS`` fixed words."""
+    parts = [" ".join(part.lower().split()) for part in _SLOT.split(gloss)]
+    parts = [part for part in parts if part]
+    if parts:
+        parts[0] = _ARTICLE.sub("", parts[0])
+    if sum(len(re.findall(r"\w+", part)) for part in parts) < MIN_FIXED_WORDS:
+        return None
+    pieces = []
+    for part in parts:
+        left = r"(?<![\w-])" if part[0].isalnum() else ""  # "'s FICO score" follows its owner
+        right = r"(?![\w-])" if part[-1].isalnum() else ""
+        pieces.append(left + re.escape(part) + right)
+    return _GAP.join(pieces)
+
+
+def _patterns(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per declared predicate and function, the patterns of its countable glosses."""
+    cached = _PATTERNS.get(id(theory))
+    if cached is not None and cached[0] is theory:
+        return cached[1]
+    if len(_PATTERNS) > 64:
+        _PATTERNS.clear()
+    table = []
+    for name, decl in sorted({**theory.predicates, **theory.functions}.items()):
+        patterns = tuple(sorted({p for p in map(_pattern, decl.glosses) if p is not None}))
+        if patterns:
+            table.append((name, patterns))
+    _PATTERNS[id(theory)] = (theory, tuple(table))
+    return tuple(table)
+
+
+def gloss_mentions(sentence: str, theory) -> frozenset[str]:
+    """The declared predicates and functions of ``theory`` whose glosses ``sentence`` says."""
+    return _mentions(sentence.lower(), _patterns(theory))
+
+
+@lru_cache(maxsize=512)
+def _mentions(lowered: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    found = []  # (start, end, name), every gloss at every place it stands
+    for name, patterns in table:
+        for pattern in patterns:
+            for match in re.finditer(pattern, lowered):
+                found.append((match.start(), match.end(), name))
+    found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first
+    taken: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if all(end <= a or b <= start for a, b, _ in taken):
+            taken.append((start, end, name))
+    return frozenset(name for _, _, name in taken)
+
+
+def unsaid_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The declared predicates and functions whose glosses ``sentence`` says and
+    ``formula`` never uses, by name (empty when the reading uses each)."""
+    used = {node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))}
+    return sorted(gloss_mentions(sentence, theory) - used)

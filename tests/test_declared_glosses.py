@@ -1,0 +1,67 @@
+"""In schema-guided mode a reading uses every declared predicate and function whose gloss
+its sentence says word for word; a slot's filler may stand between a gloss's fixed
+words, the longest gloss wins where two overlap, and glosses of one fixed word do not
+count. No gold LF of the generator breaks this for any shipped rule file."""
+
+import pytest
+
+from neurosym.logic.parser import parse_formula
+from neurosym.parser.declared_glosses import gloss_mentions, unsaid_glosses
+from neurosym.rules.loader import load_theory
+from neurosym.training import generate_pairs
+from neurosym.training.train_parser import shipped_theories
+
+LENDING = load_theory(["rules/lending.rules"])
+
+
+def unsaid(lf: str, sentence: str, theory=LENDING) -> list[str]:
+    return unsaid_glosses(parse_formula(lf), sentence, theory)
+
+
+@pytest.mark.parametrize("sentence, lf, left_out", [
+    # misreadings of the shipped parser
+    ("Bob has a credit score of 720 and is employed.", "credit_score(bob) = 720", ["employed"]),
+    ("Bob earns 5000 a month.", "employed(bob)", ["monthly_income"]),
+    ("If Ann is employed then she has a stable income.", "employed(ann)", ["stable_income"]),
+])
+def test_a_gloss_said_word_for_word_needs_its_symbol(sentence, lf, left_out):
+    assert unsaid(lf, sentence) == left_out
+
+
+@pytest.mark.parametrize("sentence, lf", [
+    ("Bob has a credit score of 720 and is employed.", "credit_score(bob) = 720 and employed(bob)"),
+    ("Bob's FICO score is 720.", "credit_score(bob) = 720"),  # "{0}'s FICO score" follows its owner
+    ("Mary Ann Lee earns two thousand and fifty a month.", "monthly_income(mary_ann_lee) = 2050"),
+    ("Bob is not employed.", "not employed(bob)"),
+    ("Bob is unemployed.", "not employed(bob)"),  # a paraphrase is not judged
+])
+def test_readings_that_use_the_said_glosses_pass(sentence, lf):
+    assert unsaid(lf, sentence) == []
+
+
+def test_a_slot_filler_of_more_than_six_words_says_no_gloss():
+    assert "monthly_income" not in gloss_mentions("Bob earns one two three four five six seven a month.",
+                                                  LENDING)
+
+
+def test_the_longest_gloss_wins_where_glosses_overlap():
+    # "has excellent credit" and "has good credit" share words; each sentence says one
+    assert gloss_mentions("Ann has excellent credit.", LENDING) == {"excellent_credit"}
+    assert gloss_mentions("Ann has good credit.", LENDING) == {"good_credit"}
+
+
+def test_glosses_of_one_fixed_word_do_not_count(tmp_path):
+    rules = tmp_path / "friends.rules"
+    rules.write_text('sort Person\npred friend(Person, Person) "{0} likes {1}" | "{0} is a friend of {1}"\n')
+    theory = load_theory(rules)
+    assert gloss_mentions("Ann likes Bob.", theory) == frozenset()
+    assert gloss_mentions("Ann is a friend of Bob.", theory) == {"friend"}
+
+
+def test_no_generated_gold_lf_leaves_out_a_said_gloss():
+    checked = 0
+    for k, theory in enumerate(shipped_theories()):
+        for pair in generate_pairs(300, seed=46 + k, theory=theory):
+            assert unsaid(pair.lf, pair.sentence, theory) == [], pair
+            checked += bool(gloss_mentions(pair.sentence, theory))
+    assert checked > 500  # the glosses are said often enough to test this
