@@ -1,7 +1,7 @@
 """In schema-guided mode a reading uses every declared predicate and function whose gloss
 its sentence says word for word; a slot's filler may stand between a gloss's fixed
-words, the longest gloss wins where two overlap, and glosses of one fixed word do not
-count. No gold LF of the generator breaks this for any shipped rule file."""
+words, the longest gloss wins where two overlap, and glosses of function words alone do
+not count. No gold LF of the generator breaks this for any shipped rule file."""
 
 import pytest
 
@@ -45,16 +45,18 @@ def test_a_slot_filler_of_more_than_six_words_says_no_gloss():
 
 
 def test_the_longest_gloss_wins_where_glosses_overlap():
-    # "has excellent credit" and "has good credit" share words; each sentence says one
-    assert gloss_mentions("Ann has excellent credit.", LENDING) == {"excellent_credit"}
-    assert gloss_mentions("Ann has good credit.", LENDING) == {"good_credit"}
+    access = load_theory(["rules/access.rules"])  # "{0} is a contractor" | "{0} is an external contractor"
+    assert gloss_mentions("Ann is an external contractor.", access) == {"contractor"}
+    assert gloss_mentions("The amount of the request is 900.", access) == {"amount"}
 
 
-def test_glosses_of_one_fixed_word_do_not_count(tmp_path):
+def test_glosses_of_function_words_alone_do_not_count(tmp_path):
     rules = tmp_path / "friends.rules"
-    rules.write_text('sort Person\npred friend(Person, Person) "{0} likes {1}" | "{0} is a friend of {1}"\n')
+    rules.write_text('sort Person\n'
+                     'pred friend(Person, Person) "{0} has {1}" | "{0} likes {1}" | "{0} is a friend of {1}"\n')
     theory = load_theory(rules)
-    assert gloss_mentions("Ann likes Bob.", theory) == frozenset()
+    assert gloss_mentions("Ann has Bob.", theory) == frozenset()
+    assert gloss_mentions("Ann likes Bob.", theory) == {"friend"}
     assert gloss_mentions("Ann is a friend of Bob.", theory) == {"friend"}
 
 

@@ -11,10 +11,10 @@ gloss said exactly is a clear sign.)
 A gloss is said where its fixed words stand in the sentence as written, in order, a
 slot's filler of one to six words between two of them ("{0} earns {value} a month": "Bob
 earns 5000 a month"), lower-cased, a leading article aside; the longest match wins where
-matches overlap ("{0} has a stable income" is not also "{0} has a ... income"). Glosses
-of fewer than two fixed words ("{0} is {1}") are too common to count. A reading that
-uses none of a said gloss's symbol is an omission. Other wordings (negations such as
-"is not employed", other tenses) are not judged either way.
+matches overlap ("{0} is an external contractor" is not also "{0} is a contractor").
+Glosses whose fixed words are all function words or "has" ("{0} is {1}", "{0} has {1}")
+are too common to count. A reading that uses no symbol of a said gloss is an omission. Other
+wordings (negations such as "is not employed", other tenses) are not judged either way.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
@@ -32,26 +32,28 @@ import re
 from functools import lru_cache
 
 from ..logic import ast
+from .candidates import content_words
 
 __all__ = ["gloss_mentions", "unsaid_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _GAP = r"\s+(?:\S+\s+){0,5}"  # a slot's filler between two fixed parts: one to six words
-MIN_FIXED_WORDS = 2
+# Content words for names ("has a car": have_car), but as a gloss's only word as common as "is".
+_POSSESSION = frozenset({"has", "have", "had", "own"})
 
 # Per theory (by identity, the theory kept alongside so that its id is not reused).
 _PATTERNS: dict[int, tuple[object, tuple]] = {}
 
 
 def _pattern(gloss: str) -> str | None:
-    """A regular expression for where ``gloss`` is said, or None when it has fewer than
-    ``MIN_FIXED_WORDS`` fixed words."""
+    """A regular expression for where ``gloss`` is said, or None when its fixed words are
+    all function words or "has"."""
     parts = [" ".join(part.lower().split()) for part in _SLOT.split(gloss)]
     parts = [part for part in parts if part]
     if parts:
         parts[0] = _ARTICLE.sub("", parts[0])
-    if sum(len(re.findall(r"\w+", part)) for part in parts) < MIN_FIXED_WORDS:
+    if all(word.text in _POSSESSION for word in content_words(" ".join(parts))):
         return None
     pieces = []
     for part in parts:
