@@ -283,6 +283,7 @@ def test_no_gold_lf_keeps_a_passive_form_but_one_folio_premise():
     ("James has a car or works at Meta.", "have_car(james) or work_at(james, meta)", []),
     ("The lion chases the lion.", "chase(lion, lion)", []),  # said twice
     ("Bob likes himself.", "like(bob, bob)", []),  # a reflexive pronoun
+    ("Ann and Bob like each other.", "like(ann, bob) and like(bob, ann)", []),
 ])
 def test_a_thing_related_to_itself_is_said_twice(sentence, lf, selves):
     assert related_to_itself(parse_formula(lf), sentence, candidates_for(sentence)) == selves

@@ -129,7 +129,8 @@ from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_v
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons"]
+           "phrases_named_twice", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -161,8 +162,9 @@ _COMPARATORS = (
     (re.compile(r"\bat\s+most\s*$", re.I), "<="),
 )
 _NEGATED_COMPARATOR = re.compile(r"\b(?:not|no|n't)\s+\S+(?:\s+than)?\s*$", re.I)  # "no more than 5"
-_REFLEXIVE = re.compile(r"\b(?:itself|himself|herself|themselves|themself|oneself|each other|one another)\b",
-                        re.I)
+REFLEXIVE_PRONOUNS = frozenset(
+    "itself himself herself themselves themself oneself myself yourself ourselves yourselves".split())
+_REFLEXIVE = re.compile(r"\b(?:" + "|".join(sorted(REFLEXIVE_PRONOUNS)) + r"|each other|one another)\b", re.I)
 # Words that may introduce a bound variable besides the indefinites and plurals: quantifier
 # words, articles of generic statements, relative pronouns, pronouns, irregular plurals.
 _GENERAL_WORDS = _INDEFINITES | _BACK_REFERENCES | frozenset("""
@@ -378,14 +380,14 @@ def _all_overlap(spans, others) -> bool:
     return all(any(start < b and a < end for a, b in others) for start, end in spans)
 
 
-_PERSONAL_PRONOUNS = frozenset("he him his she her hers it its they them their".split())
+PERSONAL_PRONOUNS = frozenset("he him his she her hers it its they them their".split())
 
 
 @lru_cache(maxsize=256)
 def _stand_in_pronouns(sentence: str) -> bool:
     """Whether ``sentence`` has a pronoun that may stand for a named thing: one that is
     not a mention of a bound variable (``_variable_mentions``)."""
-    pronouns = sum(word in _PERSONAL_PRONOUNS for word in _LOWER_WORD.findall(sentence.lower()))
+    pronouns = sum(word in PERSONAL_PRONOUNS for word in _LOWER_WORD.findall(sentence.lower()))
     return pronouns > sum(word in _BACK_REFERENCES for word in _variable_mentions(sentence))
 
 

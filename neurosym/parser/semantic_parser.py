@@ -50,9 +50,9 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import unsaid_glosses
-from .omission import (compares_unsaid, misdirected_comparisons, negates_unsaid, objects_as_subjects,
-                       omitted_words, passive_names, phrases_named_twice, quantifies_unsaid, related_to_itself,
-                       unsaid_mentions)
+from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, compares_unsaid, misdirected_comparisons,
+                       negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+                       quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 
@@ -308,10 +308,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
 
 
 # Pronouns stand for things; they never name one, nor take part in a name.
-_PRONOUNS = frozenset("""
-he him his she her hers it its they them their himself herself itself themselves themself
-oneself myself yourself ourselves yourselves
-""".split())
+_PRONOUNS = PERSONAL_PRONOUNS | REFLEXIVE_PRONOUNS
 
 
 def _names_a_pronoun(formula: ast.Formula) -> bool:
