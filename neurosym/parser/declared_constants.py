@@ -31,29 +31,49 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from ..logic import ast
 
-__all__ = ["constant_mentions", "misgrounded_constants"]
+__all__ = ["constant_mentions", "misgrounded_constants", "longest_matches", "per_theory"]
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-# Per theory (by identity, the theory kept alongside so that its id is not reused): its
-# constants' phrases, asked for by every reading of every sentence.
-_PHRASES: dict[int, tuple[object, tuple]] = {}
+def per_theory(build):
+    """``build(theory)`` computed once per theory, for tables every reading of every
+    sentence asks for (by identity, the theory kept alongside so that its id is not
+    reused; at most 64 theories kept)."""
+    cache: dict[int, tuple[object, object]] = {}
+
+    @wraps(build)
+    def cached(theory):
+        hit = cache.get(id(theory))
+        if hit is not None and hit[0] is theory:
+            return hit[1]
+        if len(cache) >= 64:
+            cache.clear()
+        value = build(theory)
+        cache[id(theory)] = (theory, value)
+        return value
+    return cached
 
 
+def longest_matches(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of ``(start, end, name)`` matches, those no longer (then earlier) match overlaps,
+    in sentence order: a phrase inside a longer one is part of it."""
+    taken: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if all(end <= a or b <= start for a, b, _ in taken):
+            taken.append((start, end, name))
+    return sorted(taken)
+
+
+@per_theory
 def _phrases(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Per declared constant, the phrases that name it: its name in words and its
     glosses, lower-cased, a leading article removed, each also without its sort's noun
     ("the administrator role" of a Role is also "administrator")."""
-    cached = _PHRASES.get(id(theory))
-    if cached is not None and cached[0] is theory:
-        return cached[1]
-    if len(_PHRASES) > 64:
-        _PHRASES.clear()
     named = []
     for name, decl in sorted(theory.constants.items()):
         glosses = {_ARTICLE.sub("", gloss.strip().lower()) for gloss in decl.glosses}
@@ -62,7 +82,6 @@ def _phrases(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
             glosses |= {gloss[: -len(noun)].strip() for gloss in glosses if gloss.endswith(" " + noun.lower())}
         phrases = {name.replace("_", " ")} | glosses
         named.append((name, tuple(sorted(p for p in phrases if p))))
-    _PHRASES[id(theory)] = (theory, tuple(named))
     return tuple(named)
 
 
@@ -79,13 +98,7 @@ def _mentions(sentence: str, phrases: tuple[tuple[str, tuple[str, ...]], ...]) -
         for text in texts:
             for match in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", lowered):
                 found.append((match.start(), match.end(), name))
-    # longest first; a match overlapping one already taken is part of that longer name
-    found.sort(key=lambda m: (m[0] - m[1], m[0]))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, name in found:
-        if all(end <= a or b <= start for a, b, _ in taken):
-            taken.append((start, end, name))
-    return tuple(name for _, _, name in sorted(taken))
+    return tuple(name for _, _, name in longest_matches(found))
 
 
 def misgrounded_constants(formula: ast.Formula, sentence: str, theory) -> list[str]:

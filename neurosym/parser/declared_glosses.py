@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from ..logic import ast
 from .candidates import content_words
+from .declared_constants import longest_matches, per_theory
 
 __all__ = ["gloss_mentions", "unsaid_glosses"]
 
@@ -41,9 +42,6 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _GAP = r"\s+(?:\S+\s+){0,5}"  # a slot's filler between two fixed parts: one to six words
 # Content words for names ("has a car": have_car), but as a gloss's only word as common as "is".
 _POSSESSION = frozenset({"has", "have", "had", "own"})
-
-# Per theory (by identity, the theory kept alongside so that its id is not reused).
-_PATTERNS: dict[int, tuple[object, tuple]] = {}
 
 
 def _pattern(gloss: str) -> str | None:
@@ -63,19 +61,14 @@ def _pattern(gloss: str) -> str | None:
     return _GAP.join(pieces)
 
 
+@per_theory
 def _patterns(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Per declared predicate and function, the patterns of its countable glosses."""
-    cached = _PATTERNS.get(id(theory))
-    if cached is not None and cached[0] is theory:
-        return cached[1]
-    if len(_PATTERNS) > 64:
-        _PATTERNS.clear()
     table = []
     for name, decl in sorted({**theory.predicates, **theory.functions}.items()):
         patterns = tuple(sorted({p for p in map(_pattern, decl.glosses) if p is not None}))
         if patterns:
             table.append((name, patterns))
-    _PATTERNS[id(theory)] = (theory, tuple(table))
     return tuple(table)
 
 
@@ -91,12 +84,7 @@ def _mentions(lowered: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> f
         for pattern in patterns:
             for match in re.finditer(pattern, lowered):
                 found.append((match.start(), match.end(), name))
-    found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first
-    taken: list[tuple[int, int, str]] = []
-    for start, end, name in found:
-        if all(end <= a or b <= start for a, b, _ in taken):
-            taken.append((start, end, name))
-    return frozenset(name for _, _, name in taken)
+    return frozenset(name for _, _, name in longest_matches(found))
 
 
 def unsaid_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
