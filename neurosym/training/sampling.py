@@ -120,10 +120,25 @@ class Draw:
             raise NotApplicable("no numeric attribute")
         attribute = self.rng.choice(attributes)
         self.used.add(attribute.name)
-        value = self.rng.randint(attribute.low, attribute.high)
-        number = ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True) \
-            if attribute.result_sort == "Real" else ast.Num(value)
+        if attribute.across_magnitudes:
+            number = self.magnitude(real=attribute.result_sort == "Real")
+        else:
+            value = self.rng.randint(attribute.low, attribute.high)
+            number = ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True) \
+                if attribute.result_sort == "Real" else ast.Num(value)
         return ast.Compare(self.rng.choice(ops), ast.FuncApp(attribute.name, (subject,)), number)
+
+    def magnitude(self, *, real: bool) -> ast.Num:
+        """A number of one to five digits, three in five of the larger ones round (5000,
+        2500, 720), a real one with a decimal (1234.5) two times in five."""
+        digits = self.rng.choice((1, 2, 2, 3, 3, 4, 4, 5))
+        value = self.rng.randint(10 ** (digits - 1), 10 ** digits - 1)
+        if digits >= 3 and self.chance(0.6):
+            scale = 10 ** (digits - self.rng.choice((1, 2)))
+            value = max(scale, round(value / scale) * scale)
+        if real and self.chance(0.4):
+            return ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True)
+        return ast.Num(value)
 
     def proposition(self) -> ast.Pred:
         choices = [p for p in self.vocab.propositions if p.name not in self.used]

@@ -121,8 +121,8 @@ def _attribute(decl: FuncDecl) -> Attribute | None:
                 phrases.append(phrase)
     if not phrases:
         phrases.append(VerbPhrase("have", f"a {noun} of {{value}}"))
-    return Attribute(decl.name, noun, tuple(phrases), low=0, high=100,
-                     arg_sort=decl.arg_sorts[0], result_sort=decl.result_sort)
+    return Attribute(decl.name, noun, tuple(phrases), arg_sort=decl.arg_sorts[0],
+                     result_sort=decl.result_sort, across_magnitudes=True)
 
 
 def _entity(decl: ConstDecl) -> Entity | None:

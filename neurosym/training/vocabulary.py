@@ -200,6 +200,9 @@ class Attribute:
     high: int = 99
     arg_sort: str = ENTITY
     result_sort: str = INT
+    # Values across magnitudes (1 to 99,999, often round), not low..high: a rule file's
+    # quantities (incomes, scores, doses) are written as users write them.
+    across_magnitudes: bool = False
 
 
 @dataclass(frozen=True)
