@@ -534,6 +534,19 @@ def test_schema_mode_uses_the_declared_symbols_and_type_checks():
     assert "eligible for a loan" in text or "qualif" in text
 
 
+def test_schema_mode_numbers_span_magnitudes_as_rule_files_do():
+    from neurosym.rules.loader import load_theory
+
+    lending = load_theory([str(Path(__file__).resolve().parents[1] / "rules" / "lending.rules")])
+    numbers = [node for pair in generate_pairs(1500, seed=5, theory=lending)
+               for node in ast.walk(_parsed(pair)) if isinstance(node, ast.Num)]
+    values = [node.value for node in numbers]
+    assert len(numbers) > 100
+    assert any(v >= 1000 for v in values) and any(v < 10 for v in values)  # "Bob earns 5000 a month."
+    assert any(v % 100 == 0 and v >= 1000 for v in values)  # round figures
+    assert any(v.denominator != 1 for v in values) and any(v.denominator == 1 and v > 100 for v in values)
+
+
 def test_bad_arguments_say_what_is_wrong():
     with pytest.raises(ValueError, match="did you mean 'either_or'"):
         generate_pairs(1, seed=0, constructs=["either_ot"])
