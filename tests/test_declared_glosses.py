@@ -39,6 +39,11 @@ def test_readings_that_use_the_said_glosses_pass(sentence, lf):
     assert unsaid(lf, sentence) == []
 
 
+def test_a_slot_filler_may_hold_a_possessive_mark():
+    access = load_theory(["rules/access.rules"])  # "the day {0}'s contract ends"
+    assert gloss_mentions("The day Mary Ann's contract ends is 300.", access) == {"contract_end"}
+
+
 def test_a_slot_filler_of_more_than_six_words_says_no_gloss():
     assert "monthly_income" not in gloss_mentions("Bob earns one two three four five six seven a month.",
                                                   LENDING)

@@ -39,7 +39,10 @@ __all__ = ["gloss_mentions", "unsaid_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_GAP = r"\s+(?:\S+\s+){0,5}"  # a slot's filler between two fixed parts: one to six words
+# A slot's filler between two fixed parts, one to six words; attached to the next part
+# when that starts with a mark ("the day {0}'s contract ends": "the day Bob's contract ends").
+_GAP = r"\s+(?:\S+\s+){0,5}"
+_GAP_ATTACHED = r"\s+(?:\S+\s+){0,5}?\S+?"
 # Content words for names ("has a car": have_car), but as a gloss's only word as common as "is".
 _POSSESSION = frozenset({"has", "have", "had", "own"})
 
@@ -53,12 +56,15 @@ def _pattern(gloss: str) -> str | None:
         parts[0] = _ARTICLE.sub("", parts[0])
     if all(word.text in _POSSESSION for word in content_words(" ".join(parts))):
         return None
-    pieces = []
-    for part in parts:
-        left = r"(?<![\w-])" if part[0].isalnum() else ""  # "'s FICO score" follows its owner
+    pattern = ""
+    for index, part in enumerate(parts):
+        attached = not part[0].isalnum()  # "'s FICO score" follows its owner
+        if index:
+            pattern += _GAP_ATTACHED if attached else _GAP
+        left = "" if attached else r"(?<![\w-])"
         right = r"(?![\w-])" if part[-1].isalnum() else ""
-        pieces.append(left + re.escape(part) + right)
-    return _GAP.join(pieces)
+        pattern += left + re.escape(part) + right
+    return pattern
 
 
 @per_theory
