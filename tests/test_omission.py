@@ -89,6 +89,9 @@ def unsaid(lf: str, sentence: str, theory=None) -> list[str]:
     ("Unless Oslo is full, Oslo goes to school.", "full(oslo) -> go_to_school(oslo)", ["Unless"]),
     # "than" says an ordering
     ("Chicago is taller than Dan.", "taller(chicago) and taller(dan)", ["than"]),
+    # "or" says a disjunction (or an xor); a trained parser's reading of a FOLIO validation premise
+    ("A worksheet is either paper or is environment-friendly.",
+     "forall x. worksheet(x) -> (exists y. environment_friendly(y) and paper(x))", ["or"]),
 ])
 def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, left_out):
     assert unsaid(lf, sentence) == left_out
@@ -110,6 +113,8 @@ def test_a_reading_without_an_argument_for_each_mention_is_caught(sentence, lf, 
     ("The claim is false.", "false_(claim)"),  # "false" says a negation only before "that"
     ("It is false that Dan is light.", "not light(dan)"),
     ("Chicago is taller than Dan.", "height(chicago) > height(dan)"),
+    ("Bob is either red or big.", "red(bob) xor big(bob)"),
+    ("If Ann is exposed to smoke, she or he is ill.", "exposed_to_smoke(ann) -> ill(ann)"),  # a pronoun pair
     ("Everyone who is older than 17 and younger than 65 works.",
      "forall x. age(x) > 17 and age(x) < 65 -> work(x)"),
     # "song" inside "folk song" belongs to the predicate folk_song, not to the song

@@ -35,7 +35,9 @@ every negation word ("not", "n't", "no", "neither", "nor", "never", "unless", th
 not kind and Charlie is not white ..." needs two; "but not both" is the xor's, not a
 negation; "B unless A" is ``not A -> B``); and every "than" against the reading's
 orderings (``<``, ``>``, ``<=``, ``>=``: "Dan is taller than Leo." is never ``taller(dan)
-and taller(leo)``).
+and taller(leo)``); and an "or" (not "he or she") needs a disjunction or an xor: "A
+worksheet is either paper or is environment-friendly." is never ``forall x.
+worksheet(x) -> (exists y. environment_friendly(y) and paper(x))``.
 English never says a mention the meaning lacks: on the generated data and FOLIO's
 premises no gold LF misses one.
 
@@ -149,6 +151,8 @@ _NEGATION_WORD = re.compile(
     re.I)
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 _THAN = re.compile(r"\bthan\b", re.I)  # "taller than", "more than 3": an ordering each
+_OR = re.compile(r"\bor\b", re.I)  # "A or B", "either A or B": a disjunction (or xor) at least
+_PRONOUN_PAIR = re.compile(r"\b(?:he or she|she or he|him or her|her or him|his or her|her or his)\b", re.I)
 # The orderings, each with the one that says the same with its sides swapped.
 _MIRRORED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
 # The comparator words right before a number, and the ordering each says (the number on
@@ -214,7 +218,8 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
     """The mentions of ``sentence`` that ``formula`` has no argument or negation for (see
     the module docstring): a constant's name once per missing occurrence, then one pronoun
     per variable mention left over, then one negation word per missing negation, then one
-    "than" per missing ordering (<, >, <=, >=). Empty when every mention is accounted for."""
+    "than" per missing ordering (<, >, <=, >=), then "or" when the sentence says one and
+    the reading has no disjunction. Empty when every mention is accounted for."""
     applied = [node for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))]
     arguments = [arg for node in applied for arg in node.args]
     # a constant's word inside a longer name the formula uses ("the song ... a folk song",
@@ -237,7 +242,14 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
     if comparatives:
         said = sum(_is_ordering(node) for node in ast.walk(formula))
         unsaid += comparatives[said:]
+    if _says_or(sentence) and not any(isinstance(node, (ast.Or, ast.Xor)) for node in ast.walk(formula)):
+        unsaid.append("or")
     return unsaid
+
+
+def _says_or(sentence: str) -> bool:
+    """Whether ``sentence`` says "or" other than between two pronouns ("he or she")."""
+    return bool(_OR.search(_PRONOUN_PAIR.sub("", sentence)))
 
 
 def negates_unsaid(formula: ast.Formula, sentence: str, *, schema: bool = False) -> bool:
