@@ -192,6 +192,11 @@ def test_no_gold_lf_negates_what_its_sentence_does_not():
     ("A dog is an animal.", "forall x. dog(x) -> animal(x)", False),
     ("Everyone who wrote a book is a writer.", "forall x, y. book(y) and write(x, y) -> writer(x)", False),
     ("If it rains then the street is wet.", "rain -> wet(street)", False),
+    # an existential inside a universal, its variable used once, needs a "something"
+    ("A worksheet is either paper or is environment-friendly.",
+     "forall x. worksheet(x) -> (exists y. environment_friendly(y) xor paper(x))", True),
+    ("Every dog chases something.", "forall x. dog(x) -> (exists y. chase(x, y))", False),
+    ("Every dog chases some cat.", "forall x. dog(x) -> (exists y. cat(y) and chase(x, y))", False),
 ])
 def test_a_quantifier_the_sentence_does_not_say_is_caught(sentence, lf, unsaid):
     assert quantifies_unsaid(parse_formula(lf), sentence) is unsaid

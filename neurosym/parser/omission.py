@@ -57,9 +57,15 @@ quantifier word or indefinite, "a"/"an", "who"/"that", a pronoun, nor any word i
 that could be a plural, "people", "children" and the like) means no quantifier, so
 ``exists x. green(x) or dog(x)`` for "The dog is green." says what the sentence does not
 (``quantifies_unsaid``). No generated gold LF breaks it (30,000 open and 500 per rule
-file); 8 of FOLIO's 300 converted premises do ("Chemical Endangerment is harmful." is
-gold ``forall x. chemical_endangerment(x) -> harmful(x)``), so it only makes a reading
+file); 6 of FOLIO's 300 converted premises do, the rule below included ("Chemical
+Endangerment is harmful." is gold ``forall x. chemical_endangerment(x) -> harmful(x)``),
+so it only makes a reading
 give way to one without a quantifier, as an omission does, never removes the last ones.
+An existential inside a universal whose variable is used once stands for a "something"
+or "someone" the sentence must say ("Every dog chases something."): "A worksheet is
+either paper or is environment-friendly." is never ``forall x. worksheet(x) -> (exists
+y. environment_friendly(y) xor paper(x))``. No generated gold LF has such a variable;
+1 of FOLIO's 300 converted premises does ("Cats are pets.", ``exists y. pet(x, y)``).
 
 So for orderings in open mode: a sentence that says no number and no "than" compares
 nothing, so ``forall x. young(x) -> (exists y. y < cold(x))`` for "Young people are
@@ -151,6 +157,7 @@ _NEGATION_WORD = re.compile(
     re.I)
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 _THAN = re.compile(r"\bthan\b", re.I)  # "taller than", "more than 3": an ordering each
+_SOME_PRONOUN = re.compile(r"\b(?:some|any)(?:thing|one|body)\b", re.I)  # "Every dog chases something."
 _OR = re.compile(r"\bor\b", re.I)  # "A or B", "either A or B": a disjunction (or xor) at least
 _PRONOUN_PAIR = re.compile(r"\b(?:he or she|she or he|him or her|her or him|his or her|her or his)\b", re.I)
 # The orderings, each with the one that says the same with its sides swapped.
@@ -266,11 +273,30 @@ def negates_unsaid(formula: ast.Formula, sentence: str, *, schema: bool = False)
 
 
 def quantifies_unsaid(formula: ast.Formula, sentence: str) -> bool:
-    """Whether ``formula`` quantifies though ``sentence`` says nothing general (open mode;
-    see the module docstring)."""
-    if not any(isinstance(node, (ast.Forall, ast.Exists)) for node in ast.walk(formula)):
+    """Whether ``formula`` quantifies though ``sentence`` says nothing general, or binds
+    inside a universal an existential variable it uses once though the sentence says no
+    "something"/"someone"/"anything"/"anyone" (open mode; see the module docstring)."""
+    nodes = list(ast.walk(formula))
+    if not any(isinstance(node, (ast.Forall, ast.Exists)) for node in nodes):
         return False
-    return not _says_something_general(sentence)
+    if not _says_something_general(sentence):
+        return True
+    return bool(_lone_inner_existentials(nodes)) and not _SOME_PRONOUN.search(sentence)
+
+
+def _lone_inner_existentials(nodes: list[ast.Node]) -> list[str]:
+    """The variables existentials inside a universal bind and use once: ``y`` of ``forall
+    x. worksheet(x) -> (exists y. environment_friendly(y) xor paper(x))``. "Every N Rs
+    some M" uses its y twice, ``m(y) and r(x, y)``."""
+    lone = []
+    for outer in nodes:
+        if not isinstance(outer, ast.Forall):
+            continue
+        for inner in ast.walk(outer.body):
+            if isinstance(inner, ast.Exists):
+                lone += [b.name for b in inner.binders
+                         if sum(isinstance(n, ast.Var) and n.name == b.name for n in ast.walk(inner.body)) < 2]
+    return lone
 
 
 @lru_cache(maxsize=256)
