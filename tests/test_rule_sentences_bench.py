@@ -1,0 +1,31 @@
+"""The hand-written rule-file sentences of benchmarks/rule_sentences.py: each expected
+reading is a well-typed LF of its rule file, so a miss there is the parser's."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from neurosym.logic.parser import parse_formula
+from neurosym.logic.typecheck import infer_signature, typecheck
+from neurosym.rules.loader import load_theory
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("rule_sentences", ROOT / "benchmarks" / "rule_sentences.py")
+rule_sentences = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rule_sentences)
+
+CASES = [(rules, sentence, lf) for rules, items in rule_sentences.SENTENCES.items() for sentence, lf in items]
+
+
+@pytest.mark.parametrize("rules, sentence, lf", CASES)
+def test_each_expected_reading_is_a_well_typed_lf_of_its_rule_file(rules, sentence, lf):
+    theory = load_theory([ROOT / "rules" / rules])
+    formula = parse_formula(lf)
+    signature = infer_signature([(formula, sentence, lf)], base=theory.signature, allow_new_symbols=False)
+    typecheck(formula, signature)
+
+
+def test_the_list_covers_three_rule_files_and_real_magnitudes():
+    assert len(CASES) == 24 and {rules for rules, _, _ in CASES} == {"lending.rules", "dosage.rules", "leave.rules"}
+    assert any("5000" in sentence for _, sentence, _ in CASES)
