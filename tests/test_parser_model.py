@@ -404,11 +404,11 @@ def test_a_commuted_twin_past_the_limit_still_adds_its_probability():
 @neural
 def test_readings_equal_up_to_operand_order_are_one_reading_in_the_sentences_order():
     sentence = "Bob is either red or big."
-    readings = [_reading("big(bob) xor red(bob)", 0.6), _reading("red(bob) and big(bob)", 0.1),
+    readings = [_reading("big(bob) xor red(bob)", 0.6), _reading("red(bob) or big(bob)", 0.1),
                 _reading("red(bob) xor big(bob)", 0.3)]
     kept = SemanticParser._kept_readings(readings, None, limit=4, sentence=sentence,
                                          candidates=candidates_for(sentence))
-    assert [r.text for r in kept] == ["red(bob) xor big(bob)", "red(bob) and big(bob)"]
+    assert [r.text for r in kept] == ["red(bob) xor big(bob)", "red(bob) or big(bob)"]
     assert [r.probability for r in kept] == pytest.approx([0.9, 0.1])
 
 
