@@ -57,6 +57,7 @@ from .logic import ast
 from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
+from .parser.candidates import gerund_lemmas
 from .reasoner.result import CheckResult, EvidenceItem
 from .routing import DEFAULT_THRESHOLD, Answer, read_confidently, route, rules_in_english, with_guess
 from .rules.model import Theory
@@ -643,7 +644,13 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _lemma(word: str) -> str:
-    """A crude lemma, good enough to compare names (never shown): chases -> chase."""
+    """A crude lemma, good enough to compare names (never shown): chases -> chase,
+    changing -> change (a gerund with one spelling of its verb; "All unstable things are
+    changing." and "A bird is changing." name one concept)."""
+    if word.endswith("ing"):
+        verbs = gerund_lemmas(word)
+        if len(verbs) == 1:
+            return verbs[0]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):

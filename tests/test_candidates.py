@@ -10,7 +10,7 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
-from neurosym.parser.candidates import TAGS, _gerund_lemmas, lemmas_of_past, open_candidates
+from neurosym.parser.candidates import TAGS, gerund_lemmas, lemmas_of_past, open_candidates
 from neurosym.parser.vocabulary import NAME, canonical_variables, lf_to_actions
 from neurosym.training import FAMILIES, generate_pairs, split_templates, split_vocabulary
 from neurosym.training.lexicon import ACTIVITIES, INVENTED_VERBS, VERBS
@@ -55,7 +55,7 @@ def test_spelling_settles_a_regular_past_where_it_can(word, lemmas):
     ("carrying", ["carry"]), ("handling", ["handle"]),
 ])
 def test_spelling_settles_a_gerund_where_it_can(word, lemmas):
-    assert _gerund_lemmas(word) == lemmas
+    assert gerund_lemmas(word) == lemmas
 
 
 def test_a_verb_and_its_object_are_named_by_the_lemma_only():

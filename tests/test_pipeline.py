@@ -319,6 +319,13 @@ def test_names_of_one_concept_are_unified_by_their_words():
                        "chases": "chase", "the_cat": "cat"}
 
 
+def test_a_gerund_and_its_verb_are_one_concept():
+    # FOLIO validation: "All unstable things are changing." / "A bird is kinetic and changing."
+    mapping = unify_symbols(_formulas("forall x. unstable(x) -> change(x)", "forall x. change(x) -> red(x)",
+                                      "forall x. bird(x) -> kinetic(x) and changing(x)"))
+    assert mapping == {"changing": "change"}
+
+
 def test_names_of_different_kind_or_arity_stay_apart():
     assert unify_symbols(_formulas("see(bob, anne)", "sees(bob)", "red(bob)", "reds = 3")) == {}
 

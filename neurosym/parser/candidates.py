@@ -36,7 +36,7 @@ from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
-           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "regular_lemmas", "dropped_final_e",
+           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
            "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
@@ -293,7 +293,7 @@ def lemmas_of_past(word: str) -> list[str]:
     return regular_lemmas(word[:-2])
 
 
-def _gerund_lemmas(word: str) -> list[str]:
+def gerund_lemmas(word: str) -> list[str]:
     """Possible lemmas of an -ing form: raining -> rain, dancing -> dance, running -> run."""
     if not word.endswith("ing") or len(word) < 5:
         return []
@@ -557,7 +557,7 @@ def _span_variants(texts: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
                 (_symbol([lemma_of_plural(first), *texts[1:]]), ("singular",))]
     if last.endswith("ies"):  # "movies" -> movie, where the rule says "movy"
         variants.append((_symbol([*texts[:-1], last[:-1]]), ("singular",)))
-    for lemma in _gerund_lemmas(first):
+    for lemma in gerund_lemmas(first):
         variants.append((_symbol([lemma, *texts[1:]]), ("gerund",)))
     for lemma in lemmas_of_past(first):  # "wrote", "written by" -> write; tense is not in the LF
         variants.append((_symbol([lemma, *texts[1:]]), ("verb_lemma",)))
