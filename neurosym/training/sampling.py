@@ -124,8 +124,7 @@ class Draw:
             number = self.magnitude(real=attribute.result_sort == "Real")
         else:
             value = self.rng.randint(attribute.low, attribute.high)
-            number = ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True) \
-                if attribute.result_sort == "Real" else ast.Num(value)
+            number = self._with_decimal(value) if attribute.result_sort == "Real" else ast.Num(value)
         return ast.Compare(self.rng.choice(ops), ast.FuncApp(attribute.name, (subject,)), number)
 
     def magnitude(self, *, real: bool) -> ast.Num:
@@ -137,8 +136,12 @@ class Draw:
             scale = 10 ** (digits - self.rng.choice((1, 2)))
             value = max(scale, round(value / scale) * scale)
         if real and self.chance(0.4):
-            return ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True)
+            return self._with_decimal(value)
         return ast.Num(value)
+
+    def _with_decimal(self, value: int) -> ast.Num:
+        """``value`` plus a tenth from .1 to .9, written with a point (62.8)."""
+        return ast.Num(Fraction(value) + Fraction(self.rng.randint(1, 9), 10), real=True)
 
     def proposition(self) -> ast.Pred:
         choices = [p for p in self.vocab.propositions if p.name not in self.used]
