@@ -33,12 +33,11 @@ from functools import lru_cache
 
 from ..logic import ast
 from .candidates import content_words
-from .declared_constants import longest_matches, per_theory
+from .declared_constants import _ARTICLE, longest_matches, per_theory
 
 __all__ = ["gloss_mentions", "unsaid_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
 # when that starts with a mark ("the day {0}'s contract ends": "the day Bob's contract ends").
 _GAP = r"\s+(?:\S+\s+){0,5}"
