@@ -547,6 +547,35 @@ def test_schema_mode_numbers_span_magnitudes_as_rule_files_do():
     assert any(v.denominator != 1 for v in values) and any(v.denominator == 1 and v > 100 for v in values)
 
 
+
+def test_schema_mode_says_functions_of_two_entities_with_their_object():
+    from neurosym.rules.loader import load_theory
+
+    dosage = load_theory([str(Path(__file__).resolve().parents[1] / "rules" / "dosage.rules")])
+    doses = [pair for pair in generate_pairs(3000, seed=5, theory=dosage) if "dose_mg(" in pair.lf]
+    assert len(doses) > 30
+    forms = set()
+    for pair in doses:
+        formula = _parsed(pair)
+        typecheck(formula, infer_signature([(formula, "<pair>", pair.lf)], base=dosage.signature,
+                                           allow_new_symbols=False))
+        for dose in (n for n in ast.walk(formula) if isinstance(n, ast.FuncApp)):
+            person, drug = dose.args
+            assert dosage.constants[drug.name].sort == "Drug", pair
+            assert drug.name in pair.sentence.lower(), pair  # the drug is said
+        forms.add(pair.template.split("/")[-1])
+    # "Ann takes 500 mg of aspirin a day.", "Ann's daily dose of aspirin in mg is 500.",
+    # "The daily dose of aspirin for Ann in mg is 500.", and rules over everyone.
+    assert {"value", "possessive", "of"} <= forms and any(p.lf.startswith("forall") for p in doses)
+
+
+def test_a_function_of_two_entities_needs_a_gloss_that_says_both():
+    where = Where("<test>", 1, 1)
+    theory = Theory(sorts={"Person": SortDecl("Person", (), where), "Drug": SortDecl("Drug", (), where)},
+                    functions={"dose": FuncDecl("dose", ("Person", "Drug"), "Real", ("the dose of {1} for {0}",),
+                                                where)})
+    assert schema_vocabulary(theory).attributes == ()  # no gloss with {value}: not said at all
+
 def test_bad_arguments_say_what_is_wrong():
     with pytest.raises(ValueError, match="did you mean 'either_or'"):
         generate_pairs(1, seed=0, constructs=["either_ot"])

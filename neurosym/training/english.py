@@ -89,8 +89,8 @@ def subject_of(formula: ast.Formula) -> ast.Term | None:
     atom, _ = split_literal(formula)
     if isinstance(atom, ast.Pred):
         return atom.args[0] if atom.args else None
-    if isinstance(atom.left, ast.FuncApp) and len(atom.left.args) == 1:
-        return atom.left.args[0]
+    if isinstance(atom.left, ast.FuncApp) and len(atom.left.args) in (1, 2):
+        return atom.left.args[0]  # a second argument is said as the attribute's object
     raise Unrealizable("a comparison is said about the argument of its left side")
 
 
@@ -252,7 +252,8 @@ class Speaker:
             comparator = self.rng.choice(_NUMBER_COMPARATORS[atom.op])
             value = " ".join(p for p in (comparator, self.number(atom.right)) if p)
             phrase = self.rng.choice(attribute.phrases)
-            return self._said(phrase, {"value": value}, negated, plural, many, past=past)
+            slots = {"value": value, **self._attribute_object(atom.left)}
+            return self._said(phrase, slots, negated, plural, many, past=past)
         other = self._attribute_of(atom.right)
         word = {">": attribute.more, "<": attribute.less}.get(atom.op)
         if other.name != attribute.name or not word:
@@ -262,9 +263,16 @@ class Speaker:
                           past=past)
 
     def _attribute_of(self, term: ast.Term) -> Attribute:
-        if not isinstance(term, ast.FuncApp) or len(term.args) != 1:
-            raise Unrealizable("comparisons are said about attributes of one entity")
-        return self.vocab.lookup(term.name, Attribute)
+        if not isinstance(term, ast.FuncApp):
+            raise Unrealizable("comparisons are said about attributes")
+        attribute = self.vocab.lookup(term.name, Attribute)
+        if len(term.args) != attribute.arity:
+            raise Unrealizable(f"{term.name} takes {attribute.arity} argument(s), not {len(term.args)}")
+        return attribute
+
+    def _attribute_object(self, term: ast.FuncApp) -> dict[str, str]:
+        """The ``{1}`` slot of a function of two entities ("paracetamol"); none for one."""
+        return {"1": self.object(term.args[1])} if len(term.args) == 2 else {}
 
     def attribute_clause(self, literal: ast.Formula, *, possessive: bool) -> str:
         """ "Alice's age is at least 18", "the age of Alice is greater than the age of Bob"."""
@@ -274,9 +282,18 @@ class Speaker:
 
         def noun_phrase(term: ast.Term) -> str:
             attribute = self._attribute_of(term)
-            if possessive:
-                return f"{self.possessive(term.args[0])} {attribute.noun}"
-            return f"the {attribute.noun} of {self.object(term.args[0])}"
+            if attribute.arity == 1:
+                if possessive:
+                    return f"{self.possessive(term.args[0])} {attribute.noun}"
+                return f"the {attribute.noun} of {self.object(term.args[0])}"
+            # "Ann's daily dose of aspirin in mg", "the daily dose of aspirin for Ann in mg"
+            if possessive and " for {0}" in attribute.noun:
+                owner, noun = self.possessive(term.args[0]), attribute.noun.replace(" for {0}", "")
+            elif possessive:
+                raise Unrealizable(f"no possessive form of {attribute.noun!r}")
+            else:
+                owner, noun = "the", attribute.noun.replace("{0}", self.object(term.args[0]))
+            return f"{owner} {noun.replace('{1}', self._attribute_object(term)['1'])}"
 
         left = noun_phrase(atom.left)
         right = self.number(atom.right) if isinstance(atom.right, ast.Num) else noun_phrase(atom.right)

@@ -115,17 +115,19 @@ class Draw:
         return ast.Not(atom) if self.chance(negated) else atom
 
     def comparison(self, subject: ast.Term, ops=(">=", ">", "<", "<=")) -> ast.Compare:
-        attributes = [a for a in self.vocab.attributes_of(self.sort_of(subject)) if a.name not in self.used]
+        attributes = [a for a in self.vocab.attributes_of(self.sort_of(subject)) if a.name not in self.used
+                      and (a.object_sort is None or self.vocab.entities_of(a.object_sort))]
         if not attributes:
             raise NotApplicable("no numeric attribute")
         attribute = self.rng.choice(attributes)
         self.used.add(attribute.name)
+        args = (subject,) if attribute.object_sort is None else (subject, self.entity(sort=attribute.object_sort))
         if attribute.across_magnitudes:
             number = self.magnitude(real=attribute.result_sort == "Real")
         else:
             value = self.rng.randint(attribute.low, attribute.high)
             number = self._with_decimal(value) if attribute.result_sort == "Real" else ast.Num(value)
-        return ast.Compare(self.rng.choice(ops), ast.FuncApp(attribute.name, (subject,)), number)
+        return ast.Compare(self.rng.choice(ops), ast.FuncApp(attribute.name, args), number)
 
     def magnitude(self, *, real: bool) -> ast.Num:
         """A number of one to five digits, three in five of the larger ones round (5000,

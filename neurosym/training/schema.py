@@ -4,7 +4,9 @@ A predicate gloss such as ``"{0} is eligible for a loan"`` or ``"{0} qualifies f
 loan"`` becomes a verb phrase the templates can negate, pluralize and coordinate ("are
 not eligible for a loan", "do not qualify for a loan"); ``"{0} is an adult"`` also gives
 the class noun "adult" ("Every adult ..."). A function gloss with ``{value}`` says a
-number ("{0} is {value} years old"), and ``"the age of {0}"`` names the attribute.
+number ("{0} is {value} years old"), and ``"the age of {0}"`` names the attribute; a
+function of two entities needs both slots ("{0} takes {value} mg of {1} a day", "the
+daily dose of {1} for {0} in mg").
 
 Glosses this reading does not understand (the slot ``{0}`` not first, a modal verb, a
 perfect such as "has been") are skipped, and so is a predicate none of whose glosses is
@@ -107,22 +109,30 @@ def _predicate(decl: PredDecl) -> Predicate | Proposition | None:
 
 
 def _attribute(decl: FuncDecl) -> Attribute | None:
-    if len(decl.arg_sorts) != 1 or decl.result_sort not in NUMERIC_SORTS:
+    """A numeric function of one entity, or of two where its glosses say both ("{0} takes
+    {value} mg of {1} a day"; the second is then drawn among the declared constants)."""
+    arity = len(decl.arg_sorts)
+    if arity not in (1, 2) or decl.result_sort not in NUMERIC_SORTS:
         return None
-    noun = _words(decl.name)
+    subject_slot = " of {0}" if arity == 1 else " for {0}"
+    noun = _words(decl.name) if arity == 1 else f"{_words(decl.name)} of {{1}} for {{0}}"
     phrases = []
     for gloss in decl.glosses:
         gloss = " ".join(gloss.split())
-        if gloss.startswith("the ") and gloss.endswith(" of {0}"):
-            noun = gloss[len("the "):-len(" of {0}")]
+        if gloss.startswith("the ") and (gloss.endswith(" of {0}") if arity == 1 else subject_slot in gloss
+                                         and "{1}" in gloss):
+            noun = gloss[len("the "):].removesuffix(" of {0}")
         elif "{value}" in gloss:
-            phrase = phrase_from_gloss(gloss, 1)
+            phrase = phrase_from_gloss(gloss, arity)
             if phrase is not None:
                 phrases.append(phrase)
+    if not phrases and arity == 2:
+        return None  # no way to say the object in a sentence
     if not phrases:
         phrases.append(VerbPhrase("have", f"a {noun} of {{value}}"))
     return Attribute(decl.name, noun, tuple(phrases), arg_sort=decl.arg_sorts[0],
-                     result_sort=decl.result_sort, across_magnitudes=True)
+                     result_sort=decl.result_sort, across_magnitudes=True,
+                     object_sort=decl.arg_sorts[1] if arity == 2 else None)
 
 
 def _entity(decl: ConstDecl) -> Entity | None:

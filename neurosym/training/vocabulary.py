@@ -189,6 +189,11 @@ class Attribute:
 
     ``phrases`` hold ``{value}`` where the number (with "at least", "under", ...) goes.
     ``more``/``less`` are comparatives for comparing two entities ("older", "younger").
+
+    With an ``object_sort`` it is a function of two entities, the second always a named
+    one (a rule file's ``daily_dose_mg(Person, Drug)``): its phrases and ``noun`` hold
+    ``{1}`` where the object goes ("takes {value} mg of {1} a day", "daily dose of {1}
+    for {0} in mg", with ``{0}`` where the subject goes in "the ... of" form).
     """
 
     name: str
@@ -203,6 +208,11 @@ class Attribute:
     # Values across magnitudes (1 to 99,999, often round), not low..high: a rule file's
     # quantities (incomes, scores, doses) are written as users write them.
     across_magnitudes: bool = False
+    object_sort: str | None = None
+
+    @property
+    def arity(self) -> int:
+        return 1 if self.object_sort is None else 2
 
 
 @dataclass(frozen=True)
