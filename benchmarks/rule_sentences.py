@@ -1,12 +1,14 @@
 """Hand-written rule-file sentences with the numbers users write: does the parser read them?
 
-24 sentences over the shipped rule files (lending, dosage, leave), each with the LF a
+26 sentences over the shipped rule files (lending, dosage, leave), each with the LF a
 person expects, parsed schema-guided with n-best 4. A sentence counts as read when its
 top reading is that LF with a confidence of at least the routing threshold (0.6). The
 generator drew a rule file's numbers from 0 to 100, every Real one with a decimal, until
 2026-12-06, and the shipped parser (run 13) reads "Bob earns 5000 a month." as
 ``employed(bob)``; the first three sentences were failures seen before the list was
-written, so it is not an unbiased sample.
+written, so it is not an unbiased sample. Nor are the two doses: functions of two
+entities (``daily_dose_mg(p, d)``) were never generated before 2026-12-06 13:30, and
+weights trained earlier read neither.
 
     python benchmarks/rule_sentences.py [--parser DIR] [--json]
 """
@@ -46,6 +48,8 @@ SENTENCES = {
         ("Ann is 30 weeks pregnant.", "weeks_pregnant(ann) = 30"),
         ("Ben is 71 years old.", "age(ben) = 71"),
         ("Anyone who weighs less than 50 kg is a child.", "forall x. weight_kg(x) < 50 -> child(x)"),
+        ("Ann takes 4000 mg of paracetamol a day.", "daily_dose_mg(ann, paracetamol) = 4000"),
+        ("Ben takes 400 mg of ibuprofen at a time.", "single_dose_mg(ben, ibuprofen) = 400"),
     ],
     "leave.rules": [
         ("Eve works 4 days a week.", "days_per_week(eve) = 4"),
