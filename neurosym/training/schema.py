@@ -11,8 +11,9 @@ daily dose of {1} for {0} in mg").
 Glosses this reading does not understand (the slot ``{0}`` not first, a modal verb, a
 perfect such as "has been") are skipped, and so is a predicate none of whose glosses is
 understood; a predicate without glosses is said from its name ("is eligible"). Constants
-come from the theory; every sort also gets a few people's names from the lexicon, since
-new constants may always be used (their sort follows from where they stand).
+come from the theory; every sort also gets a few people's names and names of things
+from the lexicon, since new constants may always be used (their sort follows from where
+they stand).
 """
 
 from __future__ import annotations
@@ -158,7 +159,9 @@ def schema_vocabulary(theory: Theory) -> Vocabulary:
 
 def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
                lexicon: Lexicon = DEFAULT_LEXICON) -> Vocabulary:
-    """``vocab`` plus ``per_sort`` new people's names for every sort its predicates use,
+    """``vocab`` plus, for every sort its predicates and functions use, ``per_sort`` new
+    people's names and two names of things, a place's ("Oslo") and a made-up word's
+    ("Wumpus", as systems and products are named: "Payroll is a production system."),
     except sorts that already have two or more declared constants."""
     sorts = sorted({sort for p in vocab.predicates for sort in p.arg_sorts}
                    | {a.arg_sort for a in vocab.attributes})
@@ -166,12 +169,17 @@ def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
         | {a.name for a in vocab.attributes} | {p.name for p in vocab.propositions}
     free = [person for person in lexicon.people if person.name not in taken]
     rng.shuffle(free)
+    places = [place for place in lexicon.places if place.name not in taken]
+    rng.shuffle(places)
+    made_up = [Entity(noun.name, noun.noun.title(), "it") for noun in lexicon.nouns
+               if noun.invented and noun.name not in taken]
+    rng.shuffle(made_up)
     declared = {sort: len(vocab.entities_of(sort)) for sort in sorts}
     extra = []
     for sort in sorts:
-        if declared[sort] >= 2:  # named things of their own (drugs, systems): no people's names
+        if declared[sort] >= 2:  # named things of their own (drugs, roles): no new names
             continue
-        for person in free[:per_sort]:
-            extra.append(Entity(person.name, person.text, person.pronoun, sort))
-        free = free[per_sort:]
+        names = free[:per_sort] + places[:1] + made_up[:1]
+        free, places, made_up = free[per_sort:], places[1:], made_up[1:]
+        extra += [Entity(name.name, name.text, name.pronoun, sort) for name in names]
     return Vocabulary(vocab.predicates, (*vocab.entities, *extra), vocab.attributes, vocab.propositions)
