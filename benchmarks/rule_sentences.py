@@ -1,6 +1,6 @@
 """Hand-written rule-file sentences with the numbers users write: does the parser read them?
 
-26 sentences over the shipped rule files (lending, dosage, leave), each with the LF a
+31 sentences over the shipped rule files (lending, dosage, leave, access), each with the LF a
 person expects, parsed schema-guided with n-best 4. A sentence counts as read when its
 top reading is that LF with a confidence of at least the routing threshold (0.6). The
 generator drew a rule file's numbers from 0 to 100, every Real one with a decimal, until
@@ -8,7 +8,10 @@ generator drew a rule file's numbers from 0 to 100, every Real one with a decima
 ``employed(bob)``; the first three sentences were failures seen before the list was
 written, so it is not an unbiased sample. Nor are the two doses: functions of two
 entities (``daily_dose_mg(p, d)``) were never generated before 2026-12-06 13:30, and
-weights trained earlier read neither.
+weights trained earlier read neither. Nor are the five access sentences, which name
+things: the generator gave a rule file's things no names of their own ("Payroll") and
+schema-guided mode offered no lower-case ones ("the payroll database") before
+2026-12-06 afternoon.
 
     python benchmarks/rule_sentences.py [--parser DIR] [--json]
 """
@@ -54,6 +57,13 @@ SENTENCES = {
     "leave.rules": [
         ("Eve works 4 days a week.", "days_per_week(eve) = 4"),
         ("Eve is 29 years old.", "age(eve) = 29"),
+    ],
+    "access.rules": [
+        ("Payroll is a production system.", "production(payroll)"),
+        ("The payroll database is a production system.", "production(payroll_database)"),
+        ("The payroll db runs in production.", "production(payroll_db)"),
+        ("Ann has a need to know for the payroll database.", "need_to_know(ann, payroll_database)"),
+        ("Dana submitted the expense request.", "submitted(dana, expense_request)"),
     ],
 }
 

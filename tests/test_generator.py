@@ -547,7 +547,6 @@ def test_schema_mode_numbers_span_magnitudes_as_rule_files_do():
     assert any(v.denominator != 1 for v in values) and any(v.denominator == 1 and v > 100 for v in values)
 
 
-
 def test_schema_mode_says_functions_of_two_entities_with_their_object():
     from neurosym.rules.loader import load_theory
 
@@ -575,6 +574,25 @@ def test_a_function_of_two_entities_needs_a_gloss_that_says_both():
                     functions={"dose": FuncDecl("dose", ("Person", "Drug"), "Real", ("the dose of {1} for {0}",),
                                                 where)})
     assert schema_vocabulary(theory).attributes == ()  # no gloss with {value}: not said at all
+
+
+def test_schema_mode_names_things_as_rule_file_users_do():
+    from neurosym.parser.candidates import schema_candidates
+    from neurosym.rules.loader import load_theory
+
+    access = load_theory([str(ROOT / "rules" / "access.rules")])
+    pairs = generate_pairs(600, seed=5, theory=access)
+    resources = {node.name for pair in pairs for node in ast.walk(_parsed(pair))
+                 if isinstance(node, ast.Pred) and node.name == "production"
+                 for node in node.args if isinstance(node, ast.Const)}
+    described = [pair for pair in pairs if re.search(r"\b[Tt]he [a-z]+ [a-z]+ runs in production", pair.sentence)]
+    # People's names, places' and made-up words' ("Payroll is a production system.") and
+    # definite descriptions ("The payroll database runs in production.").
+    assert len(resources) > 20
+    assert described
+    for pair in pairs:  # a description ends where a gloss's words begin, as the parser reads it
+        names = {node.name for node in ast.walk(_parsed(pair)) if isinstance(node, ast.Const)}
+        assert names <= set(schema_candidates(pair.sentence, access).texts()) | set(access.constants), pair
 
 def test_bad_arguments_say_what_is_wrong():
     with pytest.raises(ValueError, match="did you mean 'either_or'"):

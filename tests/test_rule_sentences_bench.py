@@ -26,6 +26,7 @@ def test_each_expected_reading_is_a_well_typed_lf_of_its_rule_file(rules, senten
     typecheck(formula, signature)
 
 
-def test_the_list_covers_three_rule_files_and_real_magnitudes():
-    assert len(CASES) == 26 and {rules for rules, _, _ in CASES} == {"lending.rules", "dosage.rules", "leave.rules"}
+def test_the_list_covers_four_rule_files_and_real_magnitudes():
+    assert len(CASES) == 31
+    assert {rules for rules, _, _ in CASES} == {"lending.rules", "dosage.rules", "leave.rules", "access.rules"}
     assert any("5000" in sentence for _, sentence, _ in CASES)

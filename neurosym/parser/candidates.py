@@ -34,8 +34,9 @@ from typing import Sequence
 from ..logic.ast import is_identifier
 from ..rules.model import Theory
 from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
+from .declared_constants import per_theory
 
-__all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
+__all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for", "gloss_words", "said_by_glosses",
            "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
            "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST"]
 
@@ -662,12 +663,61 @@ def schema_candidates(sentence: str, theory: Theory) -> CandidateSet:
     for name, decl in sorted(theory.constants.items()):
         collector.add(name, NAME, None, ("constant",), describe_symbol(name, decl.glosses))
     words = _words(sentence)
-    for a, b in _name_groups(words, possessive_ends=True):
+    for a, b in _name_groups(words, possessive_ends=True) + _definite_descriptions(words, theory):
         collector.add(_symbol([w.text for w in words[a:b]]), NAME,
                       (words[a].start, words[b - 1].end), ("name", f"words{min(b - a, 4)}"))
     for text, span in _number_candidates(words):
         collector.add(text, NUMBER, span, ("number",))
     return collector.result()
+
+
+MAX_DESCRIPTION_WORDS = 3
+
+
+def _definite_descriptions(words: list[_Word], theory: Theory) -> list[tuple[int, int]]:
+    """Lower-case phrases after "the" that name one thing, as a rule file's facts name
+    systems and requests ("The payroll database is a production system.", "Dana
+    submitted the expense request."): the one to three words after "the" up to a word
+    that cannot be part of a name, a possessive ("the payroll database's owner") or a
+    word of a declared predicate's or function's glosses. The last keeps the
+    description apart from what is said of it ("the payroll db runs in production",
+    gloss "{0} runs in production") and the glosses' own phrases from being names ("the
+    account of {0} is suspended")."""
+    said_of = gloss_words(theory)
+    spans = []
+    for i, word in enumerate(words):
+        if word.text.lower() != "the":
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= MAX_DESCRIPTION_WORDS:
+            after = words[end]
+            lowered = after.text.lower()
+            if after.kind != "word" or after.capitalized or lowered in _ARTICLES | _PREPOSITIONS \
+                    or said_by_glosses(lowered, said_of):
+                break
+            end += 1
+            if after.possessive:
+                break
+        if end > i + 1:
+            spans.append((i + 1, end))
+    return spans
+
+
+def said_by_glosses(word: str, glosses_words: frozenset[str]) -> bool:
+    """Whether a lower-case ``word`` is one of ``gloss_words`` in any inflection."""
+    return bool({word, lemma_of_verb(word), *lemmas_of_past(word)} & glosses_words)
+
+
+@per_theory
+def gloss_words(theory: Theory) -> frozenset[str]:
+    """The words of the theory's predicate and function glosses, slots aside, lower-cased,
+    with their verbs' lemmas ("runs": run, so "run" and "ran" are in too): where a
+    definite description ends (the generator draws descriptions without them)."""
+    glosses = [gloss for decl in (*theory.predicates.values(), *theory.functions.values())
+               for gloss in decl.glosses]
+    words = {word.lower() for gloss in glosses
+             for word in re.findall(r"[A-Za-z][A-Za-z0-9-]*", re.sub(r"\{[^{}]*\}", " ", gloss))}
+    return frozenset(words | {lemma_of_verb(word) for word in words})
 
 
 def candidates_for(sentence: str, theory: Theory | None = None) -> CandidateSet:

@@ -25,6 +25,7 @@ from ..errors import closest_name
 from ..logic import ast
 from ..logic.parser import parse_formula
 from ..logic.printer import to_text
+from ..parser.candidates import gloss_words, said_by_glosses
 from ..rules.model import Theory
 from .constructs import BY_TAG, CONSTRUCT_TAGS, CONSTRUCTS, Construct
 from .english import Speaker, sentence
@@ -239,10 +240,14 @@ class _Source:
         self.invented = invented
         self.coined = coined
         self.schema = schema_vocabulary(theory) if theory is not None else None
+        # Nouns a description may not use: schema-guided candidates end a description there.
+        said = gloss_words(theory) if theory is not None else frozenset()
+        self.description_stops = frozenset(word for noun in lexicon.nouns for word in noun.noun.split()
+                                     if said_by_glosses(word, said))
 
     def draw(self, rng: random.Random) -> Vocabulary:
         if self.schema is not None:
-            return with_names(self.schema, rng, lexicon=self.lexicon)
+            return with_names(self.schema, rng, lexicon=self.lexicon, avoid=self.description_stops)
         return self.lexicon.draw(rng, invented=self.invented, coined=self.coined)
 
 

@@ -11,9 +11,9 @@ daily dose of {1} for {0} in mg").
 Glosses this reading does not understand (the slot ``{0}`` not first, a modal verb, a
 perfect such as "has been") are skipped, and so is a predicate none of whose glosses is
 understood; a predicate without glosses is said from its name ("is eligible"). Constants
-come from the theory; every sort also gets a few people's names and names of things
-from the lexicon, since new constants may always be used (their sort follows from where
-they stand).
+come from the theory; every sort also gets a few people's names, names of things and a
+definite description ("the library computer") from the lexicon, since new constants may
+always be used (their sort follows from where they stand).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..logic.signature import NUMERIC_SORTS
 from ..rules.model import ConstDecl, FuncDecl, PredDecl, Theory
 from .lexicon import DEFAULT_LEXICON, Lexicon
 from .morphology import PREPOSITIONS, base_form, pluralize
-from .vocabulary import Attribute, Entity, Predicate, Proposition, VerbPhrase, Vocabulary
+from .vocabulary import Attribute, Entity, Predicate, Proposition, VerbPhrase, Vocabulary, symbol_name
 
 __all__ = ["schema_vocabulary", "with_names", "phrase_from_gloss"]
 
@@ -158,11 +158,15 @@ def schema_vocabulary(theory: Theory) -> Vocabulary:
 
 
 def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
-               lexicon: Lexicon = DEFAULT_LEXICON) -> Vocabulary:
+               lexicon: Lexicon = DEFAULT_LEXICON, avoid: frozenset[str] = frozenset()) -> Vocabulary:
     """``vocab`` plus, for every sort its predicates and functions use, ``per_sort`` new
-    people's names and two names of things, a place's ("Oslo") and a made-up word's
-    ("Wumpus", as systems and products are named: "Payroll is a production system."),
-    except sorts that already have two or more declared constants."""
+    people's names and three names of things: a place's ("Oslo"), a made-up word's
+    ("Wumpus", as systems and products are named: "Payroll is a production system.") and
+    a definite description of one or two nouns ("the library computer", as in "The
+    payroll database is a production system."), except sorts that already have two or
+    more declared constants. A description uses none of the words in ``avoid``: the
+    words of the theory's glosses, where schema-guided candidates end a description
+    (``neurosym.parser.candidates.gloss_words``)."""
     sorts = sorted({sort for p in vocab.predicates for sort in p.arg_sorts}
                    | {a.arg_sort for a in vocab.attributes})
     taken = {p.name for p in vocab.predicates} | {e.name for e in vocab.entities} \
@@ -174,12 +178,31 @@ def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
     made_up = [Entity(noun.name, noun.noun.title(), "it") for noun in lexicon.nouns
                if noun.invented and noun.name not in taken]
     rng.shuffle(made_up)
+    nouns = [noun.noun for noun in lexicon.nouns if not set(noun.noun.split()) & avoid]
     declared = {sort: len(vocab.entities_of(sort)) for sort in sorts}
+    named = [sort for sort in sorts if declared[sort] < 2]  # drugs, roles: named things of their own
     extra = []
-    for sort in sorts:
-        if declared[sort] >= 2:  # named things of their own (drugs, roles): no new names
-            continue
+    for sort in named:
         names = free[:per_sort] + places[:1] + made_up[:1]
         free, places, made_up = free[per_sort:], places[1:], made_up[1:]
         extra += [Entity(name.name, name.text, name.pronoun, sort) for name in names]
+    taken |= {entity.name for entity in extra}
+    for sort in named:
+        description = _description(nouns, rng)
+        if description is not None and symbol_name(description) not in taken:
+            taken.add(symbol_name(description))
+            extra.append(Entity(symbol_name(description), "the " + description, "it", sort))
     return Vocabulary(vocab.predicates, (*vocab.entities, *extra), vocab.attributes, vocab.propositions)
+
+
+def _description(nouns: list[str], rng: random.Random) -> str | None:
+    """One noun ("the robot") or, three times in five, a noun said of another ("the
+    library computer"), at most three words."""
+    if not nouns:
+        return None
+    words = rng.choice(nouns)
+    if rng.random() < 0.6:
+        modifier = rng.choice(nouns)
+        if len(modifier.split()) + len(words.split()) <= 3 and modifier != words:
+            words = f"{modifier} {words}"
+    return words
