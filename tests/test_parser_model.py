@@ -523,6 +523,17 @@ def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
 
 
 @neural
+def test_shipped_parser_reads_rule_file_magnitudes_and_described_things(shipped):
+    lending = load_theory([str(RULES / "lending.rules")])
+    access = load_theory([str(RULES / "access.rules")])
+    income = shipped.parse(["Bob earns 5000 a month."], theory=lending, n_best=1)[0][0]
+    system = shipped.parse(["The payroll database is a production system."], theory=access, n_best=1)[0][0]
+    assert income.text == "monthly_income(bob) = 5000"  # run 13 read employed(bob)
+    assert system.text == "production(payroll_database)"  # no reading before descriptions
+    assert min(income.probability, system.probability) >= 0.6  # confident enough to be checked
+
+
+@neural
 def test_shipped_parser_points_only_at_the_declared_constants_a_sentence_names(shipped):
     theory = load_theory([str(RULES / "dosage.rules")])
     found = shipped.parse(["Warfarin or aspirin is teratogenic.",
