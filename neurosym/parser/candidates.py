@@ -33,10 +33,11 @@ from typing import Sequence
 
 from ..logic.ast import is_identifier
 from ..rules.model import Theory
-from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 from .declared_constants import per_theory
+from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
-__all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for", "gloss_words", "said_by_glosses",
+__all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
+           "gloss_words", "said_by_glosses",
            "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
            "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST"]
 
@@ -692,8 +693,8 @@ def _definite_descriptions(words: list[_Word], theory: Theory) -> list[tuple[int
         while end < len(words) and end - i <= MAX_DESCRIPTION_WORDS:
             after = words[end]
             lowered = after.text.lower()
-            if after.kind != "word" or after.capitalized or lowered in _ARTICLES | _PREPOSITIONS \
-                    or said_by_glosses(lowered, said_of):
+            if after.kind != "word" or after.capitalized or lowered in _ARTICLES \
+                    or lowered in _PREPOSITIONS or said_by_glosses(lowered, said_of):
                 break
             end += 1
             if after.possessive:
@@ -703,9 +704,10 @@ def _definite_descriptions(words: list[_Word], theory: Theory) -> list[tuple[int
     return spans
 
 
-def said_by_glosses(word: str, glosses_words: frozenset[str]) -> bool:
-    """Whether a lower-case ``word`` is one of ``gloss_words`` in any inflection."""
-    return bool({word, lemma_of_verb(word), *lemmas_of_past(word)} & glosses_words)
+def said_by_glosses(word: str, words: frozenset[str]) -> bool:
+    """Whether a lower-case ``word`` is one of ``words`` (a theory's ``gloss_words``) in
+    any inflection."""
+    return bool({word, lemma_of_verb(word), *lemmas_of_past(word)} & words)
 
 
 @per_theory
