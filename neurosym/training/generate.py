@@ -243,7 +243,7 @@ class _Source:
         # Nouns a description may not use: schema-guided candidates end a description there.
         said = gloss_words(theory) if theory is not None else frozenset()
         self.description_stops = frozenset(word for noun in lexicon.nouns for word in noun.noun.split()
-                                     if said_by_glosses(word, said))
+                                           if said_by_glosses(word, said))
 
     def draw(self, rng: random.Random) -> Vocabulary:
         if self.schema is not None:

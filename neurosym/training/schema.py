@@ -189,9 +189,10 @@ def with_names(vocab: Vocabulary, rng: random.Random, *, per_sort: int = 4,
     taken |= {entity.name for entity in extra}
     for sort in named:
         description = _description(nouns, rng)
-        if description is not None and symbol_name(description) not in taken:
-            taken.add(symbol_name(description))
-            extra.append(Entity(symbol_name(description), "the " + description, "it", sort))
+        name = symbol_name(description) if description is not None else None
+        if name is not None and name not in taken:
+            taken.add(name)
+            extra.append(Entity(name, "the " + description, "it", sort))
     return Vocabulary(vocab.predicates, (*vocab.entities, *extra), vocab.attributes, vocab.propositions)
 
 
