@@ -64,13 +64,16 @@ don't didn't and or but either neither both if then only unless whenever when wh
 they them their he him his she her hers we us you i that who whom which whose what every each
 all any some none there someone something everyone everything anyone anything nothing nobody
 everybody somebody anybody things thing people person persons than least most more less
-greater higher lower below exactly case true false also so because whether just one ones
+greater higher lower below exactly case true false untrue also so because whether just one ones
 can cannot must will would should may might shall has have had own also too very
 whoever whomever whatever whichever
 """.split()) - {"has", "have", "had", "own"}
 # "has"/"have"/"had" stay: "has a car" / "had a car" -> have_car. "at least"/"at most" are removed before the
 # words are read, since "at" is also a particle ("looks at").
 _QUANTITY_PHRASES = re.compile(r"\b(at least|at most|more than|less than|fewer than)\b", re.I)
+# Logic phrases whose words are also content words elsewhere ("a long river", "provided
+# food", "the dog exists"): read as breaks, like the quantity phrases.
+_LOGIC_PHRASES = re.compile(r"\b(as long as|provided that|there exists?)\b", re.I)
 
 _IRREGULAR_SINGULAR = {
     "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
@@ -402,8 +405,9 @@ def _is_adverb(word: str) -> bool:
 
 
 def _words(sentence: str) -> list[_Word]:
-    """The sentence as words with character spans; quantity phrases become breaks."""
-    breaks = [(m.start(), m.end()) for m in _QUANTITY_PHRASES.finditer(sentence)]
+    """The sentence as words with character spans; quantity and logic phrases become breaks."""
+    breaks = [(m.start(), m.end()) for phrases in (_QUANTITY_PHRASES, _LOGIC_PHRASES)
+              for m in phrases.finditer(sentence)]
     words = []
     for match in _TOKEN.finditer(sentence):
         text, start = match.group(0), match.start()

@@ -182,6 +182,8 @@ _GENERAL_WORDS = _INDEFINITES | _BACK_REFERENCES | frozenset("""
 all every each some no any a an there who whom whose which that those these none you
 people children men women mice geese feet teeth sheep fish deer
 """.split())
+# A quantifier phrase whose words alone say nothing general ("one" is also a number).
+_AT_LEAST_ONE = re.compile(r"\bat least one\b", re.I)
 # Words that may stand for a negation without needing one ("The claim is false.").
 _NEGATING_WORD = re.compile(r"\b(?:false|untrue)\b(?!\s+that\b)", re.I)
 
@@ -301,8 +303,9 @@ def _lone_inner_existentials(nodes: list[ast.Node]) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _says_something_general(sentence: str) -> bool:
-    return any(word in _GENERAL_WORDS or (len(word) > 3 and lemma_of_plural(word) != word)
-               for word in _LOWER_WORD.findall(sentence.lower()))
+    return bool(_AT_LEAST_ONE.search(sentence)) or any(
+        word in _GENERAL_WORDS or (len(word) > 3 and lemma_of_plural(word) != word)
+        for word in _LOWER_WORD.findall(sentence.lower()))
 
 
 def compares_unsaid(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> bool:

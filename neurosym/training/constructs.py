@@ -51,20 +51,21 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("negation_is_not", "negation", s.sample_negation_is_not, plain=t.plain),
     _c("negation_does_not", "negation", s.sample_negation_does_not, plain=t.plain),
     _c("negation_not_the_case", "negation", s.sample_negation_not_the_case,
-       not_the_case=t.not_the_case, not_true=t.not_true, false_that=t.false_that),
+       not_the_case=t.not_the_case, not_true=t.not_true, false_that=t.false_that, untrue_that=t.untrue_that),
     # connectives
     _c("conjunction", "connective", s.sample_conjunction, coordinated=t.coordinated_and,
        shared=t.shared_and, both_shared=t.both_shared, both=t.both_and, but=t.but_not,
        adjective_noun=t.adjective_noun),
     _c("disjunction", "connective", s.sample_disjunction, coordinated=t.coordinated_or,
-       shared=t.shared_or),
+       shared=t.shared_or, at_least_one_of=t.at_least_one_of),
     _c("either_or", "connective", s.sample_either_or, same_subject=t.either_same_subject,
        clauses=t.either_clauses, shared=t.either_shared, but_not_both=t.or_but_not_both),
     _c("neither_nor", "connective", s.sample_neither_nor, same_subject=t.neither_same_subject,
        shared=t.neither_shared),
     # conditionals
     _c("if_then", "conditional", s.sample_if_then, if_then=t.if_then, if_comma=t.if_comma,
-       if_comma_then=t.if_comma_then, then_if=t.then_if, when=t.when_after),
+       if_comma_then=t.if_comma_then, then_if=t.then_if, when=t.when_after,
+       provided_that=t.provided_that, as_long_as=t.as_long_as),
     _c("rule_constants", "conditional", s.sample_rule_constants, repeated=t.repeated_names,
        grouped=t.grouped_names, if_comma=t.if_comma_names,
        if_comma_then=t.if_comma_then_names),
@@ -88,7 +89,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
        no_one_who=t.no_one_who, nothing_that=t.nothing_that),
     _c("existential", "quantified", s.sample_existential, some_plural=t.some_plural,
        some_singular=t.some_singular, there_is=t.there_is, something=t.something_is,
-       someone=t.someone_is),
+       someone=t.someone_is, there_exists=t.there_exists, at_least_one=t.at_least_one),
     _c("if_something", "quantified", s.sample_if_something, if_then=t.if_something_then,
        if_comma=t.if_something_comma, if_comma_then=t.if_something_comma_then,
        if_a_noun=t.if_a_noun_then, if_a_noun_comma_then=t.if_a_noun_comma_then),
@@ -108,7 +109,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
        everything_that_something=t.everything_that_something,
        everyone_who_someone=t.everyone_who_someone, every_some=t.every_some,
        each_at_least_one=t.each_at_least_one, all_some=t.all_some, every_every=t.every_every,
-       all_all=t.all_all),
+       all_all=t.all_all, each_every=t.each_every),
     # numbers
     _c("number_comparison", "number", s.sample_number_comparison, value=t.plain,
        possessive=t.attribute_possessive, of=t.attribute_of),
@@ -117,8 +118,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("number_rule", "number", s.sample_number_rule, everyone_who=t.number_everyone_who,
        anyone_who=t.number_anyone_who, people_who=t.number_people_who,
        if_someone=t.number_if_someone, if_something=t.number_if_something),
-    # FOLIO's English: past tense, passive, "whoever" (appended last: ``split_templates``
-    # shuffles construct by construct, so the earlier constructs keep their held-out sets)
+    # FOLIO's English: past tense, passive, "whoever"
     _c("fact_past", "folio", s.sample_fact_past, property=t.past_property,
        relation=t.past_relation, negative=t.past_negative),
     _c("passive", "folio", s.sample_passive, present=t.passive_present,
@@ -126,7 +126,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("whoever", "folio", s.sample_whoever, past=t.whoever_past, present=t.whoever_present),
     _c("relative_past", "folio", s.sample_relative_past, everyone_who=t.everyone_who_past,
        anyone_who=t.anyone_who_past, people_who=t.people_who_past),
-    # appended last for the same reason, with one template (so the split draws nothing for it)
+    # one template, so the split holds out nothing of it
     _c("not_both", "connective", s.sample_not_both, same_subject=t.not_both),
 )
 
@@ -155,16 +155,17 @@ def split_templates(seed: int, *, test_fraction: float = 0.25) -> TemplateSplit:
 
     Every construct keeps at least one template on the training side, so training still
     sees every construct; the test side then measures surface forms never trained on.
+    Each construct draws with its own seed (``seed`` and its tag), so a template added to
+    one construct leaves the held-out templates of every other as they were.
     """
     if not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
-    rng = random.Random(seed)
     held_out: set[str] = set()
     for construct in CONSTRUCTS:
         ids = list(construct.template_ids())
         if len(ids) < 2:
             continue
-        rng.shuffle(ids)
+        random.Random(f"{seed}/{construct.tag}").shuffle(ids)
         count = min(max(1, round(len(ids) * test_fraction)), len(ids) - 1)
         held_out.update(ids[:count])
     return TemplateSplit(train=frozenset(template_ids()) - held_out, test=frozenset(held_out))

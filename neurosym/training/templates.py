@@ -164,6 +164,7 @@ def _not_the_case(opening: str):
 not_the_case = _not_the_case("it is not the case that")
 not_true = _not_the_case("it is not true that")
 false_that = _not_the_case("it is false that")
+untrue_that = _not_the_case("it is untrue that")
 
 
 # ---------------------------------------------------------------- connectives
@@ -179,10 +180,11 @@ def _coordinated(cls, conj: str):
     return template
 
 
-def _shared(cls, conj: str, *, plural: bool, opening: str = ""):
-    """ "Bob and Anne are red." "Both Bob and Anne chase the dog." "Bob or Anne is red." """
+def _shared(cls, conj: str, *, plural: bool, opening: str = "", pairs_only: bool = False):
+    """ "Bob and Anne are red." "Both Bob and Anne chase the dog." "Bob or Anne is red."
+    ``pairs_only``: the opening says two subjects ("both")."""
     def template(formula, speaker: Speaker) -> str:
-        if not isinstance(formula, cls) or (opening and len(formula.args) != 2):
+        if not isinstance(formula, cls) or (pairs_only and len(formula.args) != 2):
             raise Unrealizable(f"not an {cls.__name__} this template can say")
         text = speaker.shared_predicate(_literals(formula, cls), conj=conj, plural=plural)
         return f"{opening} {text}" if opening else text
@@ -193,8 +195,9 @@ def _shared(cls, conj: str, *, plural: bool, opening: str = ""):
 coordinated_and = _coordinated(ast.And, "and")
 coordinated_or = _coordinated(ast.Or, "or")
 shared_and = _shared(ast.And, "and", plural=True)
-both_shared = _shared(ast.And, "and", plural=True, opening="both")
+both_shared = _shared(ast.And, "and", plural=True, opening="both", pairs_only=True)
 shared_or = _shared(ast.Or, "or", plural=False)
+at_least_one_of = _shared(ast.Or, "and", plural=False, opening="at least one of")
 
 
 def both_and(formula, speaker: Speaker) -> str:
@@ -343,6 +346,8 @@ if_comma_names = _conditional("if {a}, {b}", pronouns=0.0)
 if_comma_then_names = _conditional("if {a}, then {b}", pronouns=0.0)
 whenever_first = _conditional("whenever {a}, {b}")
 whenever_after = _conditional("{b} whenever {a}")
+provided_that = _conditional("{b} provided that {a}")
+as_long_as = _conditional("{b} as long as {a}")
 
 
 def _unless(pattern: str):
@@ -632,6 +637,7 @@ every_some = _every_relates("every", "some", plural=False)
 each_at_least_one = _every_relates("each", "at least one", plural=False)
 all_some = _every_relates("all", "some", plural=True)
 every_every = _every_relates("every", "every", plural=False)
+each_every = _every_relates("each", "every", plural=False)
 all_all = _every_relates("all", "all", plural=True)
 
 
@@ -670,37 +676,44 @@ def _existential_body(formula) -> list[ast.Formula]:
     return literals
 
 
-def _some(*, plural: bool):
+def _some(determiner: str, *, plural: bool):
     def template(formula, speaker: Speaker) -> str:
         literals = _existential_body(formula)
         _, noun = _restrictor_of(literals[:1], speaker)
         if noun is None or len(literals) < 2:
-            raise Unrealizable("'some N ...' needs a class noun and more")
+            raise Unrealizable(f"'{determiner} N ...' needs a class noun and more")
         speaker.bind("x", _role("", plural=plural, person=False), mentioned=True)
         head = noun.noun_plural if plural else noun.noun
-        return f"some {head} {speaker.vps(literals[1:], plural=plural)}"
-    template.__doc__ = f'"Some {"dogs are" if plural else "dog is"} big."'
+        return f"{determiner} {head} {speaker.vps(literals[1:], plural=plural)}"
+    template.__doc__ = f'"{determiner.capitalize()} {"dogs are" if plural else "dog is"} big."'
     return template
 
 
-some_plural = _some(plural=True)
-some_singular = _some(plural=False)
+some_plural = _some("some", plural=True)
+some_singular = _some("some", plural=False)
+at_least_one = _some("at least one", plural=False)
 
 
-def there_is(formula, speaker: Speaker) -> str:
-    """ "There is a big dog." "There is a dog that chases the cat." """
-    literals = _existential_body(formula)
-    try:
-        adjectives, noun = _restrictor_of(literals, speaker)
-    except Unrealizable:
-        adjectives, noun = [], None
-    if noun is not None and adjectives:
-        return "there is " + with_article(_head(adjectives, noun, plural=False, person=False))
-    _, noun = _restrictor_of(literals[:1], speaker)
-    if noun is None or len(literals) < 2:
-        raise Unrealizable("'there is a N that ...' needs a class noun and more")
-    speaker.bind("x", _role("", plural=False, person=False), mentioned=True)
-    return f"there is {with_article(noun.noun)} that {speaker.vps(literals[1:], plural=False)}"
+def _there(opening: str):
+    def template(formula, speaker: Speaker) -> str:
+        literals = _existential_body(formula)
+        try:
+            adjectives, noun = _restrictor_of(literals, speaker)
+        except Unrealizable:
+            adjectives, noun = [], None
+        if noun is not None and adjectives:
+            return f"{opening} " + with_article(_head(adjectives, noun, plural=False, person=False))
+        _, noun = _restrictor_of(literals[:1], speaker)
+        if noun is None or len(literals) < 2:
+            raise Unrealizable(f"'{opening} a N that ...' needs a class noun and more")
+        speaker.bind("x", _role("", plural=False, person=False), mentioned=True)
+        return f"{opening} {with_article(noun.noun)} that {speaker.vps(literals[1:], plural=False)}"
+    template.__doc__ = f'"{opening.capitalize()} a big dog." "{opening.capitalize()} a dog that chases the cat."'
+    return template
+
+
+there_is = _there("there is")
+there_exists = _there("there exists")
 
 
 def _something(role: VarRole):

@@ -51,6 +51,7 @@ from . import generate_pairs, split_templates, split_vocabulary
 from .folio_pairs import folio_pairs
 
 __all__ = ["TrainSettings", "Example", "build_examples", "train", "evaluate", "template_sides", "settings_of",
+           "held_out_templates_of",
            "validation_pairs", "fit_calibration", "main"]
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
@@ -319,7 +320,8 @@ def train(settings: TrainSettings, *, out: str | Path | None, device: str = "aut
     network.eval()
     figures = {"train_seconds": round(time.time() - started, 1), "training_sentences": len(examples)}
     record = {"training": {"settings": settings.__dict__, "figures": figures, "device": device.type,
-                           "threads": torch.get_num_threads()}}
+                           "threads": torch.get_num_threads(),
+                           "held_out_templates": sorted(template_sides(settings)[1] or ())}}
     if out is not None:  # saved before the evaluation, which may take a while
         network.save(out, extra=record)
         log(f"saved to {out}")
@@ -437,6 +439,15 @@ def settings_of(directory: str | Path) -> TrainSettings:
     path = Path(directory) / "config.json"
     saved = json.loads(path.read_text(encoding="utf-8")).get("training", {}).get("settings", {})
     return TrainSettings(**saved)
+
+
+def held_out_templates_of(directory: str | Path) -> frozenset[str] | None:
+    """The template ids the weights in ``directory`` were kept from (empty when trained on
+    every template), or None when their config.json does not record them (weights
+    trained before 2026-12-06 evening)."""
+    path = Path(directory) / "config.json"
+    recorded = json.loads(path.read_text(encoding="utf-8")).get("training", {}).get("held_out_templates")
+    return None if recorded is None else frozenset(recorded)
 
 
 def fit_calibration(directory: str | Path, settings: TrainSettings | None = None, *,
