@@ -82,6 +82,25 @@ def trained_on_split(path: str | Path | None) -> bool:
     return not settings_of(path if path is not None else default_weights_path()).all_templates
 
 
+def split_mismatch(path: str | Path | None) -> str | None:
+    """Why the weights in ``path`` cannot be measured on today's held-out templates (they
+    were kept from others, or do not say which), or None when they can: templates they
+    trained on would otherwise count as unseen."""
+    from neurosym.parser.semantic_parser import default_weights_path
+    from neurosym.training import split_templates
+    from neurosym.training.train_parser import SPLIT_SEED, held_out_templates_of
+
+    recorded = held_out_templates_of(path if path is not None else default_weights_path())
+    if recorded is None:
+        return (f"{path} does not record which templates it was kept from (trained before "
+                "2026-12-06 evening), so part 1 cannot tell its unseen templates: retrain it on the split")
+    current = split_templates(SPLIT_SEED).test
+    if recorded != current:
+        return (f"{path} was kept from other templates than today's split ({len(recorded ^ current)} "
+                "differ): the generator's templates changed since, so retrain it on the split")
+    return None
+
+
 def equivalent(reasoner, reading: str, gold: str) -> bool:
     """Each entails the other, by Z3 (classical semantics)."""
     from neurosym.errors import NeurosymError
@@ -254,6 +273,9 @@ def main(argv=None) -> int:
         if not trained_on_split(split_path):
             options.error(f"{split_path} was trained on every template, so it cannot be measured on "
                           "unseen ones: give --held-out-parser weights trained on the split")
+        mismatch = split_mismatch(split_path)
+        if mismatch:
+            options.error(mismatch)
         log(f"1. LF accuracy on unseen words and templates ({split_path or 'the shipped parser'}) ...")
         split_parser = parser if split_path == args.parser else SemanticParser.load(split_path, device=args.device)
         figures["lf_accuracy"] = {"weights": str(split_path or "shipped"),

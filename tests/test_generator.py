@@ -429,19 +429,21 @@ def test_past_tense_and_passive_templates_say_no_present_auxiliary():
             assert not re.search(r"\b(is|was) not \w+ by\b", pair.sentence) or pair.lf.startswith("not "), pair
 
 
-def test_new_constructs_are_appended_so_older_held_out_templates_stay_put(monkeypatch):
-    """split_templates shuffles construct by construct with one rng: constructs added at
-    the end of CONSTRUCTS leave every older construct's held-out templates as they were."""
+def test_a_constructs_held_out_templates_depend_on_that_construct_alone(monkeypatch):
+    """split_templates draws each construct's held-out templates with a seed of its own, so
+    adding a template to one construct (or a construct, anywhere) moves no other's."""
     from neurosym.training import constructs
 
     split = split_templates(1)
-    # appended in two rounds: FOLIO's constructs, then "not both"
-    for appended in (FAMILIES["folio"] + ("not_both",), ("not_both",)):
-        assert CONSTRUCT_TAGS[-len(appended):] == appended
-        with monkeypatch.context() as patched:
-            patched.setattr(constructs, "CONSTRUCTS", constructs.CONSTRUCTS[:-len(appended)])
-            older = split_templates(1)
-        assert older.test == {tid for tid in split.test if tid.split("/")[0] not in appended}
+    grown = constructs.BY_TAG["if_then"]
+    grown = constructs.Construct(grown.tag, grown.family, grown.sample,
+                                 grown.templates + (("added", grown.templates[0][1]),))
+    others = [c for c in constructs.CONSTRUCTS if c.tag != "if_then"]
+    with monkeypatch.context() as patched:
+        patched.setattr(constructs, "CONSTRUCTS", (grown, *reversed(others)))
+        changed = split_templates(1)
+    assert {tid for tid in changed.test if not tid.startswith("if_then/")} == \
+        {tid for tid in split.test if not tid.startswith("if_then/")}
     # the forms of the flagship example are on the training side
     assert {"passive/past", "fact_past/relation", "whoever/past"} <= split.train
 
