@@ -47,6 +47,11 @@ def test_a_reading_that_loses_a_word_is_caught(sentence, lf, left_out):
     ("Everyone who has a score of at least 15 passes.", "forall x. score(x) >= 15 -> pass(x)"),
     ("Either the dog or Bob is neither red nor big.",
      "(not red(dog) and not big(dog)) xor (not red(bob) and not big(bob))"),
+    # logic phrases whose words are content words elsewhere ("a long river")
+    ("Bob is big as long as Ann is red.", "red(ann) -> big(bob)"),
+    ("Bob is big provided that Ann is red.", "red(ann) -> big(bob)"),
+    ("There exists a big dog.", "exists x. big(x) and dog(x)"),
+    ("It is untrue that the cat is big.", "not big(cat)"),
 ])
 def test_logic_words_pronouns_and_absorbed_words_need_not_be_said(sentence, lf):
     assert omitted(lf, sentence) == []
@@ -197,6 +202,8 @@ def test_no_gold_lf_negates_what_its_sentence_does_not():
      "forall x. worksheet(x) -> (exists y. environment_friendly(y) xor paper(x))", True),
     ("Every dog chases something.", "forall x. dog(x) -> (exists y. chase(x, y))", False),
     ("Every dog chases some cat.", "forall x. dog(x) -> (exists y. cat(y) and chase(x, y))", False),
+    ("At least one dog is big.", "exists x. dog(x) and big(x)", False),  # "one" alone is a number
+    ("Bob has one dog.", "exists x. dog(x) and have(bob, x)", True),
 ])
 def test_a_quantifier_the_sentence_does_not_say_is_caught(sentence, lf, unsaid):
     assert quantifies_unsaid(parse_formula(lf), sentence) is unsaid
