@@ -434,19 +434,22 @@ def calibration(outcomes, *, bins: Sequence[float] = CALIBRATION_BINS) -> dict:
     return calibration_table([o[0] for o in outcomes], [o[1] for o in outcomes], bins=bins)
 
 
+def _training_record(directory: str | Path) -> dict:
+    """The ``"training"`` record in the config.json of the weights in ``directory``."""
+    path = Path(directory) / "config.json"
+    return json.loads(path.read_text(encoding="utf-8")).get("training", {})
+
+
 def settings_of(directory: str | Path) -> TrainSettings:
     """The training settings saved in the config.json of the weights in ``directory``."""
-    path = Path(directory) / "config.json"
-    saved = json.loads(path.read_text(encoding="utf-8")).get("training", {}).get("settings", {})
-    return TrainSettings(**saved)
+    return TrainSettings(**_training_record(directory).get("settings", {}))
 
 
 def held_out_templates_of(directory: str | Path) -> frozenset[str] | None:
     """The template ids the weights in ``directory`` were kept from (empty when trained on
     every template), or None when their config.json does not record them (weights
     trained before 2026-12-06 evening)."""
-    path = Path(directory) / "config.json"
-    recorded = json.loads(path.read_text(encoding="utf-8")).get("training", {}).get("held_out_templates")
+    recorded = _training_record(directory).get("held_out_templates")
     return None if recorded is None else frozenset(recorded)
 
 
