@@ -31,7 +31,7 @@ from neurosym.parser.constraint import (
 from neurosym.parser.decoding import BeamConfig, Prefix, ScriptedModel, beam_search, beam_search_batch
 from neurosym.parser.vocabulary import (
     NAME, NUMBER, VARIABLES, VOCABULARY, Candidate, TargetError, Vocabulary,
-    actions_to_lf, canonical_variables, lf_to_actions,
+    actions_to_formula, actions_to_lf, canonical_variables, lf_to_actions,
 )
 from strategies import formulas
 
@@ -150,6 +150,71 @@ def test_generated_formulas_round_trip_and_are_accepted_by_the_constraint(formul
     assert parse_formula(text) == formula
     symbols = [vocabulary.symbol_of(a, candidates) for a in actions]
     assert constraint_for(vocabulary).accepts(symbols)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(formulas())
+def test_the_formula_of_an_action_sequence_is_the_parse_of_its_text(formula):
+    vocabulary = ROUND_TRIP_VOCABULARY
+    assume(not ast.free_names(formula) & set(vocabulary.variables))
+    try:
+        formula = canonical_variables(formula, vocabulary.variables)
+    except ValueError:
+        assume(False)
+    text = to_text(formula)
+    candidates = candidates_of(text, vocabulary=vocabulary)
+    actions = lf_to_actions(text, candidates, vocabulary=vocabulary)
+    assert actions_to_formula(actions, candidates, vocabulary=vocabulary) == formula
+
+
+def test_sequences_of_one_shape_get_their_own_names_and_numbers():
+    # One skeleton, "NAME(NAME) and NAME(NAME) > NUMBER", filled twice with different copies.
+    def formula(p, a, f, b, number):
+        candidates = (Candidate(p, NAME), Candidate(a, NAME), Candidate(f, NAME), Candidate(b, NAME),
+                      Candidate(number, NUMBER))
+        text = f"{p}({a}) and {f}({b}) > {number}"
+        return actions_to_formula(lf_to_actions(text, candidates), candidates), parse_formula(text)
+
+    for names in [("dog", "rex", "age", "rex", "7"), ("orange", "notable", "weight", "x_1", "2.50")]:
+        built, parsed = formula(*names)
+        assert built == parsed
+    assert formula("dog", "rex", "age", "rex", "7")[0] != formula("cat", "tom", "age", "tom", "7")[0]
+
+
+def test_random_sequences_the_constraint_accepts_build_the_formula_their_text_parses_to():
+    constraint = constraint_for()
+    rng = random.Random(5)
+    candidates = (Candidate("p", NAME), Candidate("orange", NAME), Candidate("x", NAME),
+                  Candidate("7", NUMBER), Candidate("2.50", NUMBER), Candidate("007", NUMBER))
+    names, numbers = [0, 1], [3, 4, 5]
+    checked = 0
+    for _ in range(400):
+        symbols = sample_symbols(constraint, rng, max_length=30, end_probability=0.3)
+        if not symbols:
+            continue
+        actions = []
+        for symbol in symbols:
+            if symbol == V.name_slot:
+                actions.append(V.copy_action(rng.choice(names)))
+            elif symbol == V.number_slot:
+                actions.append(V.copy_action(rng.choice(numbers)))
+            elif symbol == V.id("x") and rng.random() < 0.5:
+                actions.append(V.copy_action(2))  # a copy spelled like the variable is the variable
+            else:
+                actions.append(symbol)
+        text = actions_to_lf(actions, candidates)
+        assert actions_to_formula(actions, candidates) == parse_formula(text), text
+        checked += 1
+    assert checked > 100
+
+
+def test_a_sequence_binding_a_copied_name_reads_as_its_text_does():
+    # The constraint never writes one; without it, the bound copy is a variable in the body.
+    candidates = (Candidate("p", NAME), Candidate("bob", NAME))
+    actions = [V.id("forall"), V.copy_action(1), V.id("."), V.copy_action(0), V.id("("), V.copy_action(1),
+               V.id(")"), 0]
+    assert actions_to_formula(actions, candidates) == parse_formula("forall bob. p(bob)")
+    assert isinstance(actions_to_formula(actions, candidates).body.args[0], ast.Var)
 
 
 @pytest.mark.skipif(not FOLIO.exists(), reason="the shared FOLIO data is not here")

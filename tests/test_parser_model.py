@@ -291,7 +291,8 @@ def test_the_calibration_set_is_disjoint_from_the_test_set():
 
 
 def _reading(text: str, probability: float) -> Reading:
-    return Reading(text=text, formula=None, actions=(), score=math.log(probability),
+    """A reading as the search would give it, parsed (written by hand: no actions to build it from)."""
+    return Reading(text=text, formula=parse_formula(text, spans=False), actions=(), score=math.log(probability),
                    normalized_score=0.0)
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from strategies import formulas, terms
 
+from neurosym.errors import LogicSyntaxError
 from neurosym.logic.ast import (
     And, Arith, Binder, Compare, Const, Forall, FuncApp, Neg, Not, Num, Pred, Var,
 )
@@ -25,6 +26,19 @@ x = Var("x")
 @given(formula=formulas())
 def test_printing_round_trips_every_well_scoped_formula(printer, formula):
     assert parse_formula(printer(formula)) == formula
+
+
+@pytest.mark.parametrize("printer", [to_text, to_unicode], ids=["text", "unicode"])
+@settings(max_examples=300, deadline=None)
+@given(formula=formulas())
+def test_machine_written_text_parses_alike_without_positions(printer, formula):
+    assert parse_formula(printer(formula), spans=False) == formula
+
+
+@pytest.mark.parametrize("text", ["p(", "p(a) $ q", "forall . p(x)", "p(a) and"])
+def test_malformed_text_without_positions_is_still_a_logic_syntax_error(text):
+    with pytest.raises(LogicSyntaxError):
+        parse_formula(text, spans=False)
 
 
 @settings(max_examples=300, deadline=None)

@@ -21,7 +21,7 @@ from ..resources import grammar_text
 from . import ast
 
 __all__ = [
-    "parse_formula", "parse_term", "lf_parser", "ASTBuilder", "syntax_error_from_lark",
+    "parse_formula", "parse_term", "number_node", "lf_parser", "ASTBuilder", "syntax_error_from_lark",
     "MAX_LENGTH", "MAX_DEPTH",
 ]
 
@@ -57,6 +57,14 @@ def parse_formula(text: str, *, path: str = "<formula>", spans: bool = True) -> 
     """
     tree = _parse_tree(text, path, positions=spans)
     return ASTBuilder(text, path).formula(tree)
+
+
+def number_node(text: str, *, span: ast.Span | None = None) -> ast.Num:
+    """The number an LF number literal writes: an integer, or an exact real when it has
+    a decimal point (``2.50`` is real, ``2`` an integer)."""
+    if "." in text:
+        return ast.Num(Fraction(text), real=True, span=span)
+    return ast.Num(int(text), span=span)
 
 
 def parse_term(text: str, *, path: str = "<term>") -> ast.Term:
@@ -267,10 +275,7 @@ class ASTBuilder:
         span = _span(tree)
         kids = tree.children
         if kind == "number":
-            text = kids[0].value
-            if "." in text:
-                return ast.Num(Fraction(text), real=True, span=span)
-            return ast.Num(int(text), span=span)
+            return number_node(kids[0].value, span=span)
         if kind == "name":
             name = kids[0].value
             return ast.Var(name, span=span) if name in bound else ast.Const(name, span=span)

@@ -18,8 +18,8 @@ name (or the same number), and of a copied name spelled like a variable together
 that variable's fixed action, are added in probability space (log-sum-exp). So two
 readings never differ only in which copy wrote a name.
 
-Every reading returned is parsed with ``parse_formula``; by construction of the
-constraint it always parses. Type checking is the caller's (readings that fail
+Every reading returned is parsed (``vocabulary.actions_to_formula``: its shape parsed
+once, its copies put in); by construction of the constraint it always parses. Type checking is the caller's (readings that fail
 ``neurosym.logic.typecheck.typecheck`` are dropped there).
 """
 
@@ -34,9 +34,8 @@ from typing import Protocol, Sequence
 
 from ..errors import LogicSyntaxError
 from ..logic import ast
-from ..logic.parser import parse_formula
 from .constraint import Constraint, constraint_for
-from .vocabulary import NUMBER, VOCABULARY, Candidate, Vocabulary, actions_to_lf
+from .vocabulary import NUMBER, VOCABULARY, Candidate, Vocabulary, actions_to_formula, actions_to_lf
 
 __all__ = ["Prefix", "StepModel", "GridStepModel", "BeamConfig", "Reading", "beam_search", "beam_search_batch",
            "ScriptedModel"]
@@ -365,7 +364,7 @@ class _GridSearch:
                 actions = _trace(steps, flat // K, row) + (0,)
                 text = actions_to_lf(actions, candidates, vocabulary=self.vocabulary)
                 try:
-                    formula = parse_formula(text, spans=False) if parse else None
+                    formula = actions_to_formula(actions, candidates, vocabulary=self.vocabulary) if parse else None
                 except LogicSyntaxError as error:  # the constraint should make this impossible
                     logger.warning("dropping a decoded reading that does not parse: %s", error)
                     continue

@@ -55,6 +55,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, compares_unsaid, m
                        quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
+from .vocabulary import actions_to_formula
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
            "MAX_OPEN_ARITY"]
@@ -253,7 +254,7 @@ class SemanticParser:
                 continue
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
-            checked = _type_checked(reading, theory)
+            checked = _type_checked(reading, theory, candidates)
             if checked is None or _misnamed(checked.formula, verb_names, cue_names) \
                     or (theory is None and _names_a_pronoun(checked.formula)):
                 dropped_mass += reading.probability
@@ -341,11 +342,16 @@ def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
     return positions
 
 
-def _type_checked(reading: Reading, theory: Theory | None) -> Reading | None:
+def _type_checked(reading: Reading, theory: Theory | None,
+                  candidates: CandidateSet | None = None) -> Reading | None:
     """``reading`` with its binders' sorts filled in, or None when it fails the type
-    checker (parsed here when the search left it unparsed: only the readings looked at)."""
+    checker (built here when the search left it unparsed: only the readings looked at;
+    from its actions when the ``candidates`` they copy are given, else from its text)."""
     try:
-        formula = parse_formula(reading.text, spans=False) if reading.formula is None else reading.formula
+        formula = reading.formula
+        if formula is None:
+            formula = actions_to_formula(reading.actions, candidates.items) if candidates is not None \
+                else parse_formula(reading.text, spans=False)
         statements = [(formula, "<reading>", reading.text)]
         if theory is None:
             signature = infer_signature(statements)

@@ -32,6 +32,7 @@ round-trips exactly: ``actions_to_lf(lf_to_actions(t, c), c) == t``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -40,12 +41,12 @@ from typing import Sequence
 from ..errors import SourceError, closest_name
 from ..logic import ast
 from ..logic.ast import is_identifier
-from ..logic.parser import lf_parser, parse_formula
+from ..logic.parser import lf_parser, number_node, parse_formula
 
 __all__ = [
     "END", "NAME", "NUMBER", "KEYWORD_TOKENS", "VARIABLES",
     "Candidate", "Vocabulary", "VOCABULARY", "TargetError",
-    "lf_to_actions", "actions_to_lf", "candidate_index", "canonical_variables",
+    "lf_to_actions", "actions_to_lf", "actions_to_formula", "candidate_index", "canonical_variables",
 ]
 
 END = "<end>"
@@ -291,6 +292,83 @@ def actions_to_lf(
                                and previous != ":")
         previous = token
     return "".join(pieces)
+
+
+def actions_to_formula(
+    actions: Sequence[int],
+    candidates: Sequence[Candidate],
+    *,
+    vocabulary: Vocabulary = VOCABULARY,
+) -> ast.Formula:
+    """The formula an action sequence writes, without spans: what
+    ``parse_formula(actions_to_lf(actions, candidates), spans=False)`` gives, mostly
+    without parsing.
+
+    Readings of different sentences mostly share their shape ("forall x. NAME(x) ->
+    NAME(x)"; docs/parser.md counts them). So the sequence with each copy replaced by a placeholder (its *skeleton*)
+    is parsed once and cached (``skeleton_cache_clear``), and the copied names and
+    numbers are put in the placeholders' places. A copy spelled like a variable stays
+    itself, as in the text (the constraint then treats it as that variable). A sequence
+    that binds a copied name, which the constraint never allows, is parsed as text (its
+    name may then be a variable further on). Raises ``LogicSyntaxError`` when the
+    sequence writes no formula.
+    """
+    skeleton: list[str] = []
+    filling: list[Candidate] = []
+    for action in actions:
+        if action == 0:
+            break
+        symbol = vocabulary.symbol_of(action, candidates)
+        if symbol == vocabulary.name_slot:
+            skeleton.append(f"{_PLACEHOLDER}{len(filling)}")
+        elif symbol == vocabulary.number_slot:
+            skeleton.append(str(len(filling)))
+        else:
+            skeleton.append(vocabulary.action_text(action, candidates))
+            continue
+        filling.append(candidates[action - vocabulary.n_fixed])
+    formula, binds_a_copy = _skeleton_formula(tuple(skeleton))
+    if binds_a_copy:
+        return parse_formula(actions_to_lf(actions, candidates, vocabulary=vocabulary), spans=False)
+    return _filled(formula, [c.text for c in filling])
+
+
+# Placeholders of copied names: identifiers no candidate can be mistaken for, since the
+# skeleton holds no copied text at all; numbers are placeholdered by their index.
+_PLACEHOLDER = "__copy"
+
+
+@functools.lru_cache(maxsize=4096)
+def _skeleton_formula(skeleton: tuple[str, ...]) -> tuple[ast.Formula, bool]:
+    """The skeleton's formula, and whether a quantifier of it binds a placeholder."""
+    formula = parse_formula(" ".join(skeleton), spans=False)
+    binds_a_copy = any(binder.name.startswith(_PLACEHOLDER) for node in ast.walk(formula)
+                       if isinstance(node, (ast.Forall, ast.Exists)) for binder in node.binders)
+    return formula, binds_a_copy
+
+
+def skeleton_cache_clear() -> None:
+    """Forget the parsed skeletons of ``actions_to_formula`` (a benchmark timing cold passes)."""
+    _skeleton_formula.cache_clear()
+
+
+def _filled(node, texts: list[str]):
+    """``node`` with each placeholder replaced by the text it stands for."""
+    def name(text: str) -> str:  # a variable's name (not bound, where no constraint ruled) stays
+        return texts[int(text[len(_PLACEHOLDER):])] if text.startswith(_PLACEHOLDER) else text
+
+    if isinstance(node, ast.Const):
+        return ast.Const(name(node.name))
+    if isinstance(node, ast.Pred):
+        return ast.Pred(name(node.name), tuple(_filled(arg, texts) for arg in node.args))
+    if isinstance(node, ast.FuncApp):
+        return ast.FuncApp(name(node.name), tuple(_filled(arg, texts) for arg in node.args))
+    if isinstance(node, ast.Num):
+        return number_node(texts[int(node.value)])
+    if isinstance(node, (ast.Forall, ast.Exists)):
+        binders = tuple(ast.Binder(b.name, None if b.sort is None else name(b.sort)) for b in node.binders)
+        return type(node)(binders, _filled(node.body, texts))
+    return ast.map_children(node, lambda child: _filled(child, texts))
 
 
 def _ends_operand(token: str | None) -> bool:
