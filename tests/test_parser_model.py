@@ -242,6 +242,30 @@ def test_an_unknown_precision_is_refused():
 
 
 @neural
+def test_collate_pads_each_sentence_and_pools_each_candidate_over_its_wordpieces():
+    from neurosym.parser.model import TAGS, Features, collate
+
+    short = Features(input_ids=(101, 7, 102), spans=((1, 1),), descriptions=(-1,), tags=((0,),),
+                     is_number=(False,))
+    longer = Features(input_ids=(101, 5, 6, 8, 102), spans=((1, 3), (-1, -1)), descriptions=(-1, 4),
+                      tags=((1, 2), ()), is_number=(True, False))
+    batch = collate([short, longer])
+    assert batch.input_ids.tolist() == [[101, 7, 102, 0, 0], [101, 5, 6, 8, 102]]
+    assert batch.token_mask.tolist() == [[True] * 3 + [False] * 2, [True] * 5]
+    assert batch.candidate_mask.tolist() == [[True, False], [True, True]]
+    assert batch.description.tolist() == [[-1, -1], [-1, 4]]
+    assert batch.is_number.tolist() == [[False, False], [True, False]]
+    assert (batch.span_first.tolist(), batch.span_last.tolist()) == ([[1, 0], [1, 0]], [[1, 0], [3, 0]])
+    # A span candidate is the mean of its wordpieces; a declared one (its description) and padding pool nothing.
+    assert batch.span_weights[1, 0].tolist() == pytest.approx([0, 1 / 3, 1 / 3, 1 / 3, 0])
+    assert batch.span_weights[0, 0].tolist() == [0, 1, 0, 0, 0]
+    assert not batch.span_weights[1, 1].any() and not batch.span_weights[0, 1].any()
+    assert batch.tags.shape == (2, 2, len(TAGS))
+    assert [batch.tags[1, 0].nonzero().flatten().tolist(), batch.tags[1, 1].sum().item()] == [[1, 2], 0]
+    assert batch.lower is None
+
+
+@neural
 def test_cached_incremental_decoding_equals_the_full_decoder(tiny_parser):
     from neurosym.parser.candidates import open_candidates as candidates
     from neurosym.parser.model import IncrementalDecoder, collate, featurize

@@ -137,40 +137,54 @@ class Batch:
 
 def collate(features: Sequence[Features], *, n_tags: int = len(TAGS),
             lower: Sequence[torch.Tensor] | None = None) -> Batch:
-    """Pad a list of ``Features`` into a ``Batch`` (with cached lower states if given)."""
+    """Pad a list of ``Features`` into a ``Batch`` (with cached lower states if given).
+
+    Built as padded lists and written into each tensor at once: per-element tensor
+    writes cost more than the encoder's first layer for a batch of short sentences."""
     B = len(features)
     T = max(len(f.input_ids) for f in features)
     C = max(1, max(len(f.spans) for f in features))
-    input_ids = torch.zeros(B, T, dtype=torch.long)
-    token_mask = torch.zeros(B, T, dtype=torch.bool)
-    span_first = torch.zeros(B, C, dtype=torch.long)
-    span_last = torch.zeros(B, C, dtype=torch.long)
-    span_weights = torch.zeros(B, C, T)
-    description = torch.full((B, C), -1, dtype=torch.long)
+
+    def padded(rows, width, fill):
+        return [list(row) + [fill] * (width - len(row)) for row in rows]
+
+    from_spans = [[row < 0 for row in f.descriptions] for f in features]  # the others are declared
+    span_first = [[first if spanned else 0 for (first, _), spanned in zip(f.spans, own)]
+                  for f, own in zip(features, from_spans)]
+    span_last = [[last if spanned else 0 for (_, last), spanned in zip(f.spans, own)]
+                 for f, own in zip(features, from_spans)]
+    tag_cells: list[tuple[int, int, int]] = []
+    weight_cells: list[tuple[int, int, int]] = []
+    weight_values: list[float] = []
+    for b, (f, own) in enumerate(zip(features, from_spans)):
+        for c, ((first, last), tag_ids, spanned) in enumerate(zip(f.spans, f.tags, own)):
+            tag_cells += [(b, c, tag) for tag in tag_ids]
+            if spanned:
+                weight_cells += [(b, c, t) for t in range(first, last + 1)]
+                weight_values += [1.0 / (last - first + 1)] * (last - first + 1)
     tags = torch.zeros(B, C, n_tags)
-    is_number = torch.zeros(B, C, dtype=torch.bool)
-    candidate_mask = torch.zeros(B, C, dtype=torch.bool)
-    for b, f in enumerate(features):
-        input_ids[b, : len(f.input_ids)] = torch.tensor(f.input_ids)
-        token_mask[b, : len(f.input_ids)] = True
-        for c, ((first, last), row, tag_ids, number) in enumerate(
-                zip(f.spans, f.descriptions, f.tags, f.is_number)):
-            candidate_mask[b, c] = True
-            is_number[b, c] = number
-            description[b, c] = row
-            if tag_ids:
-                tags[b, c, list(tag_ids)] = 1.0
-            if row < 0:
-                span_first[b, c], span_last[b, c] = first, last
-                span_weights[b, c, first: last + 1] = 1.0 / (last - first + 1)
+    if tag_cells:
+        tags[tuple(torch.tensor(tag_cells).T)] = 1.0
+    span_weights = torch.zeros(B, C, T)
+    if weight_cells:
+        span_weights[tuple(torch.tensor(weight_cells).T)] = torch.tensor(weight_values)
     cached = None
     if lower is not None:
         H = lower[0].shape[-1]
         cached = torch.zeros(B, T, H, dtype=lower[0].dtype)
         for b, states in enumerate(lower):
             cached[b, : states.shape[0]] = states
-    return Batch(input_ids, token_mask, span_first, span_last, span_weights, description, tags,
-                 is_number, candidate_mask, cached)
+    return Batch(
+        input_ids=torch.tensor(padded((f.input_ids for f in features), T, 0), dtype=torch.long),
+        token_mask=torch.tensor(padded(([True] * len(f.input_ids) for f in features), T, False)),
+        span_first=torch.tensor(padded(span_first, C, 0), dtype=torch.long),
+        span_last=torch.tensor(padded(span_last, C, 0), dtype=torch.long),
+        span_weights=span_weights,
+        description=torch.tensor(padded((f.descriptions for f in features), C, -1), dtype=torch.long),
+        tags=tags,
+        is_number=torch.tensor(padded((f.is_number for f in features), C, False), dtype=torch.bool),
+        candidate_mask=torch.tensor(padded(([True] * len(f.spans) for f in features), C, False)),
+        lower=cached)
 
 
 # ---------------------------------------------------------------- the network
