@@ -319,6 +319,8 @@ def test_no_gold_lf_relates_to_itself_what_its_sentence_says_once():
     ("Bob is at least 18 years old.", "age(bob) >= 18", []),
     ("Bob is not more than 5 years old.", "not age(bob) > 5", []),
     ("Bob is aged 30.", "age(bob) = 30", []),
+    ("The village is exactly 101 centimeters tall.", "height(village) > 101", ["> 101"]),
+    ("The village is exactly 101 centimeters tall.", "height(village) = 101", []),
 ])
 def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
     assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong

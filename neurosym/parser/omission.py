@@ -171,6 +171,7 @@ _COMPARATORS = (
                 r"|\b(?:under|below)\s*$", re.I), "<"),
     (re.compile(r"\bat\s+least\s*$", re.I), ">="),
     (re.compile(r"\bat\s+most\s*$", re.I), "<="),
+    (re.compile(r"\bexactly\s*$", re.I), "="),  # "exactly 30" orders nothing
 )
 _NEGATED_COMPARATOR = re.compile(r"\b(?:not|no|n't)\s+\S+(?:\s+than)?\s*$", re.I)  # "no more than 5"
 REFLEXIVE_PRONOUNS = frozenset(
@@ -355,7 +356,7 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
 def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The orderings of ``formula`` against a number whose direction contradicts the
     comparator the sentence puts right before that number ("older than 65" read
-    ``age(x) < 65``), as "<op> <number>"; a negated comparator ("no more than") is not
+    ``age(x) < 65``; "exactly 30" read as any ordering), as "<op> <number>"; a negated comparator ("no more than") is not
     judged (see the module docstring)."""
     wrong = []
     for node in ast.walk(formula):
