@@ -73,7 +73,8 @@ def pick_device(device: str = "auto"):
 
 
 def inference_dtype(device, precision: str = "auto"):
-    """The torch dtype for running frozen encoder layers at inference on ``device``.
+    """The torch dtype for running a network at inference on ``device`` (the semantic
+    parser's, ``ParserNetwork.run_in``).
 
     ``precision`` is ``float32``, ``bfloat16`` or ``auto``: bfloat16 where the hardware
     computes it natively (a GPU, or a CPU with AVX512-BF16 or AMX tiles), float32

@@ -233,14 +233,14 @@ class ParserNetwork(nn.Module):
         with torch.no_grad():
             return run_lower(self.bert, input_ids, token_mask.long(), self.config.n_lower)
 
-    def run_frozen_in(self, dtype: torch.dtype) -> None:
-        """Keep the frozen part of the encoder (embeddings and the first ``n_lower``
-        layers) in ``dtype``, for inference. Training caches those layers' states as
-        float16, so the trained layers learned from states rounded to 16 bits; the trained
-        layers themselves stay in their own precision (``upper_states`` casts)."""
-        self.bert.embeddings.to(dtype)
-        for layer in self.bert.encoder.layer[: self.config.n_lower]:
-            layer.to(dtype)
+    def run_in(self, dtype: torch.dtype) -> None:
+        """Run the whole network in ``dtype``, for inference. Training caches the frozen
+        layers' states as float16, so the trained layers learned from states rounded to
+        16 bits. In bfloat16 the shipped parser's top reading changed for 4 of 800
+        held-out sentences (one more right than in float32), its confidence by 0.001 on
+        average, and a CPU with native bfloat16 parses about 6% faster than with only the
+        frozen layers in bfloat16 (docs/parser.md)."""
+        self.to(dtype)
 
     def upper_states(self, lower: torch.Tensor, token_mask: torch.Tensor) -> torch.Tensor:
         """The trained encoder layers (if any) on cached lower states, projected: (B, T, d)."""

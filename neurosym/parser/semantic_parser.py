@@ -109,7 +109,7 @@ class SemanticParser:
         self.network = network.to(device).eval()
         self.device = torch.device(device)
         if precision is not None:  # else the network keeps the dtypes it has
-            self.network.run_frozen_in(inference_dtype(self.device, precision))
+            self.network.run_in(inference_dtype(self.device, precision))
         self.batch_size = batch_size
         self.beam_size = beam_size
         self.max_length = max_length
@@ -123,11 +123,11 @@ class SemanticParser:
              precision: str = "auto") -> SemanticParser:
         """The parser saved in ``path`` (default: the shipped weights), loaded offline.
 
-        ``precision`` is that of the frozen encoder layers (``encoder.inference_dtype``):
-        ``auto`` runs them in bfloat16 where the hardware does so natively, which on a
-        CPU with AVX512-BF16 parses about a fifth faster and changes a top reading about
-        once in 500 sentences; ``float32`` keeps full precision (the readings the
-        confidence scaling was fitted on)."""
+        ``precision`` is the network's (``encoder.inference_dtype``, ``ParserNetwork.run_in``):
+        ``auto`` runs it in bfloat16 where the hardware does so natively, which parses
+        faster (docs/parser.md gives the figures) and changes a top reading about once in
+        200 sentences; ``float32`` keeps full precision (the readings the confidence
+        scaling was fitted on)."""
         directory = Path(path) if path is not None else default_weights_path()
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
