@@ -19,8 +19,9 @@ that variable's fixed action, are added in probability space (log-sum-exp). So t
 readings never differ only in which copy wrote a name.
 
 Every reading returned is parsed (``vocabulary.actions_to_formula``: its shape parsed
-once, its copies put in); by construction of the constraint it always parses. Type checking is the caller's (readings that fail
-``neurosym.logic.typecheck.typecheck`` are dropped there).
+once, its copies put in); by construction of the constraint it always parses. Type
+checking is the caller's (readings that fail ``neurosym.logic.typecheck.typecheck`` are
+dropped there).
 """
 
 from __future__ import annotations

@@ -236,10 +236,8 @@ class ParserNetwork(nn.Module):
     def run_in(self, dtype: torch.dtype) -> None:
         """Run the whole network in ``dtype``, for inference. Training caches the frozen
         layers' states as float16, so the trained layers learned from states rounded to
-        16 bits. In bfloat16 the shipped parser's top reading changed for 4 of 800
-        held-out sentences (one more right than in float32), its confidence by 0.001 on
-        average, and a CPU with native bfloat16 parses about 6% faster than with only the
-        frozen layers in bfloat16 (docs/parser.md)."""
+        16 bits; in bfloat16 the trained layers change few readings too, and the decoder's
+        steps, the larger part of the time, run faster (figures in docs/parser.md)."""
         self.to(dtype)
 
     def upper_states(self, lower: torch.Tensor, token_mask: torch.Tensor) -> torch.Tensor:

@@ -356,8 +356,8 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
 def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The orderings of ``formula`` against a number whose direction contradicts the
     comparator the sentence puts right before that number ("older than 65" read
-    ``age(x) < 65``; "exactly 30" read as any ordering), as "<op> <number>"; a negated comparator ("no more than") is not
-    judged (see the module docstring)."""
+    ``age(x) < 65``; "exactly 30" read as any ordering), as "<op> <number>"; a negated
+    comparator ("no more than") is not judged (see the module docstring)."""
     wrong = []
     for node in ast.walk(formula):
         if not _is_ordering(node):
