@@ -67,24 +67,28 @@ def log(message: str) -> None:
 def held_out_set(limit: int | None, *, all_templates: bool = False):
     """``(pairs, theory per pair)``: the trainer's held-out set, capped at ``limit``: unseen
     words in unseen templates, or with ``all_templates`` unseen words in every template."""
-    from neurosym.training.train_parser import TrainSettings, held_out_pairs, shipped_theories
+    from neurosym.training.train_parser import held_out_pairs, shipped_theories
 
-    settings = TrainSettings(all_templates=all_templates)
-    if limit is not None:  # keep the trainer's proportion of open and schema-guided sentences
-        settings = TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15),
-                                 all_templates=all_templates)
-    return held_out_pairs(settings, shipped_theories())
+    return held_out_pairs(_test_settings(limit, all_templates), shipped_theories())
 
 
 def validation_set(limit: int | None):
     """``(pairs, theory per pair)``: the trainer's calibration sentences, drawn like
     ``held_out_set``'s with other seeds and none of its sentences."""
-    from neurosym.training.train_parser import TrainSettings, shipped_theories, validation_pairs
+    from neurosym.training.train_parser import shipped_theories, validation_pairs
 
-    settings = TrainSettings()
-    if limit is not None:
-        settings = TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15))
-    return validation_pairs(settings, shipped_theories())
+    return validation_pairs(_test_settings(limit, False), shipped_theories())
+
+
+def _test_settings(limit: int | None, all_templates: bool):
+    """The trainer's settings, their test set capped at ``limit`` sentences in the
+    trainer's proportion of open and schema-guided ones."""
+    from neurosym.training.train_parser import TrainSettings
+
+    if limit is None:
+        return TrainSettings(all_templates=all_templates)
+    return TrainSettings(test_open=max(1, limit * 2 // 3), test_schema=max(1, limit // 15),
+                         all_templates=all_templates)
 
 
 def trained_on_split(path: str | Path | None) -> bool:

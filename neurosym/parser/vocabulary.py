@@ -305,9 +305,9 @@ def actions_to_formula(
     without parsing.
 
     Readings of different sentences mostly share their shape ("forall x. NAME(x) ->
-    NAME(x)"; docs/parser.md counts them). So the sequence with each copy replaced by a placeholder (its *skeleton*)
-    is parsed once and cached (``skeleton_cache_clear``), and the copied names and
-    numbers are put in the placeholders' places. A copy spelled like a variable stays
+    NAME(x)"; docs/parser.md counts them). So the sequence with each copy replaced by a
+    placeholder (its *skeleton*) is parsed once and cached (``skeleton_cache_clear``),
+    and the copied names and numbers are put in the placeholders' places. A copy spelled like a variable stays
     itself, as in the text (the constraint then treats it as that variable). A sequence
     that binds a copied name, which the constraint never allows, is parsed as text (its
     name may then be a variable further on). Raises ``LogicSyntaxError`` when the
