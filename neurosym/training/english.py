@@ -19,7 +19,9 @@ from fractions import Fraction
 
 from ..logic import ast
 from .morphology import number_in_words
-from .vocabulary import Attribute, Entity, Predicate, Proposition, Unrealizable, VerbPhrase, Vocabulary
+from .vocabulary import (
+    Attribute, Entity, FramedClause, Predicate, Proposition, Unrealizable, VerbPhrase, Vocabulary,
+)
 
 __all__ = [
     "VarRole", "SOMETHING", "SOMEONE", "SaidVP", "Speaker",
@@ -55,6 +57,9 @@ class SaidVP:
     text: str
     negated: bool
     after_copula: str | None
+    # Whether the phrase has a base form ("does not both sing and ..."): not one whose
+    # gloss fixes its tense or auxiliary ("submitted", "can grant").
+    has_base_form: bool = True
 
 
 # What goes in front of a number in a verb phrase ("at least 18 years old"), by operator.
@@ -223,6 +228,8 @@ class Speaker:
         predicate = self.vocab.lookup(atom.name, Predicate)
         if predicate.arity != len(atom.args) or predicate.arity == 0:
             raise Unrealizable(f"{atom.name} has arity {predicate.arity}")
+        if not predicate.phrases:
+            raise Unrealizable(f"{atom.name} is said by whole clauses only")
         phrase = self.rng.choice(predicate.phrases)
         slots = {"1": self.object(atom.args[1])} if predicate.arity == 2 else {}
         adverb_first = bool(phrase.adverb) and _movable(phrase.adverb) and self.rng.random() < 0.5
@@ -238,10 +245,10 @@ class Speaker:
         text = fill(phrase.render(plural=plural, negated=negated, contracted=self.contract,
                                   adverb_first=adverb_first, many=many, past=past))
         after = None
-        if phrase.is_copula:
+        if phrase.is_copula and not phrase.auxiliary and not phrase.always_past:
             complement = fill(phrase.complement(plural=many))
             after = f"not {complement}" if negated else complement
-        return SaidVP(text, negated, after)
+        return SaidVP(text, negated, after, has_base_form=not (phrase.always_past or phrase.auxiliary))
 
     def _comparison_vp(self, atom: ast.Compare, negated: bool, plural: bool, many: bool,
                        past: bool = False) -> SaidVP:
@@ -315,10 +322,48 @@ class Speaker:
                 raise Unrealizable("propositions are said in the present")
             proposition = self.vocab.lookup(atom.name, Proposition)
             return proposition.negated_clause if negated else proposition.clause
+        if isinstance(atom, ast.Pred):
+            predicate = self.vocab.lookup(atom.name, Predicate)
+            said_by = len(predicate.frames) + len(predicate.phrases)
+            if predicate.frames and self.rng.random() < len(predicate.frames) / said_by:
+                return self._framed_clause(atom, negated, self.rng.choice(predicate.frames), past)
         term = subject_of(literal)
         subject, plural = self.subject(term)
         said = self.vp(literal, plural=plural, many=self._many(term, plural), past=past)
         return f"{subject} {said.text}"
+
+    def _framed_clause(self, atom: ast.Pred, negated: bool, frame: FramedClause, past: bool) -> str:
+        """ "the identity of Ann has not been verified", "aspirin is contraindicated for Bob"."""
+        if len(atom.args) != len(self.vocab.lookup(atom.name, Predicate).arg_sorts):
+            raise Unrealizable(f"{atom.name} takes another number of arguments")
+        if frame.owned is not None:
+            subject, plural = self._owned(atom.args[0], frame.owned), frame.plural
+            slots = {"1": self.object(atom.args[1])} if len(atom.args) == 2 else {}
+        else:
+            subject, plural = self.subject(atom.args[1])
+            slots = {"0": self.object(atom.args[0])}
+        said = self._said(frame.phrase, slots, negated, plural, plural, past=past)
+        return f"{subject} {said.text}"
+
+    def _owned(self, term: ast.Term, noun: str) -> str:
+        """Something of a term: "Ann's leave", "the leave of Ann", "the leave of someone",
+        then "their leave"."""
+        if isinstance(term, ast.Var):
+            role = self._role(term)
+            if term.name in self.mentioned:
+                if role.pronoun not in _POSSESSIVE_PRONOUNS:
+                    raise Unrealizable(f"no possessive of '{role.pronoun}'")
+                return f"{_POSSESSIVE_PRONOUNS[role.pronoun]} {noun}"
+            self.mentioned.add(term.name)
+            return f"the {noun} of {role.intro_object}"
+        entity = self._entity(term)
+        if self._pronoun_allowed(entity):
+            self.pronouns_used += 1
+            return f"{_POSSESSIVE_PRONOUNS[entity.pronoun]} {noun}"
+        self.mentioned.add(entity.name)
+        if self.rng.random() < 0.5:
+            return f"{entity.possessive} {noun}"
+        return f"the {noun} of {entity.text}"
 
     def passive_clause(self, literal: ast.Formula, *, past: bool = False) -> str:
         """A relation said in the passive, its object first: ``chase(dog, cat)`` is "the cat
@@ -328,8 +373,8 @@ class Speaker:
         if not isinstance(atom, ast.Pred) or len(atom.args) != 2:
             raise Unrealizable("only a relation has a passive")
         predicate = self.vocab.lookup(atom.name, Predicate)
-        if predicate.arity != 2:
-            raise Unrealizable(f"{atom.name} has arity {predicate.arity}")
+        if predicate.arity != 2 or not predicate.phrases:
+            raise Unrealizable(f"{atom.name} has arity {predicate.arity} or no verb phrase")
         phrase = self.rng.choice(predicate.phrases)
         subject, plural = self.subject(atom.args[1])
         text = phrase.render_passive(plural=plural, negated=negated, contracted=self.contract, past=past)
@@ -390,6 +435,8 @@ class Speaker:
         names = join_list([self.subject(s)[0] for s in subjects], conj, self.rng)
         return f"{names} {self.vp(literals[0], plural=plural).text}"
 
+
+_POSSESSIVE_PRONOUNS = {"he": "his", "she": "her", "it": "its", "they": "their"}
 
 # Adverbs that may also stand before the verb: "regularly drinks", not "well cooks".
 _MOVABLE_ADVERBS = frozenset({"regularly", "often", "quickly", "loudly", "usually"})

@@ -25,7 +25,9 @@ __all__ = ["NotApplicable", "Draw"]
 X, Y = ast.Var("x"), ast.Var("y")
 
 # Kinds of one-place predicates (Predicate.kind) and what may stand where.
-PROPERTY_KINDS = ("adjective", "noun", "verb", "copula")
+# "clause" predicates (said by whole clauses only, "the leave of {0} falls in a blackout
+# period") fit only templates that say whole clauses; the others find them Unrealizable.
+PROPERTY_KINDS = ("adjective", "noun", "verb", "copula", "clause")
 COPULAR_KINDS = ("adjective", "noun", "copula")
 
 
@@ -85,7 +87,7 @@ class Draw:
     def property(self, subject: ast.Term, kinds=PROPERTY_KINDS) -> ast.Pred:
         return ast.Pred(self.predicate(kinds, sort=self.sort_of(subject)).name, (subject,))
 
-    def relation_atom(self, subject: ast.Term, *, kinds=("verb", "copula"), obj=None) -> ast.Pred:
+    def relation_atom(self, subject: ast.Term, *, kinds=("verb", "copula", "clause"), obj=None) -> ast.Pred:
         """A relation from ``subject`` to ``obj`` (an entity drawn here when None, or a variable)."""
         choices = [p for p in self.vocab.binary(subject_sort=self.sort_of(subject))
                    if p.name not in self.used and p.kind in kinds
@@ -173,7 +175,7 @@ def sample_fact_property(d: Draw) -> ast.Formula:
 _ITSELF = 0.08
 
 
-def _fact_relation(d: Draw, subject: ast.Const, *, kinds=("verb", "copula")) -> ast.Pred:
+def _fact_relation(d: Draw, subject: ast.Const, *, kinds=("verb", "copula", "clause")) -> ast.Pred:
     if d.chance(_ITSELF):
         return d.relation_atom(subject, kinds=kinds, obj=subject)
     return d.relation_atom(subject, kinds=kinds)

@@ -8,9 +8,14 @@ number ("{0} is {value} years old"), and ``"the age of {0}"`` names the attribut
 function of two entities needs both slots ("{0} takes {value} mg of {1} a day", "the
 daily dose of {1} for {0} in mg").
 
-Glosses this reading does not understand (the slot ``{0}`` not first, a modal verb, a
-perfect such as "has been") are skipped, and so is a predicate none of whose glosses is
-understood; a predicate without glosses is said from its name ("is eligible"). Constants
+A gloss in the past, the perfect or with a modal keeps its tense ("{0} submitted {1}":
+"did not submit {1}"; "{0} can grant access to {1}": "cannot grant ..."). A gloss whose
+subject is not the slot ``{0}`` alone becomes a frame, said only as a whole clause ("the
+leave of {0} falls in a blackout period": "Ann's leave does not fall ..."; "{1} is
+contraindicated for {0}"). Glosses this reading does not understand (a negated one, a
+quantifier or a fixed subject before the slot) are skipped, and so is a predicate none of
+whose glosses is understood; a predicate without glosses is said from its name ("is
+eligible"). Constants
 come from the theory; every sort also gets a few people's names, names of things and a
 definite description ("the library computer") from the lexicon, since new constants may
 always be used (their sort follows from where they stand).
@@ -19,14 +24,18 @@ always be used (their sort follows from where they stand).
 from __future__ import annotations
 
 import random
+import re
 
 from ..logic.signature import NUMERIC_SORTS
 from ..rules.model import ConstDecl, FuncDecl, PredDecl, Theory
 from .lexicon import DEFAULT_LEXICON, Lexicon
+from ..parser.candidates import lemmas_of_past
 from .morphology import PREPOSITIONS, base_form, pluralize
-from .vocabulary import Attribute, Entity, Predicate, Proposition, VerbPhrase, Vocabulary, symbol_name
+from .vocabulary import (
+    Attribute, Entity, FramedClause, Predicate, Proposition, VerbPhrase, Vocabulary, symbol_name,
+)
 
-__all__ = ["schema_vocabulary", "with_names", "phrase_from_gloss"]
+__all__ = ["schema_vocabulary", "with_names", "phrase_from_gloss", "frame_from_gloss"]
 
 _ARTICLES = ("a ", "an ")
 
@@ -34,27 +43,98 @@ _ARTICLES = ("a ", "an ")
 def phrase_from_gloss(gloss: str, arity: int) -> VerbPhrase | None:
     """The verb phrase of a gloss that starts with its subject slot, or None.
 
-    >>> phrase_from_gloss("{0} qualifies for a loan", 1)
-    VerbPhrase(verb='qualify', rest='for a loan', rest_plural=None, adverb='', third='qualifies')
+    >>> phrase_from_gloss("{0} qualifies for a loan", 1).rest
+    'for a loan'
+    >>> phrase_from_gloss("{0} submitted {1}", 2).render(plural=False, negated=True)
+    'did not submit {1}'
     """
     gloss = " ".join(gloss.split())
     if not gloss.startswith("{0} ") or gloss.count("{0}") != 1:
         return None
     if arity == 2 and "{1}" not in gloss:
         return None
-    rest = gloss[len("{0} "):]
-    first, _, after = rest.partition(" ")
-    if first == "is" and after:
-        if after.startswith("not "):
+    said = _predicate_words(gloss[len("{0} "):])
+    return said[0] if said else None
+
+
+def _predicate_words(words: str, *, bare_verb: bool = False) -> tuple[VerbPhrase, bool | None] | None:
+    """The verb phrase that ``words`` say of a subject, with the agreement its verb shows
+    (True plural, False singular, None either), or None where the reading is unsure.
+
+    "is eligible", "was executed", "has been verified", "can grant access to {1}",
+    "qualifies for a loan", "submitted {1}"; with ``bare_verb`` also a plural subject's
+    verb ("need review"). A negated gloss ("must not take {1}") is not read: its
+    negation would need the opposite modal.
+    """
+    first, _, after = words.partition(" ")
+    following = after.split(" ", 1)[0]
+    if not after and first in _FINITE_WORDS or following in ("not", "never") or "{0}" in first:
+        return None
+    if first in ("is", "are"):
+        return VerbPhrase("be", after, _plural_complement(after)), first == "are"
+    if first in ("was", "were"):
+        return VerbPhrase("be", after, always_past=True), first == "were"
+    if first in ("has", "have"):
+        plural = first == "have"
+        if following == "been":
+            return VerbPhrase("be", after[len("been "):], auxiliary="have"), plural
+        lemma = _lemma_of_participle(following)
+        if lemma is not None:  # a perfect: "has passed the check", said "has not passed"
+            return VerbPhrase(lemma, after.partition(" ")[2], auxiliary="have", past_form=following), plural
+        return VerbPhrase("have", after), plural
+    if first in _MODALS:
+        return VerbPhrase(following, after.partition(" ")[2], auxiliary=first), None
+    if not first.isalpha():
+        return None
+    lemmas = lemmas_of_past(first)
+    if lemmas:  # "ignored": the lemma "ignore" rather than "ignor"
+        return VerbPhrase(lemmas[-1], after, always_past=True, past_form=first), None
+    if first.endswith("s") and not first.endswith("ss") and first not in _FINITE_WORDS:
+        return VerbPhrase(base_form(first), after, third=first), False
+    if bare_verb and first not in _FINITE_WORDS:
+        return VerbPhrase(first, after), True
+    return None
+
+
+_MODALS = frozenset({"can", "may", "must"})
+# Words that are no verb phrase of their own, or one this reading leaves alone.
+_FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "does", "do", "did",
+                           "will", "would", "should", "could", "might", "shall"}) | _MODALS
+
+
+def _lemma_of_participle(word: str) -> str | None:
+    """The lemma of a past participle ("passed" -> "pass", "taken" -> "take"), or None."""
+    lemmas = lemmas_of_past(word)
+    return lemmas[-1] if lemmas else None
+
+
+def frame_from_gloss(gloss: str, arity: int) -> FramedClause | None:
+    """The whole clause of a gloss whose subject is not its first slot alone, or None:
+    "the identity of {0} has been verified", "{0}'s prescriptions need review" (a thing
+    of {0}), "{1} is contraindicated for {0}" (the second slot).
+
+    >>> frame_from_gloss("the leave of {0} falls in a blackout period", 1).owned
+    'leave'
+    """
+    gloss = " ".join(gloss.split())
+    if gloss.count("{0}") != 1 or gloss.count("{1}") != (arity == 2):
+        return None
+    owned = re.fullmatch(r"the ([a-z][a-z -]*?) of \{0\} (.+)", gloss) \
+        or re.fullmatch(r"\{0\}'s ([a-z][a-z-]*) (.+)", gloss)
+    if owned:
+        noun, rest = owned.groups()
+        said = _predicate_words(rest, bare_verb=True)
+        if said is None or "{0}" in rest:
             return None
-        return VerbPhrase("be", after, _plural_complement(after))
-    if first == "has" and after:
-        following = after.split(" ", 1)[0]
-        if following == "been" or following.endswith("ed"):
-            return None  # a perfect ("has been bankrupt"): "has not", not "does not have"
-        return VerbPhrase("have", after)
-    if first.endswith("s") and first.isalpha() and first not in ("is", "was", "has"):
-        return VerbPhrase(base_form(first), after, third=first)
+        phrase, plural = said
+        if plural is None:  # a modal or a past: the noun tells
+            plural = noun.endswith("s") and not noun.endswith("ss")
+        return FramedClause(phrase, owned=noun, plural=plural)
+    if arity == 2 and gloss.startswith("{1} ") and "{0}" in gloss:
+        said = _predicate_words(gloss[len("{1} "):])
+        if said is None or said[1] is True:
+            return None
+        return FramedClause(said[0])
     return None
 
 
@@ -94,18 +174,21 @@ def _predicate(decl: PredDecl) -> Predicate | Proposition | None:
     if arity > 2:
         return None
     phrases = tuple(p for p in (phrase_from_gloss(g, arity) for g in decl.glosses) if p)
-    if not phrases and decl.glosses:
+    frames = tuple(f for f in (frame_from_gloss(g, arity) for g in decl.glosses) if f)
+    if not phrases and not frames and decl.glosses:
         return None  # its glosses say it in ways the templates cannot bend
-    if not phrases:  # no gloss: said from the name, "is eligible", "is parent of {1}"
+    if not phrases and not frames:  # no gloss: said from the name, "is eligible", "is parent of {1}"
         words = _words(decl.name)
         phrases = (VerbPhrase("be", words if arity == 1 else f"{words} {{1}}"),)
-    noun = _class_noun(phrases[0]) if arity == 1 else None
-    single_word = phrases[0].is_copula and arity == 1 and " " not in phrases[0].rest and noun is None
+    # Only a present "is ..." gives an adjective or a class noun ("eligible people", "every adult").
+    plain = phrases[0] if phrases and not phrases[0].always_past and not phrases[0].auxiliary else None
+    noun = _class_noun(plain) if plain and arity == 1 else None
+    single_word = plain is not None and plain.is_copula and arity == 1 and " " not in plain.rest and noun is None
     return Predicate(
         decl.name, arity, phrases,
-        adjective=phrases[0].rest if single_word else None,
+        adjective=plain.rest if single_word else None,
         noun=noun[0] if noun else None, noun_plural=noun[1] if noun else None,
-        arg_sorts=decl.arg_sorts,
+        arg_sorts=decl.arg_sorts, frames=frames,
     )
 
 

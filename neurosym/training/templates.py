@@ -289,8 +289,8 @@ def not_both(formula, speaker: Speaker) -> str:
     said = [speaker.vp(lit, plural=plural) for lit in literals]
     if all(s.after_copula is not None for s in said):
         return f"{subject} {'are' if plural else 'is'} not both {said[0].after_copula} and {said[1].after_copula}"
-    if any(s.after_copula is not None for s in said):
-        raise Unrealizable("'does not both' joins two verb phrases")
+    if any(s.after_copula is not None or not s.has_base_form for s in said):
+        raise Unrealizable("'does not both' joins two verb phrases in their base form")
     # after "does not" a verb takes its base form, which is its plural present form
     base = [speaker.vp(lit, plural=True).text for lit in literals]
     return f"{subject} {'do' if plural else 'does'} not both {base[0]} and {base[1]}"

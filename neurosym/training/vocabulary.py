@@ -21,7 +21,7 @@ from ..logic.signature import ENTITY, INT
 from .morphology import past_participle, past_tense, third_person
 
 __all__ = [
-    "symbol_name", "VerbPhrase", "Predicate", "Entity", "Attribute", "Proposition",
+    "symbol_name", "VerbPhrase", "FramedClause", "Predicate", "Entity", "Attribute", "Proposition",
     "Vocabulary", "Unrealizable",
 ]
 
@@ -57,6 +57,12 @@ class VerbPhrase:
     number). ``rest_plural`` is the complement after a plural subject when it differs
     ("a dog" / "dogs"). ``adverb`` may stand before the verb or after the rest
     ("regularly drinks coffee" / "drinks coffee regularly"); both mean the same symbol.
+
+    A rule file's gloss may fix the tense or put an auxiliary in front:
+    ``always_past`` for "{0} submitted {1}" and "{0} was executed" (said "did not submit
+    {1}", "were not executed"); ``auxiliary`` a modal ("can", "may", "must": "can grant
+    access to {1}", "cannot grant access to {1}") or "have" for the perfect ("has been
+    verified", "have not passed the check"). Such a phrase has no other tense.
     """
 
     verb: str
@@ -64,6 +70,9 @@ class VerbPhrase:
     rest_plural: str | None = None
     adverb: str = ""
     third: str = ""  # third person singular; "" means the regular form of ``verb``
+    always_past: bool = False
+    auxiliary: str = ""
+    past_form: str = ""  # the past as a gloss writes it ("submitted"); "" means by rule
 
     @property
     def is_copula(self) -> bool:
@@ -83,9 +92,16 @@ class VerbPhrase:
         ``plural`` is the verb's agreement; ``many`` whether the subject is several things
         (default: ``plural``), which differs for singular "they": "they are an adult".
         """
+        past = past or self.always_past
+        complement = self.complement(plural=plural if many is None else many)
+        if self.auxiliary:
+            if past:
+                raise Unrealizable(f"'{self.auxiliary} ... {self.verb}' is said in the present only")
+            verb = self._participle() if self.auxiliary == "have" else self.verb
+            return _join(_auxiliary(self.auxiliary, plural=plural, negated=negated, contracted=contracted),
+                         verb, complement if self.is_copula else self.rest)
         if self.is_copula:
-            return _join(_be(plural=plural, negated=negated, contracted=contracted, past=past),
-                         self.complement(plural=plural if many is None else many))
+            return _join(_be(plural=plural, negated=negated, contracted=contracted, past=past), complement)
         front = self.adverb if adverb_first and self.adverb else ""
         back = self.adverb if self.adverb and not front else ""
         if negated:
@@ -93,7 +109,7 @@ class VerbPhrase:
             auxiliary = auxiliary + ("n't" if contracted else " not")
             return _join(auxiliary, front, self.verb, self.rest, back)
         if past:
-            finite = past_tense(self.verb)
+            finite = self.past_form or past_tense(self.verb)
         else:
             finite = self.verb if plural else (self.third or third_person(self.verb))
         return _join(front, finite, self.rest, back)
@@ -104,11 +120,18 @@ class VerbPhrase:
         looked after by {0}". Only a verb with its object right after it (or after one
         particle) has a passive here; anything else is Unrealizable."""
         words = self.rest.split()
-        if self.is_copula or self.adverb or not words or words[-1] != "{1}" or len(words) > 2 \
+        past = past or self.always_past
+        if self.is_copula or self.adverb or self.auxiliary or not words or words[-1] != "{1}" or len(words) > 2 \
                 or (len(words) == 2 and words[0] not in PASSIVE_PARTICLES) or self.verb in _NO_PASSIVE:
             raise Unrealizable(f"no passive for '{self.verb} {self.rest}'")
         return _join(_be(plural=plural, negated=negated, contracted=contracted, past=past),
-                     past_participle(self.verb), *words[:-1], "by {0}")
+                     self._participle(), *words[:-1], "by {0}")
+
+    def _participle(self) -> str:
+        """ "written", "submitted": a regular verb's is its past as the gloss wrote it."""
+        if self.past_form and past_participle(self.verb) == past_tense(self.verb):
+            return self.past_form
+        return past_participle(self.verb)
 
 
 # Particles after which a prepositional verb still reads well in the passive
@@ -128,8 +151,41 @@ def _be(*, plural: bool, negated: bool, contracted: bool, past: bool) -> str:
         copula = copula + ("n't" if contracted else " not")
     return copula
 
+def _auxiliary(auxiliary: str, *, plural: bool, negated: bool, contracted: bool) -> str:
+    """ "has", "have not", "can", "cannot", "may not", "doesn't have to"."""
+    if auxiliary == "have":
+        word = "have" if plural else "has"
+    elif negated and auxiliary == "must":
+        # "must not" forbids; what denies an obligation is "does not have to".
+        do = "do" if plural else "does"
+        return f"{do}n't have to" if contracted else f"{do} not have to"
+    elif negated and auxiliary == "can":
+        return "can't" if contracted else "cannot"
+    else:
+        word = auxiliary
+    if not negated:
+        return word
+    return word + ("n't" if contracted and word != "may" else " not")
+
+
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class FramedClause:
+    """A predicate said by a whole clause whose subject is not its first argument alone.
+
+    With ``owned`` the subject is something of the first argument: "the identity of
+    {0} has been verified", said "the identity of Ann ...", "Ann's identity ...", "their
+    identity ..." (``plural``: that subject's agreement, "{0}'s prescriptions need
+    review"). Without, the subject is the second argument and ``{0}`` stands in the
+    phrase: "{1} is contraindicated for {0}", "{1} was raised by {0}".
+    """
+
+    phrase: VerbPhrase
+    owned: str | None = None
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +194,8 @@ class Predicate:
 
     ``adjective`` is set when one word can stand before a noun ("red things");
     ``noun``/``noun_plural`` when the predicate is a class a noun names ("every dog").
+    ``frames`` are whole clauses that say it (``FramedClause``); a predicate said only
+    by those has no verb phrase, so only templates that say whole clauses can use it.
     """
 
     name: str
@@ -148,20 +206,24 @@ class Predicate:
     noun_plural: str | None = None
     arg_sorts: tuple[str, ...] = ()
     invented: bool = False
+    frames: tuple[FramedClause, ...] = ()
 
     def __post_init__(self) -> None:
-        if not self.phrases:
+        if not self.phrases and not self.frames:
             raise ValueError(f"predicate {self.name} needs at least one phrase")
         if not self.arg_sorts:
             object.__setattr__(self, "arg_sorts", (ENTITY,) * self.arity)
 
     @property
     def kind(self) -> str:
-        """"adjective", "noun", "verb" (a verb phrase) or "copula" (is + a longer complement)."""
+        """"adjective", "noun", "verb" (a verb phrase), "copula" (is + a longer complement)
+        or "clause" (said by ``frames`` only)."""
         if self.noun:
             return "noun"
         if self.adjective:
             return "adjective"
+        if not self.phrases:
+            return "clause"
         return "copula" if self.phrases[0].is_copula else "verb"
 
 
