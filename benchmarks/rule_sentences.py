@@ -13,6 +13,10 @@ things: the generator gave a rule file's things no names of their own ("Payroll"
 schema-guided mode offered no lower-case ones ("the payroll database") before
 2026-12-06 afternoon.
 
+A second list, ``GLOSS_SHAPES``, holds 16 sentences with the predicates said only since
+the generator read past, perfect, modal and framed glosses (2026-12-06 evening); its
+figure is reported apart.
+
     python benchmarks/rule_sentences.py [--parser DIR] [--json]
 """
 
@@ -67,20 +71,47 @@ SENTENCES = {
     ],
 }
 
+# Sentences that use the 13 predicates whose glosses the generator did not say before
+# 2026-12-06 evening (past tenses, passives, perfects, modals, a slot inside a phrase:
+# docs/generator.md), written before any parser trained on them was run. Reported apart
+# from the 31 above, so that figures stay comparable with earlier runs.
+GLOSS_SHAPES = {
+    "lending.rules": [
+        ("Carol passed the identity check.", "verified_identity(carol)"),
+        ("The identity of Bob has not been verified.", "not verified_identity(bob)"),
+        ("Dan's application goes to manual review.", "manual_review(dan)"),
+    ],
+    "dosage.rules": [
+        ("Ibuprofen is contraindicated for Ann.", "contraindicated(ann, ibuprofen)"),
+        ("Ben's prescriptions need review.", "needs_pharmacist_review(ben)"),
+        ("The medication of Ann is safe.", "safe_regimen(ann)"),
+    ],
+    "leave.rules": [
+        ("The probation of Eve was extended.", "probation_extended(eve)"),
+        ("Eve's manager approved the leave.", "manager_approved(eve)"),
+        ("The leave of Eve falls in a blackout period.", "in_blackout(eve)"),
+        ("Eve's leave does not overlap the year-end close.", "not overlaps_year_end(eve)"),
+        ("If someone's leave falls in a blackout period, their leave is not approved.",
+         "forall x. in_blackout(x) -> not leave_approved(x)"),
+    ],
+    "access.rules": [
+        ("Erik approved the expense request.", "approved_by(erik, expense_request)"),
+        ("The expense request was raised by Dana.", "submitted(dana, expense_request)"),
+        ("The expense request was executed.", "executed(expense_request)"),
+        ("Ann can grant access to the payroll database.", "can_grant(ann, payroll_database)"),
+        ("Erik cannot grant access to the payroll database.", "not can_grant(erik, payroll_database)"),
+    ],
+}
 
-def main(argv=None) -> int:
-    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
-    options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    args = options.parse_args(argv)
 
-    from neurosym.parser.semantic_parser import SemanticParser
+def read(parser, groups) -> dict:
+    """How many sentences of ``groups`` (rule file -> (sentence, LF) list) the parser reads
+    as expected at the routing threshold, and the misses."""
     from neurosym.routing import DEFAULT_THRESHOLD
     from neurosym.rules.loader import load_theory
 
-    parser = SemanticParser.load(args.parser, device="cpu")
     misses, total = [], 0
-    for rule_file, items in SENTENCES.items():
+    for rule_file, items in groups.items():
         theory = load_theory([ROOT / "rules" / rule_file])
         found = parser.parse([sentence for sentence, _ in items], theory=theory, n_best=4)
         for (sentence, expected), readings in zip(items, found):
@@ -90,13 +121,29 @@ def main(argv=None) -> int:
                 misses.append({"rules": rule_file, "sentence": sentence, "expected": expected,
                                "read": top.text if top else None,
                                "confidence": round(top.probability, 3) if top else None})
-    figures = {"sentences": total, "read": total - len(misses), "misses": misses}
+    return {"sentences": total, "read": total - len(misses), "misses": misses}
+
+
+def main(argv=None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
+    options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    args = options.parse_args(argv)
+
+    from neurosym.parser.semantic_parser import SemanticParser
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    parser = SemanticParser.load(args.parser, device="cpu")
+    figures = read(parser, SENTENCES)
+    figures["gloss_shapes"] = read(parser, GLOSS_SHAPES)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        for miss in misses:
-            print(f"  miss: {miss['sentence']}  ->  {miss['read']} ({miss['confidence']})")
-        print(f"{figures['read']} of {total} read as expected at confidence >= {DEFAULT_THRESHOLD}")
+        for name, group in (("", figures), ("new gloss shapes: ", figures["gloss_shapes"])):
+            for miss in group["misses"]:
+                print(f"  miss: {miss['sentence']}  ->  {miss['read']} ({miss['confidence']})")
+            print(f"{name}{group['read']} of {group['sentences']} read as expected "
+                  f"at confidence >= {DEFAULT_THRESHOLD}")
     return 0
 
 

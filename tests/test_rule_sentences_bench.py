@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from neurosym.logic import ast
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.typecheck import infer_signature, typecheck
 from neurosym.rules.loader import load_theory
@@ -16,9 +17,11 @@ rule_sentences = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(rule_sentences)
 
 CASES = [(rules, sentence, lf) for rules, items in rule_sentences.SENTENCES.items() for sentence, lf in items]
+GLOSS_SHAPE_CASES = [(rules, sentence, lf) for rules, items in rule_sentences.GLOSS_SHAPES.items()
+                     for sentence, lf in items]
 
 
-@pytest.mark.parametrize("rules, sentence, lf", CASES)
+@pytest.mark.parametrize("rules, sentence, lf", CASES + GLOSS_SHAPE_CASES)
 def test_each_expected_reading_is_a_well_typed_lf_of_its_rule_file(rules, sentence, lf):
     theory = load_theory([ROOT / "rules" / rules])
     formula = parse_formula(lf)
@@ -30,3 +33,12 @@ def test_the_list_covers_four_rule_files_and_real_magnitudes():
     assert len(CASES) == 31
     assert {rules for rules, _, _ in CASES} == {"lending.rules", "dosage.rules", "leave.rules", "access.rules"}
     assert any("5000" in sentence for _, sentence, _ in CASES)
+
+
+def test_the_gloss_shape_list_uses_the_predicates_said_since_the_generator_read_those_glosses():
+    newly_said = {"verified_identity", "manual_review", "contraindicated", "needs_pharmacist_review",
+                  "safe_regimen", "probation_extended", "manager_approved", "in_blackout",
+                  "overlaps_year_end", "approved_by", "submitted", "executed", "can_grant"}
+    used = {node.name for _, _, lf in GLOSS_SHAPE_CASES for node in ast.walk(parse_formula(lf))
+            if isinstance(node, ast.Pred)}
+    assert newly_said <= used
