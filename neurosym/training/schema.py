@@ -12,8 +12,9 @@ A gloss in the past, the perfect or with a modal keeps its tense ("{0} submitted
 "did not submit {1}"; "{0} can grant access to {1}": "cannot grant ..."). A gloss whose
 subject is not the slot ``{0}`` alone becomes a frame, said only as a whole clause ("the
 leave of {0} falls in a blackout period": "Ann's leave does not fall ..."; "{1} is
-contraindicated for {0}"). Glosses this reading does not understand (a negated one, a
-quantifier or a fixed subject before the slot) are skipped, and so is a predicate none of
+contraindicated for {0}"). A prohibition "{0} must not take {1}" is said so when it holds
+and "may take" when it does not. Glosses this reading does not understand (another negated
+one, a quantifier or a fixed subject before the slot) are skipped, and so is a predicate none of
 whose glosses is understood; a predicate without glosses is said from its name ("is
 eligible"). Constants
 come from the theory; every sort also gets a few people's names, names of things and a
@@ -63,11 +64,15 @@ def _predicate_words(words: str, *, bare_verb: bool = False) -> tuple[VerbPhrase
 
     "is eligible", "was executed", "has been verified", "can grant access to {1}",
     "qualifies for a loan", "submitted {1}"; with ``bare_verb`` also a plural subject's
-    verb ("need review"). A negated gloss ("must not take {1}") is not read: its
-    negation would need the opposite modal.
+    verb ("need review"). Of negated glosses only a prohibition is read ("must not take
+    {1}", whose denial is "may take {1}"); "is not ..." or "cannot ..." are not.
     """
     first, _, after = words.partition(" ")
     following = after.split(" ", 1)[0]
+    if first == "must" and following == "not" and len(after.split(" ")) > 1:
+        # A prohibition: "must not take {1}", denied "may take {1}".
+        verb, _, rest = after[len("not "):].partition(" ")
+        return VerbPhrase(verb, rest, auxiliary="must not"), None
     if not after and first in _FINITE_WORDS or following in ("not", "never") or "{0}" in first:
         return None
     if first in ("is", "are"):
@@ -99,7 +104,7 @@ def _predicate_words(words: str, *, bare_verb: bool = False) -> tuple[VerbPhrase
 _MODALS = frozenset({"can", "may", "must"})
 # Words that are no verb phrase of their own, or one this reading leaves alone.
 _FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "does", "do", "did",
-                           "will", "would", "should", "could", "might", "shall"}) | _MODALS
+                           "will", "would", "should", "could", "might", "shall", "cannot"}) | _MODALS
 
 
 def _lemma_of_participle(word: str) -> str | None:

@@ -61,8 +61,9 @@ class VerbPhrase:
     A rule file's gloss may fix the tense or put an auxiliary in front:
     ``always_past`` for "{0} submitted {1}" and "{0} was executed" (said "did not submit
     {1}", "were not executed"); ``auxiliary`` a modal ("can", "may", "must": "can grant
-    access to {1}", "cannot grant access to {1}") or "have" for the perfect ("has been
-    verified", "have not passed the check"). Such a phrase has no other tense.
+    access to {1}", "cannot grant access to {1}"; "must not" a prohibition: "must not
+    take {1}", denied "may take {1}") or "have" for the perfect ("has been verified",
+    "have not passed the check"). Such a phrase has no other tense.
     """
 
     verb: str
@@ -153,6 +154,10 @@ def _be(*, plural: bool, negated: bool, contracted: bool, past: bool) -> str:
 
 def _auxiliary(auxiliary: str, *, plural: bool, negated: bool, contracted: bool) -> str:
     """ "has", "have not", "can", "cannot", "may not", "doesn't have to"."""
+    if auxiliary == "must not":  # a prohibition: denied, it is a permission
+        if negated:
+            return "may"
+        return "mustn't" if contracted else "must not"
     if auxiliary == "have":
         word = "have" if plural else "has"
     elif negated and auxiliary == "must":
