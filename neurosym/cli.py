@@ -123,6 +123,16 @@ def _add_parser_commands(commands) -> None:
     parser_training.add_argument("--generic-pairs", type=int, metavar="N",
                                  help="extra training sentences of generic rules without 'if' "
                                       "(bare plurals, 'all ...', '... are not ...'; default 0)")
+    parser_training.add_argument("--init", metavar="DIR",
+                                 help="start from the trained parser in DIR and train it further (a "
+                                      "fine-tune, e.g. after the generator learned new sentence shapes); it "
+                                      "must have been trained on the same templates (--all-templates or not)")
+    parser_training.add_argument("--lr", type=float, metavar="RATE",
+                                 help="peak learning rate of the decoder, adapter and heads (default 0.0015)")
+    parser_training.add_argument("--encoder-lr", type=float, metavar="RATE",
+                                 help="peak learning rate of the trained encoder layers (default 0.0001)")
+    parser_training.add_argument("--warmup", type=int, metavar="N",
+                                 help="steps of linear learning-rate warm-up (default 100)")
     parser_training.add_argument("--all-templates", action="store_true", default=None,
                                  help="train on every template, the held-out ones included (how the shipped "
                                       "model is trained); the held-out test and calibration sets are then "

@@ -211,6 +211,22 @@ def test_save_and_load_round_trip(tiny_parser, tmp_path):
 
 
 @neural
+def test_a_fine_tune_starts_from_the_saved_weights_trained_on_the_same_templates(tiny_parser, tmp_path):
+    from neurosym.training.train_parser import starting_weights, template_sides
+
+    every = TrainSettings(all_templates=True)
+    tiny_parser.network.save(tmp_path, extra={"training": {"settings": every.__dict__, "held_out_templates": []}})
+    network = starting_weights(TrainSettings(all_templates=True, init=str(tmp_path)))
+    saved = tiny_parser.network.trained_state()
+    assert all(torch.allclose(p.detach().float(), saved[n].float(), rtol=1e-3, atol=1e-4)  # float16 on disk
+               for n, p in network.named_parameters() if p.requires_grad)
+    split = TrainSettings(init=str(tmp_path))  # keeps templates out that these weights saw
+    assert template_sides(split)[1]
+    with pytest.raises(ValueError, match="kept out 0 templates"):
+        starting_weights(split)
+
+
+@neural
 def test_a_parser_loaded_in_bfloat16_runs_in_it_throughout_and_reads_the_same(tiny_parser, tmp_path):
     tiny_parser.network.save(tmp_path)
     full = SemanticParser.load(tmp_path, device="cpu", precision="float32")

@@ -83,6 +83,7 @@ class TrainSettings:
     generic_pairs: int = 0  # extra open-mode sentences of GENERIC_CONSTRUCTS (training only)
     all_templates: bool = False  # train on every template (the shipped model); see template_sides
     data_dir: str | None = None  # the shared data sets (default: ../shared/data beside the checkout)
+    init: str | None = None  # trained weights to start from (a fine-tune); None: a fresh network
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,8 @@ def train(settings: TrainSettings, *, out: str | Path | None, device: str = "aut
     random.seed(settings.seed)
     torch.manual_seed(settings.seed)
     device = pick_device(device)
+    if network is None and settings.init is not None:
+        network = starting_weights(settings)
     network = network or ParserNetwork(ParserConfig(n_lower=settings.n_lower))
     network.to(device)
     theories = shipped_theories()
@@ -329,6 +332,28 @@ def train(settings: TrainSettings, *, out: str | Path | None, device: str = "aut
     if out is not None:
         network.save(out, extra=record)
     return network, figures
+
+
+def starting_weights(settings: TrainSettings) -> ParserNetwork:
+    """The trained network in ``settings.init``, to be trained further.
+
+    Refused when it was trained on other templates than this run keeps out: a fine-tune
+    of weights that saw the held-out templates would make the held-out figure a lie."""
+    held_out_before = held_out_templates_of(settings.init)
+    if held_out_before is None and settings_of(settings.init).all_templates:
+        held_out_before = frozenset()  # trained on every template before the record was kept
+    held_out_now = frozenset(template_sides(settings)[1] or ())
+    if held_out_before is None or held_out_before != held_out_now:
+        raise ValueError(
+            f"{settings.init}: its weights kept out {len(held_out_before or ())} templates "
+            f"({'not recorded' if held_out_before is None else 'recorded in its config.json'}), "
+            f"this run keeps out {len(held_out_now)}; fine-tune weights trained on the same templates "
+            f"(--all-templates for both, or for neither)")
+    network = ParserNetwork.load(settings.init)
+    if network.config.n_lower != settings.n_lower:
+        raise ValueError(f"{settings.init}: {network.config.n_lower} frozen encoder layers, "
+                         f"this run freezes {settings.n_lower}")
+    return network
 
 
 def optimize(network: ParserNetwork, examples: Sequence[Example], lower: Sequence[torch.Tensor],
@@ -504,7 +529,7 @@ def main(args) -> int:
         given = {name: getattr(args, name) for name in ("steps", "seed", "batch_size", "open_pairs",
                                                         "schema_pairs", "folio_repeat", "coined", "rule_pairs",
                                                         "fact_pairs", "generic_pairs", "all_templates",
-                                                        "data_dir")
+                                                        "data_dir", "init", "lr", "encoder_lr", "warmup")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device)
