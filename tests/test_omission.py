@@ -129,6 +129,22 @@ def test_mentions_are_counted_as_english_uses_them(sentence, lf):
     assert unsaid(lf, sentence) == []
 
 
+@pytest.mark.parametrize("sentence, lf, left_out", [
+    ("Ann must not take ibuprofen.", "contraindicated(ann, ibuprofen)", []),  # "X must not take Y"
+    ("Ann mustn't take ibuprofen.", "contraindicated(ann, ibuprofen)", []),
+    ("Ann is not pregnant and must not take ibuprofen.",
+     "not pregnant(ann) and contraindicated(ann, ibuprofen)", []),
+    ("Ann is not pregnant and must not take ibuprofen.",
+     "pregnant(ann) and contraindicated(ann, ibuprofen)", ["not"]),
+    ("Ann does not take ibuprofen.", "prescribed(ann, ibuprofen)", ["not"]),  # no gloss says it
+])
+def test_the_not_of_a_declared_gloss_is_the_predicates_own(sentence, lf, left_out):
+    from neurosym.rules.loader import load_theory
+
+    dosage = load_theory([str(Path(__file__).resolve().parents[1] / "rules" / "dosage.rules")])
+    assert unsaid(lf, sentence, dosage) == left_out
+
+
 def test_no_gold_lf_misses_a_mention():
     words, forms = split_vocabulary(1), split_templates(1)
     pairs = [(pair, None) for pair in generate_pairs(1500, seed=43, invented=0.5, coined=0.5)]

@@ -33,7 +33,9 @@ variables (a proposition, the expletive "it" of "it is raining", may stand for o
 every negation word ("not", "n't", "no", "neither", "nor", "never", "unless", the
 "false"/"untrue" of "it is false that") against the reading's negations ("If Charlie is
 not kind and Charlie is not white ..." needs two; "but not both" is the xor's, not a
-negation; "B unless A" is ``not A -> B``); and every "than" against the reading's
+negation; "B unless A" is ``not A -> B``; in schema-guided mode the "not" of a declared
+gloss is the predicate's: "Ann must not take ibuprofen." is ``contraindicated(ann,
+ibuprofen)`` when a gloss says "X must not take Y"); and every "than" against the reading's
 orderings (``<``, ``>``, ``<=``, ``>=``: "Dan is taller than Leo." is never ``taller(dan)
 and taller(leo)``); and an "or" (not "he or she") needs a disjunction or an xor: "A
 worksheet is either paper or is environment-friendly." is never ``forall x.
@@ -245,6 +247,9 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         propositions = sum(isinstance(node, ast.Pred) and not node.args for node in ast.walk(formula))
         unsaid += list(pronouns[uses + propositions:])
     negations = _negation_words(sentence)
+    if negations and any(candidates.descriptions):
+        # the "not" of a declared gloss ("{0} must not take {1}") is the predicate's own
+        negations = negations[:max(0, len(negations) - _gloss_negations(sentence, candidates.descriptions))]
     if negations:
         said = sum(_is_negation(node) for node in ast.walk(formula))
         unsaid += list(negations[said:])
@@ -485,6 +490,29 @@ def _variable_mentions(sentence: str) -> tuple[str, ...]:
         return ()
     return tuple(word for i, word in enumerate(words)
                  if word in _INDEFINITES or (i > first and word in _BACK_REFERENCES))
+
+
+@lru_cache(maxsize=256)
+def _gloss_negations(sentence: str, descriptions: tuple[str | None, ...]) -> int:
+    """How many negation words of ``sentence`` stand inside a negated gloss of a declared
+    symbol, as its ``descriptions`` give them: "Ann must not take ibuprofen." says
+    ``contraindicated(ann, ibuprofen)`` ("X must not take Y"), no negation."""
+    return sum(len(pattern.findall(sentence)) for pattern in _negated_gloss_patterns(descriptions))
+
+
+@lru_cache(maxsize=64)
+def _negated_gloss_patterns(descriptions: tuple[str | None, ...]) -> tuple[re.Pattern, ...]:
+    """Per gloss "... must not take ...", a pattern of its "not" between its neighbours
+    ("must not take", "mustn't take"); neighbours that are argument slots are left out."""
+    patterns = set()
+    for text in descriptions:
+        for gloss in (text or "").split(": ", 1)[-1].split(" | "):
+            words = gloss.lower().split()
+            for i in range(1, len(words) - 1):
+                before, after = words[i - 1], words[i + 1]
+                if words[i] == "not" and before.isalpha() and after.isalpha() and after not in ("x", "y"):
+                    patterns.add(rf"\b{re.escape(before)}(?:\s+not|n't)\s+{re.escape(after)}\b")
+    return tuple(re.compile(pattern, re.I) for pattern in sorted(patterns))
 
 
 @lru_cache(maxsize=256)
