@@ -19,9 +19,7 @@ from fractions import Fraction
 
 from ..logic import ast
 from .morphology import number_in_words
-from .vocabulary import (
-    Attribute, Entity, FramedClause, Predicate, Proposition, Unrealizable, VerbPhrase, Vocabulary,
-)
+from .vocabulary import Attribute, Entity, Predicate, Proposition, Unrealizable, VerbPhrase, Vocabulary
 
 __all__ = [
     "VarRole", "SOMETHING", "SOMEONE", "SaidVP", "Speaker",
@@ -326,16 +324,18 @@ class Speaker:
             predicate = self.vocab.lookup(atom.name, Predicate)
             said_by = len(predicate.frames) + len(predicate.phrases)
             if predicate.frames and self.rng.random() < len(predicate.frames) / said_by:
-                return self._framed_clause(atom, negated, self.rng.choice(predicate.frames), past)
+                return self._framed_clause(atom, negated, predicate, past)
         term = subject_of(literal)
         subject, plural = self.subject(term)
         said = self.vp(literal, plural=plural, many=self._many(term, plural), past=past)
         return f"{subject} {said.text}"
 
-    def _framed_clause(self, atom: ast.Pred, negated: bool, frame: FramedClause, past: bool) -> str:
-        """ "the identity of Ann has not been verified", "aspirin is contraindicated for Bob"."""
-        if len(atom.args) != len(self.vocab.lookup(atom.name, Predicate).arg_sorts):
-            raise Unrealizable(f"{atom.name} takes another number of arguments")
+    def _framed_clause(self, atom: ast.Pred, negated: bool, predicate: Predicate, past: bool) -> str:
+        """One of the predicate's frames: "the identity of Ann has not been verified",
+        "aspirin is contraindicated for Bob"."""
+        if len(atom.args) != predicate.arity:
+            raise Unrealizable(f"{atom.name} takes {predicate.arity} argument(s)")
+        frame = self.rng.choice(predicate.frames)
         if frame.owned is not None:
             subject, plural = self._owned(atom.args[0], frame.owned), frame.plural
             slots = {"1": self.object(atom.args[1])} if len(atom.args) == 2 else {}

@@ -83,7 +83,7 @@ def _predicate_words(words: str, *, bare_verb: bool = False) -> tuple[VerbPhrase
         plural = first == "have"
         if following == "been":
             return VerbPhrase("be", after[len("been "):], auxiliary="have"), plural
-        lemma = _lemma_of_participle(following)
+        lemma = _lemma_of_past(following)
         if lemma is not None:  # a perfect: "has passed the check", said "has not passed"
             return VerbPhrase(lemma, after.partition(" ")[2], auxiliary="have", past_form=following), plural
         return VerbPhrase("have", after), plural
@@ -91,9 +91,9 @@ def _predicate_words(words: str, *, bare_verb: bool = False) -> tuple[VerbPhrase
         return VerbPhrase(following, after.partition(" ")[2], auxiliary=first), None
     if not first.isalpha():
         return None
-    lemmas = lemmas_of_past(first)
-    if lemmas:  # "ignored": the lemma "ignore" rather than "ignor"
-        return VerbPhrase(lemmas[-1], after, always_past=True, past_form=first), None
+    lemma = _lemma_of_past(first)
+    if lemma is not None:
+        return VerbPhrase(lemma, after, always_past=True, past_form=first), None
     if first.endswith("s") and not first.endswith("ss") and first not in _FINITE_WORDS:
         return VerbPhrase(base_form(first), after, third=first), False
     if bare_verb and first not in _FINITE_WORDS:
@@ -107,8 +107,9 @@ _FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "does", "d
                            "will", "would", "should", "could", "might", "shall", "cannot"}) | _MODALS
 
 
-def _lemma_of_participle(word: str) -> str | None:
-    """The lemma of a past participle ("passed" -> "pass", "taken" -> "take"), or None."""
+def _lemma_of_past(word: str) -> str | None:
+    """The lemma of a simple past or past participle ("submitted" -> "submit", "taken" ->
+    "take"; "ignored" -> "ignore" rather than "ignor"), or None."""
     lemmas = lemmas_of_past(word)
     return lemmas[-1] if lemmas else None
 
