@@ -340,14 +340,12 @@ def starting_weights(settings: TrainSettings) -> ParserNetwork:
     Refused when it was trained on other templates than this run keeps out: a fine-tune
     of weights that saw the held-out templates would make the held-out figure a lie."""
     held_out_before = held_out_templates_of(settings.init)
-    if held_out_before is None and settings_of(settings.init).all_templates:
-        held_out_before = frozenset()  # trained on every template before the record was kept
     held_out_now = frozenset(template_sides(settings)[1] or ())
-    if held_out_before is None or held_out_before != held_out_now:
+    if held_out_before != held_out_now:
+        kept = "an unrecorded set of" if held_out_before is None else str(len(held_out_before))
         raise ValueError(
-            f"{settings.init}: its weights kept out {len(held_out_before or ())} templates "
-            f"({'not recorded' if held_out_before is None else 'recorded in its config.json'}), "
-            f"this run keeps out {len(held_out_now)}; fine-tune weights trained on the same templates "
+            f"{settings.init}: its weights kept out {kept} templates, this run keeps out "
+            f"{len(held_out_now)}; fine-tune weights trained on the same templates "
             f"(--all-templates for both, or for neither)")
     network = ParserNetwork.load(settings.init)
     if network.config.n_lower != settings.n_lower:
@@ -472,9 +470,12 @@ def settings_of(directory: str | Path) -> TrainSettings:
 
 def held_out_templates_of(directory: str | Path) -> frozenset[str] | None:
     """The template ids the weights in ``directory`` were kept from (empty when trained on
-    every template), or None when their config.json does not record them (weights
-    trained before 2026-12-06 evening)."""
-    recorded = _training_record(directory).get("held_out_templates")
+    every template, recorded or not), or None when their config.json does not record
+    them (split weights trained before 2026-12-06 evening)."""
+    record = _training_record(directory)
+    recorded = record.get("held_out_templates")
+    if recorded is None and record.get("settings", {}).get("all_templates"):
+        return frozenset()
     return None if recorded is None else frozenset(recorded)
 
 
