@@ -51,7 +51,7 @@ def numbers(sentence: str) -> set[str]:
     ("Bob is 17 years old.", {"bob", "age"}),
     ("The car costs more than 5 dollars.", {"car", "price"}),
     ("Alice is taller than Bob.", {"alice", "bob", "height"}),
-    ("Ruby plays the piano.", {"play_piano"}),
+    ("Ruby plays piano.", {"play_piano"}),
     ("Ruby speaks French.", {"speak_french"}),
 ])
 def test_open_candidates_offer_the_canonical_names(sentence, expected):

@@ -83,7 +83,7 @@ ACTIVITIES = [
     ("drink", "coffee", ""), ("drink", "tea", ""), ("eat", "meat", ""), ("play", "chess", ""),
     ("play", "tennis", ""), ("read", "books", ""), ("write", "poems", ""),
     ("grow", "vegetables", ""), ("speak", "French", ""), ("wear", "glasses", ""),
-    ("ride", "horses", ""), ("play", "the piano", ""), ("go", "to school", ""),
+    ("ride", "horses", ""), ("play", "piano", ""), ("go", "to school", ""),
     ("have", "a car", ""), ("have", "children", ""), ("work", "from home", ""),
     ("drink", "coffee", "regularly"), ("exercise", "", "regularly"), ("travel", "", "often"),
     ("sleep", "", "early"), ("cook", "", "well"), ("read", "books", "often"),
