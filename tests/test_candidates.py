@@ -60,25 +60,38 @@ def test_spelling_settles_a_gerund_where_it_can(word, lemmas):
 
 def test_a_verb_and_its_object_are_named_by_the_lemma_only():
     # "chases_bear" beside "chase_bear" took up to half the probability of ProofWriter facts.
-    offered = names("The dog owns a bone.")
-    assert {"own", "own_bone", "dog", "bone"} <= offered
-    assert not {"owns_bone", "dog_owns_bone"} & offered
+    offered = names("The dog chases the bear.")
+    assert {"chase", "chase_bear", "dog", "bear"} <= offered
+    assert not {"chases_bear", "dog_chases_bear"} & offered
     assert "tennis_player" in names("The tennis player is jealous of the dog.")
 
 
-def test_a_definite_object_is_an_individual_never_part_of_a_name():
-    # Fine-tunes on rule-file glosses ("{0} passed the identity check") read "The dog
-    # chases the bear." as chase_bear(dog) at up to 0.99.
-    assert {"chase", "dog", "bear"} <= names("The dog chases the bear.")
-    assert not {"chase_bear", "chase_the_bear"} & names("The dog chases the bear.")
-    assert "play_piano" not in names("Ruby plays the piano.")
-    assert "play_piano" in names("Ruby plays piano.")
-    # after a preposition "the" stays inside a name
-    assert "study_in_morning" in names("Jane studies in the morning.")
+@pytest.mark.parametrize("sentence, joined, free", [
+    ("The dog chases the bear.", {"chase_bear"}, {"chase", "dog", "bear"}),
+    ("Ruby plays the piano.", {"play_piano"}, {"play", "piano"}),
+    ("Ruby plays piano.", set(), {"play_piano"}),  # no definite object: an activity
+    ("The bear chases the dog and Bob chases a cat.", {"chase_dog"}, {"chase_cat"}),
+    ("Jane studies in the morning.", set(), {"study_in_morning"}),  # "the" after a preposition
+])
+def test_a_verb_joined_to_a_definite_object_is_offered_but_marked(sentence, joined, free):
+    # The names stay candidates (the model was trained on sets that have them); readings
+    # that use one are dropped, since a definite object names an individual.
+    candidates = open_candidates(sentence)
+    assert joined <= candidates.definite_object_names
+    assert not free & candidates.definite_object_names
+    assert (joined | free) <= set(candidates.texts())
+
+
+def test_no_generated_open_mode_lf_joins_a_verb_to_a_definite_object():
+    from neurosym.logic import ast
+
+    for pair in generate_pairs(1500, seed=48, invented=0.5, coined=0.5):
+        symbols = {n.name for n in ast.walk(parse_formula(pair.lf)) if hasattr(n, "name")}
+        assert not symbols & open_candidates(pair.sentence).definite_object_names, pair
 
 
 def test_names_only_a_verb_rule_made_are_predicate_names():
-    candidates = open_candidates("If something chases a cat then the cat eats a bear.")
+    candidates = open_candidates("If something chases the cat then the cat eats the bear.")
     assert {"chase", "chase_cat", "eat", "eat_bear"} <= candidates.verb_phrase_names()
     assert not {"cat", "bear", "chases", "eats"} & candidates.verb_phrase_names()
     assert "swimming" not in open_candidates("Bob likes swimming.").verb_phrase_names()

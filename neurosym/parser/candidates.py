@@ -9,8 +9,7 @@ the canonical name of every concept (docs/generator.md, "Symbol names"):
   lemma (``chases the dog`` -> ``chase``, ``looks after`` -> ``look_after``), with a noun
   made singular (``dogs`` -> ``dog``, ``parents of`` -> ``parent_of``), a gerund as its
   verb (``raining`` -> ``rain``), a leading adverb moved last (``regularly drinks coffee``
-  -> ``drink_coffee_regularly``), but never a verb with a definite object (``chases the
-  bear`` is ``chase`` and ``bear``, no ``chase_bear``); names lower-cased and joined (``Alice Smith`` ->
+  -> ``drink_coffee_regularly``); names lower-cased and joined (``Alice Smith`` ->
   ``alice_smith``); numbers as digits (``seventeen`` -> ``17``); and the numeric
   attribute a unit implies (``years old`` -> ``age``, ``costs`` -> ``price``). The
   model learns which of the offered spellings a reading uses; each candidate carries
@@ -22,11 +21,12 @@ the canonical name of every concept (docs/generator.md, "Symbol names"):
 Nothing here needs torch. No training code is imported (the parser runs without it).
 
 >>> [c.text for c in open_candidates("The cat chases the dog.").items]
-['cat', 'cat_chase', 'cat_chases', 'chase', 'chases', 'dog']
+['cat', 'cat_chase', 'cat_chases', 'chase', 'chase_dog', 'chases', 'dog']
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -191,6 +191,15 @@ class CandidateSet:
     items: tuple[Candidate, ...]
     tags: tuple[tuple[str, ...], ...]
     descriptions: tuple[str | None, ...]
+    # Open mode: names offered only by spans that join a verb and a definite object
+    # (chase_bear from "chases the bear", play_piano from "plays the piano"). A definite
+    # object names an individual, so no reading may use one: it says chase(dog, bear).
+    # Fine-tunes that learned rule files' glosses such as "{0} passed the identity check"
+    # read ProofWriter's "The dog chases the bear." as chase_bear(dog) at up to 0.99. They
+    # stay candidates all the same: the model was trained on candidate sets that have
+    # them, and without them it misreads rules (run 19: "If someone likes the cow then
+    # they like the tiger." became like(tiger, tiger)).
+    definite_object_names: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.items)
@@ -210,7 +219,7 @@ class CandidateSet:
         return {text: tuple(sorted(places)) for text, places in spans.items()}
 
     def verb_phrase_names(self) -> frozenset[str]:
-        """Names that only a verb rule made (``chase_bear`` from "chases a bear", never
+        """Names that only a verb rule made (``chase_bear`` from "chases the bear", never
         as written): names of predicates, never of entities. A reading that uses one as a
         constant copied a verb phrase where its object belonged (``eat(cat, eat_bear)``);
         no generated or FOLIO gold LF does."""
@@ -581,6 +590,7 @@ def open_candidates(sentence: str) -> CandidateSet:
     words = _words(sentence)
     collector = _Collector()
     lowered = [w.text.lower() for w in words]
+    joined, free = set(), set()  # names of spans that join a definite object, and of the others
     groups = _name_groups(words)
     group_of = {i: (a, b) for a, b in groups for i in range(a, b)}
     for start, end in _content_runs(words):
@@ -598,19 +608,19 @@ def open_candidates(sentence: str) -> CandidateSet:
                 span = (words[i].start, words[j - 1].end)
                 size = f"words{min(content, MAX_SPAN_WORDS)}"
                 # A word in -s before an article inside the span is a verb taking its object
-                # ("owns a car"): such a phrase is named by its lemma (own_car), so the span
-                # is no name if the verb is not its first word ("bob_owns_car"), and its
-                # spellings that keep the inflection (owns_car) are none either.
+                # ("chases the bear"): such a phrase is named by its lemma (chase_bear), so the
+                # span is no name if the verb is not its first word ("dog_chases_bear"), and
+                # its spellings that keep the inflection (chases_bear) are none either.
                 verbs = [k for k in range(i, j - 1)
                          if lowered[k + 1] in _ARTICLES and lemma_of_verb(lowered[k]) != lowered[k]]
                 if verbs and verbs != [i]:
                     continue
-                if _object_named_definitely(lowered, i, j):
-                    continue
+                joins_object = _joins_a_definite_object(lowered, i, j)
                 for text, tags in _span_variants(lowered[i:j]):
                     if verbs and text.startswith(lowered[i] + "_"):
                         continue
                     collector.add(text, NAME, span, (*tags, size))
+                    (joined if joins_object else free).add(text)
     for a, b in groups:
         collector.add(_symbol([w.text for w in words[a:b]]), NAME,
                           (words[a].start, words[b - 1].end), ("name", f"words{min(b - a, 4)}"))
@@ -620,17 +630,14 @@ def open_candidates(sentence: str) -> CandidateSet:
             collector.add(attribute, NAME, (words[i].start, words[i].end), ("attribute",))
     for text, span in _number_candidates(words):
         collector.add(text, NUMBER, span, ("number",))
-    return _sorted(collector.result())
+    return dataclasses.replace(_sorted(collector.result()), definite_object_names=frozenset(joined - free))
 
 
-def _object_named_definitely(lowered: list[str], i: int, j: int) -> bool:
+def _joins_a_definite_object(lowered: list[str], i: int, j: int) -> bool:
     """Whether the span ``lowered[i:j]`` holds a word and then "the" that is not after a
-    preposition: "chases the bear", "plays the piano". In open mode a definite object
-    names an individual, so such a span is a verb and its object (``chase(dog, bear)``),
-    never one name (``chase_bear(dog)``): fine-tunes that learned rule files' glosses
-    such as "{0} passed the identity check" read ProofWriter's "The dog chases the bear."
-    as ``chase_bear(dog)``. After a preposition "the" stays inside a name ("studies in
-    the morning": ``study_in_morning``)."""
+    preposition: "chases the bear", "plays the piano" (``CandidateSet.definite_object_names``).
+    After a preposition "the" may stay inside a name ("studies in the morning":
+    ``study_in_morning``)."""
     return any(lowered[k + 1] == "the" and lowered[k] not in _PREPOSITIONS for k in range(i, j - 1))
 
 

@@ -242,6 +242,7 @@ class SemanticParser:
         dropped_mass = 0.0
         twins_of_kept: set[tuple[str, ...]] = set()
         verb_names = candidates.verb_phrase_names() if candidates is not None else frozenset()
+        joined_names = candidates.definite_object_names if candidates is not None else frozenset()
         cue_names = candidates.attribute_cue_names() if candidates is not None else frozenset()
         for reading in readings:
             # Past the limit, only a reading with the words of a kept one can still count: it
@@ -255,7 +256,7 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory, candidates)
-            if checked is None or _misnamed(checked.formula, verb_names, cue_names) \
+            if checked is None or _misnamed(checked.formula, verb_names, cue_names, joined_names) \
                     or (theory is None and _names_a_pronoun(checked.formula)):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
@@ -321,15 +322,19 @@ def _names_a_pronoun(formula: ast.Formula) -> bool:
                for node in ast.walk(formula))
 
 
-def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str]) -> bool:
+def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str],
+              joined_names: frozenset[str]) -> bool:
     """Whether a constant of ``formula`` is one of ``verb_names``, the names only a verb
-    rule made (``CandidateSet.verb_phrase_names``), or a function one of ``cue_names``,
-    the words that cue a numeric attribute (``CandidateSet.attribute_cue_names``): such a
-    reading is dropped like an ill-typed one."""
-    if not verb_names and not cue_names:
+    rule made (``CandidateSet.verb_phrase_names``), a function one of ``cue_names``, the
+    words that cue a numeric attribute (``CandidateSet.attribute_cue_names``), or any
+    symbol one of ``joined_names``, a verb joined to its definite object
+    (``CandidateSet.definite_object_names``): such a reading is dropped like an ill-typed
+    one."""
+    if not verb_names and not cue_names and not joined_names:
         return False
     return any((isinstance(node, ast.Const) and node.name in verb_names)
                or (isinstance(node, ast.FuncApp) and node.name in cue_names)
+               or (isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and node.name in joined_names)
                for node in ast.walk(formula))
 
 
