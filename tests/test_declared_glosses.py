@@ -1,17 +1,20 @@
 """In schema-guided mode a reading uses every declared predicate and function whose gloss
 its sentence says word for word; a slot's filler may stand between a gloss's fixed
 words, the longest gloss wins where two overlap, and glosses of function words alone do
-not count. No gold LF of the generator breaks this for any shipped rule file."""
+not count. A prohibition gloss ("X must not take Y") is denied by its permission ("Ann
+may take ibuprofen."): a reading that uses its predicate there negates it. No gold LF of
+the generator breaks either for any shipped rule file."""
 
 import pytest
 
 from neurosym.logic.parser import parse_formula
-from neurosym.parser.declared_glosses import gloss_mentions, unsaid_glosses
+from neurosym.parser.declared_glosses import gloss_mentions, permissions_read_as_prohibitions, unsaid_glosses
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
 from neurosym.training.train_parser import shipped_theories
 
 LENDING = load_theory(["rules/lending.rules"])
+DOSAGE = load_theory(["rules/dosage.rules"])  # contraindicated: "{0} must not take {1}"
 
 
 def unsaid(lf: str, sentence: str, theory=LENDING) -> list[str]:
@@ -72,3 +75,33 @@ def test_no_generated_gold_lf_leaves_out_a_said_gloss():
             assert unsaid(pair.lf, pair.sentence, theory) == [], pair
             checked += bool(gloss_mentions(pair.sentence, theory))
     assert checked > 500  # the glosses are said often enough to test this
+
+
+@pytest.mark.parametrize("sentence, lf, misread", [
+    # a fine-tune's best reading (0.86): the opposite of what the sentence says
+    ("Ann may take ibuprofen.", "contraindicated(ann, ibuprofen)", ["contraindicated"]),
+    ("Ann can take ibuprofen.", "contraindicated(ann, ibuprofen)", ["contraindicated"]),
+    ("Ann may take ibuprofen.", "not contraindicated(ann, ibuprofen)", []),
+    ("If Ann may take aspirin, Bob may take aspirin.",
+     "not contraindicated(ann, aspirin) -> contraindicated(bob, aspirin)", ["contraindicated"]),
+    ("If Ann may take aspirin, Bob may take aspirin.",
+     "not contraindicated(ann, aspirin) -> not contraindicated(bob, aspirin)", []),
+    # the prohibition itself, its negations, and readings without the predicate
+    ("Ann must not take ibuprofen.", "contraindicated(ann, ibuprofen)", []),
+    ("Ann cannot take ibuprofen.", "contraindicated(ann, ibuprofen)", []),
+    ("Ann may not take ibuprofen.", "contraindicated(ann, ibuprofen)", []),
+    ("Ann may take ibuprofen.", "prescribed(ann, ibuprofen)", []),
+])
+def test_a_permission_denies_the_prohibition_it_words(sentence, lf, misread):
+    assert permissions_read_as_prohibitions(parse_formula(lf), sentence, DOSAGE) == misread
+
+
+def test_no_generated_gold_lf_reads_a_permission_as_its_prohibition():
+    dosage = [k for k, theory in enumerate(shipped_theories()) if "contraindicated" in theory.predicates]
+    permissions = 0
+    for k in dosage:
+        theory = shipped_theories()[k]
+        for pair in generate_pairs(1500, seed=46 + k, theory=theory):
+            assert permissions_read_as_prohibitions(parse_formula(pair.lf), pair.sentence, theory) == [], pair
+            permissions += " may take " in pair.sentence
+    assert permissions > 5  # the generator says permissions often enough to test this

@@ -444,6 +444,18 @@ def test_a_reading_that_copies_a_verb_into_its_object_or_a_cue_into_a_function_i
 
 
 @neural
+def test_in_schema_mode_a_permission_read_as_its_prohibition_gives_way():
+    # A fine-tune read "Ann may take ibuprofen." as contraindicated(ann, ibuprofen) at 0.86.
+    theory = load_theory([str(RULES / "dosage.rules")])  # "{0} must not take {1}"
+    sentence = "Ann may take ibuprofen."
+    readings = [_reading("contraindicated(ann, ibuprofen)", 0.6), _reading("not contraindicated(ann, ibuprofen)", 0.3)]
+    kept = SemanticParser._kept_readings(readings, theory, limit=4, sentence=sentence,
+                                         candidates=candidates_for(sentence, theory))
+    assert [r.text for r in kept] == ["not contraindicated(ann, ibuprofen)"]
+    assert kept[0].probability == pytest.approx(0.3 / 0.4)
+
+
+@neural
 def test_readings_past_the_limit_are_not_looked_at():
     readings = [_reading("red(bob)", 0.5), _reading("blue(bob)", 0.2), _reading("red(bob) and red(bob)", 0.1)]
     kept = SemanticParser._kept_readings(readings, None, limit=2)

@@ -16,6 +16,13 @@ Glosses whose fixed words are all function words or "has" ("{0} is {1}", "{0} ha
 are too common to count. A reading that uses no symbol of a said gloss is an omission. Other
 wordings (negations such as "is not employed", other tenses) are not judged either way.
 
+A prohibition is denied by its permission: where a gloss forbids ("{0} must not take
+{1}"), the same verb after "may" or "can" with no "not" between ("Ann may take
+ibuprofen.") says the prohibition does not hold, so a reading that uses the predicate
+there negates it: ``not contraindicated(ann, ibuprofen)``, never
+``contraindicated(ann, ibuprofen)`` (a fine-tune's best reading at 0.86;
+``permissions_read_as_prohibitions``). Each permission needs one negated use.
+
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
 >>> theory = load_theory(["rules/lending.rules"])
@@ -24,18 +31,26 @@ wordings (negations such as "is not employed", other tenses) are not judged eith
 ['employed']
 >>> unsaid_glosses(parse_formula("credit_score(bob) = 720 and employed(bob)"), sentence, theory)
 []
+>>> dosage = load_theory(["rules/dosage.rules"])
+>>> permissions_read_as_prohibitions(parse_formula("contraindicated(ann, ibuprofen)"),
+...                                  "Ann may take ibuprofen.", dosage)
+['contraindicated']
+>>> permissions_read_as_prohibitions(parse_formula("not contraindicated(ann, ibuprofen)"),
+...                                  "Ann may take ibuprofen.", dosage)
+[]
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..logic import ast
 from .candidates import content_words
 from .declared_constants import _ARTICLE, longest_matches, per_theory
 
-__all__ = ["gloss_mentions", "unsaid_glosses"]
+__all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
@@ -97,3 +112,57 @@ def unsaid_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
     ``formula`` never uses, by name (empty when the reading uses each)."""
     used = {node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))}
     return sorted(gloss_mentions(sentence, theory) - used)
+
+
+# The modals that permit what a "must not" gloss forbids.
+_PERMITTING = r"(?:may|can)"
+
+
+@per_theory
+def _permission_patterns(theory) -> tuple[tuple[str, re.Pattern], ...]:
+    """Per declared predicate with a prohibition gloss ("{0} must not take {1}"), a
+    pattern of its permission ("may take", "can take")."""
+    table = []
+    for name, decl in sorted(theory.predicates.items()):
+        verbs = set()
+        for gloss in decl.glosses:
+            words = gloss.lower().split()
+            for i in range(1, len(words) - 1):
+                if words[i] == "not" and words[i - 1] in ("must", "mustn't") and words[i + 1].isalpha():
+                    verbs.add(words[i + 1])
+        for verb in sorted(verbs):
+            table.append((name, re.compile(rf"(?<![\w-]){_PERMITTING}\s+{re.escape(verb)}(?![\w-])", re.I)))
+    return tuple(table)
+
+
+def _negated_uses(formula: ast.Formula) -> Counter:
+    """Per predicate name, how many of its atoms in ``formula`` stand under an odd number
+    of negations."""
+    counts: Counter = Counter()
+
+    def visit(node: ast.Node, negated: bool) -> None:
+        if isinstance(node, ast.Pred) and negated:
+            counts[node.name] += 1
+        for child in ast.children(node):
+            visit(child, negated != isinstance(node, ast.Not))
+
+    visit(formula, False)
+    return counts
+
+
+def permissions_read_as_prohibitions(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The predicates with a prohibition gloss that ``formula`` uses where ``sentence``
+    says their permission ("may take") more often than ``formula`` negates them (see the
+    module docstring); empty when there are none."""
+    used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
+    negated = None
+    found = []
+    for name, pattern in _permission_patterns(theory):
+        if name not in used:
+            continue
+        said = len(pattern.findall(sentence))
+        if said:
+            negated = _negated_uses(formula) if negated is None else negated
+            if said > negated[name]:
+                found.append(name)
+    return found

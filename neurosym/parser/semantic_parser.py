@@ -49,7 +49,7 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
-from .declared_glosses import unsaid_glosses
+from .declared_glosses import permissions_read_as_prohibitions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, compares_unsaid, misdirected_comparisons,
                        negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
                        quantifies_unsaid, related_to_itself, unsaid_mentions)
@@ -291,7 +291,8 @@ def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
               theory: Theory | None) -> bool:
     """Whether ``formula`` leaves out a word or mention of ``sentence``, or says what it
-    does not (``parser.omission``, and in schema-guided mode ``parser.declared_constants``)."""
+    does not (``parser.omission``, and in schema-guided mode ``parser.declared_constants``
+    and ``parser.declared_glosses``)."""
     if sentence is None:
         return False
     if omitted_words(formula, sentence, candidates, schema=theory is not None) \
@@ -300,7 +301,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             or misdirected_comparisons(formula, sentence, candidates):
         return True
     if theory is not None:
-        return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory))
+        return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory)
+                    or permissions_read_as_prohibitions(formula, sentence, theory))
     return bool(quantifies_unsaid(formula, sentence)
                 or compares_unsaid(formula, sentence, candidates)
                 or objects_as_subjects(formula, sentence, candidates)
