@@ -133,6 +133,10 @@ def _add_parser_commands(commands) -> None:
                                  help="peak learning rate of the trained encoder layers (default 0.0001)")
     parser_training.add_argument("--warmup", type=int, metavar="N",
                                  help="steps of linear learning-rate warm-up (default 100)")
+    parser_training.add_argument("--schema-only", action="store_true",
+                                 help="the weights will parse schema-guided mode only (saved as the "
+                                      "'schema' subfolder of a parser's weights): fit their confidence "
+                                      "scaling on the schema-guided validation sentences alone")
     parser_training.add_argument("--all-templates", action="store_true", default=None,
                                  help="train on every template, the held-out ones included (how the shipped "
                                       "model is trained); the held-out test and calibration sets are then "

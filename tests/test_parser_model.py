@@ -211,6 +211,24 @@ def test_save_and_load_round_trip(tiny_parser, tmp_path):
 
 
 @neural
+def test_weights_with_a_schema_subfolder_parse_schema_guided_mode_with_it(tiny_parser, tmp_path):
+    from neurosym.parser.semantic_parser import SCHEMA_WEIGHTS
+
+    tiny_parser.network.save(tmp_path)
+    tiny_parser.network.save(tmp_path / SCHEMA_WEIGHTS)
+    loaded = SemanticParser.load(tmp_path, device="cpu")
+    assert loaded.schema_parser is not None and loaded.schema_parser.network is not loaded.network
+    theory = load_theory([str(RULES / "lending.rules")])
+    asked = []
+    schema_parse = loaded.schema_parser.parse
+    loaded.schema_parser.parse = lambda sentences, **options: asked.append(sentences) or schema_parse(sentences, **options)
+    loaded.parse(["Bob is employed."], theory=theory)
+    assert loaded.parse(["The cat chases the dog."], n_best=1)[0][0].text == "chase(cat, dog)"
+    assert asked == [["Bob is employed."]]  # open mode stays with the main network
+    assert SemanticParser.load(tmp_path / SCHEMA_WEIGHTS, device="cpu").schema_parser is None
+
+
+@neural
 def test_a_fine_tune_starts_from_the_saved_weights_trained_on_the_same_templates(tiny_parser, tmp_path):
     from neurosym.training.train_parser import starting_weights, template_sides
 
@@ -559,12 +577,21 @@ def test_the_held_out_figure_is_measured_on_weights_that_never_saw_those_templat
     # ... and were kept from exactly the templates held out today (a template added to the
     # generator must not turn forms they trained on into "unseen" ones)
     assert held_out_templates_of(split_weights) == split_templates(SPLIT_SEED).test
+    # the same for the networks that parse schema-guided mode (the "schema" subfolders)
+    assert settings_of(default_weights_path() / "schema").all_templates
+    assert held_out_templates_of(split_weights / "schema") == split_templates(SPLIT_SEED).test
 
 
 @neural
 def test_shipped_weights_are_small():
-    files = list(default_weights_path().glob("*"))
+    files = [f for f in default_weights_path().rglob("*") if f.is_file()]  # the schema network's too
     assert files and sum(f.stat().st_size for f in files) < 20_000_000
+
+
+@neural
+def test_the_shipped_parser_has_a_network_for_schema_guided_mode(shipped):
+    assert shipped.schema_parser is not None
+    assert shipped.schema_parser.temperature != shipped.temperature  # each its own fitted scaling
 
 
 @neural

@@ -58,7 +58,7 @@ from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
-           "MAX_OPEN_ARITY"]
+           "MAX_OPEN_ARITY", "SCHEMA_WEIGHTS"]
 
 # In open mode no predicate or function takes more than two arguments: no generated form
 # and no FOLIO premise the parser learns from has more, so a third argument is a copying
@@ -79,6 +79,12 @@ BEAM_MIN_RATIO = NEGLIGIBLE / 10
 def default_weights_path() -> Path:
     """The shipped parser weights (neurosym/weights/parser)."""
     return Path(__file__).resolve().parent.parent / "weights" / "parser"
+
+
+# A weights folder may hold, in this subfolder, a network that parses in schema-guided
+# mode only (a fine-tune on rule files' glosses): learning them in the one network made
+# open-mode readings worse (docs/parser.md, "Two networks").
+SCHEMA_WEIGHTS = "schema"
 
 
 class _Encoded:
@@ -103,7 +109,10 @@ class SemanticParser:
 
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
                  batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
-                 temperature: float = 1.0, bias: float = 0.0, precision: str | None = None) -> None:
+                 temperature: float = 1.0, bias: float = 0.0, precision: str | None = None,
+                 schema_parser: SemanticParser | None = None) -> None:
+        """``schema_parser``, when given, parses every call with a theory (schema-guided
+        mode); ``network`` then parses open mode only."""
         if not temperature > 0:
             raise NeurosymError(f"the confidence temperature must be positive, got {temperature}")
         self.network = network.to(device).eval()
@@ -116,6 +125,7 @@ class SemanticParser:
         self.temperature = temperature
         self.bias = bias
         self.spare_readings = 3
+        self.schema_parser = schema_parser
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
     @classmethod
@@ -127,13 +137,19 @@ class SemanticParser:
         ``auto`` runs it in bfloat16 where the hardware does so natively, which parses
         faster (docs/parser.md gives the figures) and changes a top reading about once in
         200 sentences; ``float32`` keeps full precision (the readings the confidence
-        scaling was fitted on)."""
+        scaling was fitted on).
+
+        Weights in the subfolder ``schema`` (``SCHEMA_WEIGHTS``), where there are some, are
+        loaded as well and parse schema-guided mode (``schema_parser``)."""
         directory = Path(path) if path is not None else default_weights_path()
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
                                 "train some with `neurosym train parser --out DIR`")
-        return cls(ParserNetwork.load(directory), device=pick_device(device),
-                   temperature=temperature_of(directory), bias=bias_of(directory), precision=precision)
+        schema = directory / SCHEMA_WEIGHTS
+        schema_parser = cls.load(schema, device=device, precision=precision) \
+            if (schema / "config.json").is_file() else None
+        return cls(ParserNetwork.load(directory), device=pick_device(device), temperature=temperature_of(directory),
+                   bias=bias_of(directory), precision=precision, schema_parser=schema_parser)
 
     # ---- parsing
 
@@ -147,6 +163,8 @@ class SemanticParser:
         """Per sentence, up to ``n_best`` type-checked readings, best first."""
         if isinstance(sentences, str):
             raise TypeError("parse expects a list of sentences, not one string")
+        if theory is not None and self.schema_parser is not None:
+            return self.schema_parser.parse(sentences, theory=theory, n_best=n_best)
         description_ids, description_states = self._description_table(theory)
         # A few spare readings, so that one failing the type checker leaves n_best.
         config = BeamConfig(beam_size=max(self.beam_size, n_best), n_best=n_best + self.spare_readings,

@@ -480,29 +480,37 @@ def held_out_templates_of(directory: str | Path) -> frozenset[str] | None:
 
 
 def fit_calibration(directory: str | Path, settings: TrainSettings | None = None, *,
-                    device: str = "auto", log=_log) -> dict:
+                    device: str = "auto", schema_only: bool = False, log=_log) -> dict:
     """Fit the confidence temperature and bias of the parser in ``directory`` on the
     validation set, measure calibration on the test set before and after, and store it
     all in its config.json under ``"calibration"`` (the parser applies it when loaded). The set
-    sizes are the weights' own training settings unless ``settings`` is given."""
+    sizes are the weights' own training settings unless ``settings`` is given. With
+    ``schema_only`` (weights that parse schema-guided mode only) both sets are their
+    schema-guided sentences."""
     started = time.time()
     path = Path(directory) / "config.json"
     settings = settings or settings_of(directory)
     theories = shipped_theories()
     network = ParserNetwork.load(directory)
     parser = SemanticParser(network, device=pick_device(device))  # temperature 1: raw confidences
-    validation = top_reading_outcomes(parser, *validation_pairs(settings, theories))
+
+    def chosen(pairs, owners):
+        kept = [i for i, owner in enumerate(owners) if owner is not None or not schema_only]
+        return [pairs[i] for i in kept], [owners[i] for i in kept]
+
+    validation = top_reading_outcomes(parser, *chosen(*validation_pairs(settings, theories)))
     temperature, bias = fit_platt([o[0] for o in validation], [o[1] for o in validation])
     log(f"temperature {temperature:.4f}, bias {bias:.4f} fitted on {len(validation)} validation sentences  "
         f"[{time.time() - started:.0f}s]")
-    test = top_reading_outcomes(parser, *held_out_pairs(settings, theories))
+    test = top_reading_outcomes(parser, *chosen(*held_out_pairs(settings, theories)))
     scaled = [(calibrate(o[0], temperature, bias), o[1], o[2]) for o in test]
     before, after = calibration(test), calibration(scaled)
     record = {
         "temperature": round(temperature, 4),
         "bias": round(bias, 4),
         "applied_to": "log-odds of the top reading's sequence probability: sigmoid(logit(p) / T + bias)",
-        "fitted_on": (f"{len(validation)} validation sentences: held-out words and "
+        "fitted_on": (f"{len(validation)} {'schema-guided ' if schema_only else ''}validation sentences: "
+                      f"held-out words and "
                       f"{'every template' if settings.all_templates else 'held-out templates'} of split "
                       f"{SPLIT_SEED}, generation seeds {VALIDATION_SEEDS[0]} (open) and "
                       f"{VALIDATION_SEEDS[1]}+k (theory k), test sentences removed"),
@@ -533,7 +541,7 @@ def main(args) -> int:
                                                         "data_dir", "init", "lr", "encoder_lr", "warmup")
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
-    fit_calibration(args.out, device=args.device)
+    fit_calibration(args.out, device=args.device, schema_only=getattr(args, "schema_only", False))
     return 0
 
 
