@@ -39,7 +39,11 @@ ibuprofen)`` when a gloss says "X must not take Y"); and every "than" against th
 orderings (``<``, ``>``, ``<=``, ``>=``: "Dan is taller than Leo." is never ``taller(dan)
 and taller(leo)``); and an "or" (not "he or she") needs a disjunction or an xor: "A
 worksheet is either paper or is environment-friendly." is never ``forall x.
-worksheet(x) -> (exists y. environment_friendly(y) and paper(x))``.
+worksheet(x) -> (exists y. environment_friendly(y) and paper(x))``; and a "but not
+both" needs an xor or a negated conjunction ("Yara is an audit log or Amelia has an open
+incident, but not both." is not ``audit_log(yara) or incident_open(amelia)``, the split
+weights' reading at 0.96 of that held-out form; 233 of 30,000 generated sentences and 2
+FOLIO premises say it, and their gold LFs all pass).
 English never says a mention the meaning lacks: on the generated data and FOLIO's
 premises no gold LF misses one.
 
@@ -231,7 +235,8 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
     the module docstring): a constant's name once per missing occurrence, then one pronoun
     per variable mention left over, then one negation word per missing negation, then one
     "than" per missing ordering (<, >, <=, >=), then "or" when the sentence says one and
-    the reading has no disjunction. Empty when every mention is accounted for."""
+    the reading has no disjunction, then "but not both" when the sentence says it and the
+    reading has no xor or negated conjunction. Empty when every mention is accounted for."""
     applied = [node for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))]
     arguments = [arg for node in applied for arg in node.args]
     # a constant's word inside a longer name the formula uses ("the song ... a folk song",
@@ -259,7 +264,14 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         unsaid += comparatives[said:]
     if _says_or(sentence) and not any(isinstance(node, (ast.Or, ast.Xor)) for node in ast.walk(formula)):
         unsaid.append("or")
+    if _NOT_BOTH.search(sentence) and not any(_excludes_both(node) for node in ast.walk(formula)):
+        unsaid.append("but not both")
     return unsaid
+
+
+def _excludes_both(node: ast.Node) -> bool:
+    """Whether ``node`` says "not both": an xor, or a negated conjunction."""
+    return isinstance(node, ast.Xor) or (isinstance(node, ast.Not) and isinstance(node.arg, ast.And))
 
 
 def _says_or(sentence: str) -> bool:
