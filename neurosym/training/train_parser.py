@@ -43,7 +43,7 @@ from ..parser.calibration import calibrate, calibration_table, fit_platt
 from ..parser.candidates import CandidateSet, candidates_for
 from ..parser.constraint import constraint_for
 from ..parser.model import Features, ParserConfig, ParserNetwork, collate, featurize
-from ..parser.semantic_parser import SemanticParser, pick_device
+from ..parser.semantic_parser import SCHEMA_WEIGHTS, SemanticParser, pick_device
 from ..parser.vocabulary import VOCABULARY, TargetError, canonical_variables, lf_to_actions
 from ..datasets import SHARED_DATA_DIR, SHARED_SETS
 from ..rules.loader import load_theory
@@ -542,6 +542,9 @@ def main(args) -> int:
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device, schema_only=getattr(args, "schema_only", False))
+    if (Path(args.out) / SCHEMA_WEIGHTS / "config.json").is_file():
+        _log(f"note: {Path(args.out) / SCHEMA_WEIGHTS} holds a network of its own, which parses schema-guided "
+             f"mode when these weights are loaded (docs/parser.md, \"Two networks\")")
     return 0
 
 
