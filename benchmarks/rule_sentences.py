@@ -15,7 +15,10 @@ schema-guided mode offered no lower-case ones ("the payroll database") before
 
 A second list, ``GLOSS_SHAPES``, holds 16 sentences with the predicates said only since
 the generator read past, perfect, modal and framed glosses (2026-12-06 evening); its
-figure is reported apart.
+figure is reported apart. A third, ``PROHIBITIONS`` (2026-12-07), holds 6 sentences that
+say the dosage prohibition ("{0} must not take {1}") or deny it; it was written after
+fine-tunes were seen reading "Ann may take ibuprofen." as the prohibition, so it guards
+against that rather than sampling users' sentences.
 
     python benchmarks/rule_sentences.py [--parser DIR] [--json]
 """
@@ -103,6 +106,17 @@ GLOSS_SHAPES = {
     ],
 }
 
+PROHIBITIONS = {
+    "dosage.rules": [
+        ("Ann must not take ibuprofen.", "contraindicated(ann, ibuprofen)"),
+        ("Ben mustn't take aspirin.", "contraindicated(ben, aspirin)"),
+        ("Aspirin is unsafe for Ben.", "contraindicated(ben, aspirin)"),
+        ("Ann may take ibuprofen.", "not contraindicated(ann, ibuprofen)"),
+        ("Ann can take ibuprofen.", "not contraindicated(ann, ibuprofen)"),
+        ("Ibuprofen is not contraindicated for Ann.", "not contraindicated(ann, ibuprofen)"),
+    ],
+}
+
 
 def read(parser, groups) -> dict:
     """How many sentences of ``groups`` (rule file -> (sentence, LF) list) the parser reads
@@ -136,10 +150,12 @@ def main(argv=None) -> int:
     parser = SemanticParser.load(args.parser, device="cpu")
     figures = read(parser, SENTENCES)
     figures["gloss_shapes"] = read(parser, GLOSS_SHAPES)
+    figures["prohibitions"] = read(parser, PROHIBITIONS)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        for name, group in (("", figures), ("new gloss shapes: ", figures["gloss_shapes"])):
+        for name, group in (("", figures), ("new gloss shapes: ", figures["gloss_shapes"]),
+                            ("prohibitions: ", figures["prohibitions"])):
             for miss in group["misses"]:
                 print(f"  miss: {miss['sentence']}  ->  {miss['read']} ({miss['confidence']})")
             print(f"{name}{group['read']} of {group['sentences']} read as expected "

@@ -2,13 +2,15 @@
 its sentence says word for word; a slot's filler may stand between a gloss's fixed
 words, the longest gloss wins where two overlap, and glosses of function words alone do
 not count. A prohibition gloss ("X must not take Y") is denied by its permission ("Ann
-may take ibuprofen."): a reading that uses its predicate there negates it. No gold LF of
-the generator breaks either for any shipped rule file."""
+may take ibuprofen."): a reading that uses its predicate there negates it; said in its
+own words ("Ben mustn't take aspirin.") it is the predicate, negated only by another
+negation. No gold LF of the generator breaks any of these for any shipped rule file."""
 
 import pytest
 
 from neurosym.logic.parser import parse_formula
-from neurosym.parser.declared_glosses import gloss_mentions, permissions_read_as_prohibitions, unsaid_glosses
+from neurosym.parser.declared_glosses import (gloss_mentions, permissions_read_as_prohibitions,
+                                              prohibitions_read_as_permissions, unsaid_glosses)
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
 from neurosym.training.train_parser import shipped_theories
@@ -96,12 +98,28 @@ def test_a_permission_denies_the_prohibition_it_words(sentence, lf, misread):
     assert permissions_read_as_prohibitions(parse_formula(lf), sentence, DOSAGE) == misread
 
 
-def test_no_generated_gold_lf_reads_a_permission_as_its_prohibition():
+@pytest.mark.parametrize("sentence, lf, misread", [
+    # run 43's best reading (0.87): the "n't" belongs to the gloss
+    ("Ben mustn't take aspirin.", "not contraindicated(ben, aspirin)", ["contraindicated"]),
+    ("Ben must not take aspirin.", "not contraindicated(ben, aspirin)", ["contraindicated"]),
+    ("Ben mustn't take aspirin.", "contraindicated(ben, aspirin)", []),
+    # another negation may deny the prohibition
+    ("It is not the case that Ben must not take aspirin.", "not contraindicated(ben, aspirin)", []),
+    ("Ben must not take aspirin unless he is an adult.",
+     "not adult(ben) -> contraindicated(ben, aspirin)", []),
+])
+def test_a_prohibition_in_its_own_words_is_the_predicate(sentence, lf, misread):
+    assert prohibitions_read_as_permissions(parse_formula(lf), sentence, DOSAGE) == misread
+
+
+def test_no_generated_gold_lf_reads_a_permission_and_its_prohibition_the_wrong_way_round():
     dosage = [k for k, theory in enumerate(shipped_theories()) if "contraindicated" in theory.predicates]
     permissions = 0
     for k in dosage:
         theory = shipped_theories()[k]
         for pair in generate_pairs(1500, seed=46 + k, theory=theory):
-            assert permissions_read_as_prohibitions(parse_formula(pair.lf), pair.sentence, theory) == [], pair
+            formula = parse_formula(pair.lf)
+            assert permissions_read_as_prohibitions(formula, pair.sentence, theory) == [], pair
+            assert prohibitions_read_as_permissions(formula, pair.sentence, theory) == [], pair
             permissions += " may take " in pair.sentence
     assert permissions > 5  # the generator says permissions often enough to test this

@@ -19,9 +19,11 @@ _spec.loader.exec_module(rule_sentences)
 CASES = [(rules, sentence, lf) for rules, items in rule_sentences.SENTENCES.items() for sentence, lf in items]
 GLOSS_SHAPE_CASES = [(rules, sentence, lf) for rules, items in rule_sentences.GLOSS_SHAPES.items()
                      for sentence, lf in items]
+PROHIBITION_CASES = [(rules, sentence, lf) for rules, items in rule_sentences.PROHIBITIONS.items()
+                     for sentence, lf in items]
 
 
-@pytest.mark.parametrize("rules, sentence, lf", CASES + GLOSS_SHAPE_CASES)
+@pytest.mark.parametrize("rules, sentence, lf", CASES + GLOSS_SHAPE_CASES + PROHIBITION_CASES)
 def test_each_expected_reading_is_a_well_typed_lf_of_its_rule_file(rules, sentence, lf):
     theory = load_theory([ROOT / "rules" / rules])
     formula = parse_formula(lf)
@@ -42,3 +44,9 @@ def test_the_gloss_shape_list_uses_the_predicates_said_since_the_generator_read_
     used = {node.name for _, _, lf in GLOSS_SHAPE_CASES for node in ast.walk(parse_formula(lf))
             if isinstance(node, ast.Pred)}
     assert newly_said <= used
+
+
+def test_the_prohibition_list_says_the_prohibition_and_denies_it_as_often():
+    negated = [lf.startswith("not ") for _, _, lf in PROHIBITION_CASES]
+    assert len(PROHIBITION_CASES) == 6 and negated.count(True) == negated.count(False)
+    assert all("contraindicated" in lf for _, _, lf in PROHIBITION_CASES)

@@ -21,7 +21,12 @@ A prohibition is denied by its permission: where a gloss forbids ("{0} must not 
 ibuprofen.") says the prohibition does not hold, so a reading that uses the predicate
 there negates it: ``not contraindicated(ann, ibuprofen)``, never
 ``contraindicated(ann, ibuprofen)`` (a fine-tune's best reading at 0.86;
-``permissions_read_as_prohibitions``). Each permission needs one negated use.
+``permissions_read_as_prohibitions``). Each permission needs one negated use. And the
+prohibition said in its own words ("Ben mustn't take aspirin.") is the predicate, so
+a reading does not negate it unless the sentence says another negation ("It is not the
+case that Ben must not take aspirin."): ``contraindicated(ben, aspirin)``, never ``not
+contraindicated(ben, aspirin)`` (run 43's best reading at 0.87;
+``prohibitions_read_as_permissions``).
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
@@ -49,8 +54,10 @@ from functools import lru_cache
 from ..logic import ast
 from .candidates import content_words
 from .declared_constants import _ARTICLE, longest_matches, per_theory
+from .omission import negation_words
 
-__all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions"]
+__all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions",
+           "prohibitions_read_as_permissions"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
@@ -119,19 +126,22 @@ _PERMITTING = r"(?:may|can)"
 
 
 @per_theory
-def _permission_patterns(theory) -> tuple[tuple[str, re.Pattern], ...]:
+def _prohibitions(theory) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """Per declared predicate with a prohibition gloss ("{0} must not take {1}"), a
-    pattern of its permission ("may take", "can take")."""
+    pattern of its permission ("may take", "can take") and one of the prohibition as
+    said ("must not take", "mustn't take")."""
     table = []
     for name, decl in sorted(theory.predicates.items()):
         verbs = set()
         for gloss in decl.glosses:
             words = gloss.lower().split()
             for i in range(1, len(words) - 1):
-                if words[i] == "not" and words[i - 1] in ("must", "mustn't") and words[i + 1].isalpha():
+                if words[i] == "not" and words[i - 1] == "must" and words[i + 1].isalpha():
                     verbs.add(words[i + 1])
         for verb in sorted(verbs):
-            table.append((name, re.compile(rf"(?<![\w-]){_PERMITTING}\s+{re.escape(verb)}(?![\w-])", re.I)))
+            after = rf"\s+{re.escape(verb)}(?![\w-])"
+            table.append((name, re.compile(rf"(?<![\w-]){_PERMITTING}{after}", re.I),
+                          re.compile(rf"(?<![\w-])must(?:\s+not|n't){after}", re.I)))
     return tuple(table)
 
 
@@ -157,12 +167,28 @@ def permissions_read_as_prohibitions(formula: ast.Formula, sentence: str, theory
     used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
     negated = None
     found = []
-    for name, pattern in _permission_patterns(theory):
+    for name, permission, _ in _prohibitions(theory):
         if name not in used:
             continue
-        said = len(pattern.findall(sentence))
+        said = len(permission.findall(sentence))
         if said:
             negated = _negated_uses(formula) if negated is None else negated
             if said > negated[name]:
                 found.append(name)
+    return found
+
+
+def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The predicates whose prohibition ``sentence`` says in their gloss's words ("Ben
+    mustn't take aspirin.") and ``formula`` negates, though the sentence says no negation
+    but the prohibition's own (see the module docstring); empty when there are none."""
+    used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
+    negated = None
+    found = []
+    for name, _, prohibition in _prohibitions(theory):
+        if name not in used or not prohibition.search(sentence):
+            continue
+        negated = _negated_uses(formula) if negated is None else negated
+        if negated[name] and not negation_words(prohibition.sub(" ", sentence)):
+            found.append(name)
     return found

@@ -142,7 +142,7 @@ from ..logic import ast
 from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .vocabulary import NUMBER
 
-__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "quantifies_unsaid", "objects_as_subjects",
+__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
@@ -251,7 +251,7 @@ def unsaid_mentions(formula: ast.Formula, sentence: str, candidates: CandidateSe
         uses = sum(isinstance(a, ast.Var) for a in arguments)
         propositions = sum(isinstance(node, ast.Pred) and not node.args for node in ast.walk(formula))
         unsaid += list(pronouns[uses + propositions:])
-    negations = _negation_words(sentence)
+    negations = negation_words(sentence)
     if negations and any(candidates.descriptions):
         # the "not" of a declared gloss ("{0} must not take {1}") is the predicate's own
         negations = negations[:max(0, len(negations) - _gloss_negations(sentence, candidates.descriptions))]
@@ -286,7 +286,7 @@ def negates_unsaid(formula: ast.Formula, sentence: str, *, schema: bool = False)
     nodes = list(ast.walk(formula))
     if not any(_is_negation(node) for node in nodes):
         return False
-    said = len(_negation_words(sentence)) + len(_NEGATING_WORD.findall(sentence))
+    said = len(negation_words(sentence)) + len(_NEGATING_WORD.findall(sentence))
     if said == 0 and not schema:
         return True
     return said < 2 and any(isinstance(node, ast.Not) and isinstance(node.arg, ast.Not) for node in nodes)
@@ -528,6 +528,6 @@ def _negated_gloss_patterns(descriptions: tuple[str | None, ...]) -> tuple[re.Pa
 
 
 @lru_cache(maxsize=256)
-def _negation_words(sentence: str) -> tuple[str, ...]:
+def negation_words(sentence: str) -> tuple[str, ...]:
     """The negation words of ``sentence``, each of which needs a negation in its LF."""
     return tuple(_NEGATION_WORD.findall(_NOT_BOTH.sub("", sentence)))

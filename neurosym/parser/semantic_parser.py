@@ -49,7 +49,7 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
-from .declared_glosses import permissions_read_as_prohibitions, unsaid_glosses
+from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, compares_unsaid, misdirected_comparisons,
                        negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
                        quantifies_unsaid, related_to_itself, unsaid_mentions)
@@ -320,7 +320,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         return True
     if theory is not None:
         return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory)
-                    or permissions_read_as_prohibitions(formula, sentence, theory))
+                    or permissions_read_as_prohibitions(formula, sentence, theory)
+                    or prohibitions_read_as_permissions(formula, sentence, theory))
     return bool(quantifies_unsaid(formula, sentence)
                 or compares_unsaid(formula, sentence, candidates)
                 or objects_as_subjects(formula, sentence, candidates)
