@@ -44,6 +44,12 @@ def test_readings_that_use_the_said_glosses_pass(sentence, lf):
     assert unsaid(lf, sentence) == []
 
 
+def test_a_contraction_says_the_gloss_written_in_full():
+    # The shipped parser read "Ann mustn't take metformin." as not prescribed(ann, metformin) (0.92).
+    assert gloss_mentions("Ann mustn't take metformin.", DOSAGE) == {"contraindicated"}
+    assert unsaid("not prescribed(ann, metformin)", "Ann mustn't take metformin.", DOSAGE) == ["contraindicated"]
+
+
 def test_a_slot_filler_may_hold_a_possessive_mark():
     access = load_theory(["rules/access.rules"])  # "the day {0}'s contract ends"
     assert gloss_mentions("The day Mary Ann's contract ends is 300.", access) == {"contract_end"}

@@ -632,6 +632,20 @@ def test_shipped_parser_points_only_at_the_declared_constants_a_sentence_names(s
 
 
 @neural
+def test_a_permission_is_checked_against_the_dosage_rules_end_to_end(shipped, capsys):
+    # The schema network reads "may take" as the prohibition denied; run 19 read it
+    # prescribed(ann, metformin) (0.69), which the rules leave open.
+    from neurosym.cli import main
+
+    assert main(["check", "--rules", str(RULES / "dosage.rules"), "--premise", "Ann has an eGFR of 25.",
+                 "Ann may take metformin.", "Ann mustn't take metformin.", "--no-fallback", "--json",
+                 "--device", "cpu"]) in (0, 1)
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert [(c["formula"], c["verdict"]) for c in claims] == [
+        ("not contraindicated(ann, metformin)", "CONTRADICTED"), ("contraindicated(ann, metformin)", "ENTAILED")]
+
+
+@neural
 def test_parse_command_prints_readings_as_json(shipped, capsys):
     from neurosym.cli import main
 

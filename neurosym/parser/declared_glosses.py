@@ -8,7 +8,8 @@ been checked for half of what it says. (Open mode checks content words instead,
 ``neurosym.parser.omission``; in schema mode a gloss may paraphrase freely, so only a
 gloss said exactly is a clear sign.)
 
-A gloss is said where its fixed words stand in the sentence as written, in order, a
+A gloss is said where its fixed words stand in the sentence as written (a contraction
+counting as its words in full: "mustn't take" says "must not take"), in order, a
 slot's filler of one to six words between two of them ("{0} earns {value} a month": "Bob
 earns 5000 a month"), lower-cased, a leading article aside; the longest match wins where
 matches overlap ("{0} is an external contractor" is not also "{0} is a contractor").
@@ -99,9 +100,21 @@ def _patterns(theory) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(table)
 
 
+# Contractions said in full, as glosses write them: "mustn't take" says "must not take".
+_CONTRACTIONS = ((re.compile(r"\bcan't\b"), "cannot"), (re.compile(r"\bwon't\b"), "will not"),
+                 (re.compile(r"\b(\w+)n't\b"), r"\1 not"))
+
+
+def _uncontracted(lowered: str) -> str:
+    for pattern, full in _CONTRACTIONS:
+        lowered = pattern.sub(full, lowered)
+    return lowered
+
+
 def gloss_mentions(sentence: str, theory) -> frozenset[str]:
-    """The declared predicates and functions of ``theory`` whose glosses ``sentence`` says."""
-    return _mentions(sentence.lower(), _patterns(theory))
+    """The declared predicates and functions of ``theory`` whose glosses ``sentence`` says
+    (a contraction counts as its words in full)."""
+    return _mentions(_uncontracted(sentence.lower().replace("\u2019", "'")), _patterns(theory))
 
 
 @lru_cache(maxsize=512)
