@@ -226,6 +226,17 @@ def test_weights_with_a_schema_subfolder_parse_schema_guided_mode_with_it(tiny_p
     assert loaded.parse(["The cat chases the dog."], n_best=1)[0][0].text == "chase(cat, dog)"
     assert asked == [["Bob is employed."]]  # open mode stays with the main network
     assert SemanticParser.load(tmp_path / SCHEMA_WEIGHTS, device="cpu").schema_parser is None
+    assert loaded.schema_parser.network.bert is loaded.network.bert  # both freeze all of it: one copy
+
+
+@neural
+def test_networks_share_the_encoder_only_where_both_freeze_all_of_it(tiny_parser, tmp_path):
+    ParserNetwork(ParserConfig(d_model=64, n_heads=2, d_ff=128, n_layers=1, n_lower=5)).save(tmp_path / "top")
+    tiny_parser.network.save(tmp_path / "frozen")
+    partly_trained = ParserNetwork.load(tmp_path / "top", share_encoder_of=tiny_parser.network)
+    frozen = ParserNetwork.load(tmp_path / "frozen", share_encoder_of=tiny_parser.network)
+    assert frozen.bert is tiny_parser.network.bert
+    assert partly_trained.bert is not tiny_parser.network.bert  # its last layer is its own
 
 
 @neural

@@ -370,15 +370,29 @@ class ParserNetwork(nn.Module):
         write_checkpoint(directory, WEIGHTS_FILE, self.trained_state(), {"model": self.config.to_dict(), **(extra or {})})
 
     @classmethod
-    def load(cls, directory: str | Path, *, encoder_path: str | None = None) -> ParserNetwork:
-        """The network saved by ``save``, on the encoder of its config (or ``encoder_path``)."""
+    def load(cls, directory: str | Path, *, encoder_path: str | None = None,
+             share_encoder_of: ParserNetwork | None = None) -> ParserNetwork:
+        """The network saved by ``save``, on the encoder of its config (or ``encoder_path``).
+
+        With ``share_encoder_of``, the encoder (and tokenizer) of that network is used
+        instead of a fresh copy, where both networks freeze the same whole encoder (their
+        frozen layers are then the same weights); else a copy is loaded as usual."""
         data, state = read_checkpoint(directory, WEIGHTS_FILE)
         config = ParserConfig.from_dict(data["model"])
         if encoder_path is not None:
             config = ParserConfig.from_dict({**config.to_dict(), "encoder_path": encoder_path})
-        network = cls(config)
+        other = share_encoder_of
+        if other is not None and other.freezes_whole_encoder() and config.encoder_path == other.config.encoder_path \
+                and config.n_lower == other.config.n_lower:
+            network = cls(config, bert=other.bert, tokenizer=other.tokenizer)
+        else:
+            network = cls(config)
         load_trained_state(network, state, directory)
         return network
+
+    def freezes_whole_encoder(self) -> bool:
+        """Whether no encoder layer is trained (``n_lower`` covers them all)."""
+        return self.config.n_lower >= self.bert.config.num_hidden_layers
 
 
 class IncrementalDecoder:

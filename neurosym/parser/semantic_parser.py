@@ -145,10 +145,14 @@ class SemanticParser:
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
                                 "train some with `neurosym train parser --out DIR`")
+        network = ParserNetwork.load(directory)
         schema = directory / SCHEMA_WEIGHTS
-        schema_parser = cls.load(schema, device=device, precision=precision) \
-            if (schema / "config.json").is_file() else None
-        return cls(ParserNetwork.load(directory), device=pick_device(device), temperature=temperature_of(directory),
+        schema_parser = None
+        if (schema / "config.json").is_file():
+            # one copy of the frozen encoder for both networks (about 90 MB in float32)
+            schema_parser = cls(ParserNetwork.load(schema, share_encoder_of=network), device=pick_device(device),
+                                temperature=temperature_of(schema), bias=bias_of(schema), precision=precision)
+        return cls(network, device=pick_device(device), temperature=temperature_of(directory),
                    bias=bias_of(directory), precision=precision, schema_parser=schema_parser)
 
     # ---- parsing
