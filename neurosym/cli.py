@@ -137,6 +137,10 @@ def _add_parser_commands(commands) -> None:
                                  help="the weights will parse schema-guided mode only (saved as the "
                                       "'schema' subfolder of a parser's weights): fit their confidence "
                                       "scaling on the schema-guided validation sentences alone")
+    parser_training.add_argument("--schema-network", type=int, metavar="STEPS",
+                                 help="then fine-tune the trained network for STEPS steps on six times the "
+                                      "schema-guided sentences into OUT/schema, the network that parses "
+                                      "schema-guided mode (the shipped weights: 1500)")
     parser_training.add_argument("--all-templates", action="store_true", default=None,
                                  help="train on every template, the held-out ones included (how the shipped "
                                       "model is trained); the held-out test and calibration sets are then "
@@ -348,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``neurosym`` console script; returns the exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "schema_network", None) and (args.calibrate_only or args.schema_only):
+        parser.error("--schema-network trains a second network after the first: "
+                     "it cannot go with --calibrate-only or --schema-only")
     try:
         return _COMMANDS[args.command](args)
     except NeurosymError as exc:

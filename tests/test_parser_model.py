@@ -666,3 +666,36 @@ def test_parse_command_prints_readings_as_json(shipped, capsys):
     assert [s["sentence"] for s in printed] == ["The cat chases the dog.", "Bob is not kind."]
     assert printed[0]["readings"][0]["lf"] == "chase(cat, dog)"
     assert {"lf", "score", "confidence", "english"} <= set(printed[0]["readings"][0])
+
+
+@neural
+def test_one_training_command_makes_both_networks_of_the_shipped_weights(tmp_path):
+    """``train parser --schema-network STEPS``: the trained network, then its fine-tune on
+    the rule files' sentences in ``schema/``, which ``SemanticParser.load`` parses
+    schema-guided mode with (a few steps on a few sentences: the path, not the quality)."""
+    from neurosym.parser.semantic_parser import SCHEMA_WEIGHTS
+    from neurosym.training.train_parser import settings_of, train, train_schema_network
+
+    small = TrainSettings(steps=2, seed=1, batch_size=4, open_pairs=12, schema_pairs=1, rule_pairs=0,
+                          folio_repeat=0, test_open=3, test_schema=1, all_templates=True)
+    quiet = lambda message: None  # noqa: E731
+    train(small, out=tmp_path, device="cpu", log=quiet)
+    recipe = {"schema_pairs": 2, "lr": 5e-4, "encoder_lr": 3e-5, "warmup": 1}
+    train_schema_network(tmp_path, 3, device="cpu", recipe=recipe, log=quiet)
+
+    schema = settings_of(tmp_path / SCHEMA_WEIGHTS)
+    assert (schema.init, schema.steps, schema.schema_pairs, schema.lr, schema.warmup) == (str(tmp_path), 3, 2, 5e-4, 1)
+    assert (schema.open_pairs, schema.seed, schema.all_templates) == (12, 1, True)  # the rest as trained
+    config = json.loads((tmp_path / SCHEMA_WEIGHTS / "config.json").read_text())
+    assert "schema-guided validation sentences" in config["calibration"]["fitted_on"]
+    loaded = SemanticParser.load(tmp_path, device="cpu")
+    assert loaded.schema_parser is not None
+
+
+def test_a_schema_network_is_trained_only_after_a_first_one(capsys):
+    from neurosym.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["train", "parser", "--schema-network", "1500", "--calibrate-only"])
+    assert exited.value.code == 2
+    assert "--schema-network" in capsys.readouterr().err

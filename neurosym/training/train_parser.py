@@ -22,6 +22,10 @@ Afterwards, fit the confidence scaling (temperature and bias) on a validation se
 store it in the weights' config.json (``fit_calibration``):
 
     neurosym train parser --calibrate-only --out neurosym/weights/parser
+
+With ``--schema-network STEPS``, the trained network is then fine-tuned into its
+``schema`` subfolder, the network that parses schema-guided mode (``train_schema_network``;
+docs/parser.md, "Two networks"): one command makes both networks of the shipped weights.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import random
 import sys
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -51,7 +55,7 @@ from . import generate_pairs, split_templates, split_vocabulary
 from .folio_pairs import folio_pairs
 
 __all__ = ["TrainSettings", "Example", "build_examples", "train", "evaluate", "template_sides", "settings_of",
-           "held_out_templates_of",
+           "held_out_templates_of", "train_schema_network", "SCHEMA_NETWORK_RECIPE",
            "validation_pairs", "fit_calibration", "main"]
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
@@ -334,6 +338,30 @@ def train(settings: TrainSettings, *, out: str | Path | None, device: str = "aut
     return network, figures
 
 
+# How the schema-guided network is made from a trained open-mode one (run 43, the shipped
+# schema/ network): six times the schema-guided sentences of the rule files, so the
+# decoder learns their glosses, at a third of the learning rates with a short warm-up,
+# so it keeps what it knew. A single network trained that way got worse in open mode
+# (docs/parser.md, "Two networks"), hence a network of its own.
+SCHEMA_NETWORK_RECIPE = {"schema_pairs": 6_000, "lr": 5e-4, "encoder_lr": 3e-5, "warmup": 50}
+
+
+def train_schema_network(directory: str | Path, steps: int, *, device: str = "auto",
+                         recipe: dict | None = None, log=_log) -> dict:
+    """Fine-tune the trained parser in ``directory`` for ``steps`` steps with
+    ``recipe`` (default ``SCHEMA_NETWORK_RECIPE``; its other settings as they were), save it to
+    ``directory/schema`` and fit its confidence scaling on schema-guided sentences;
+    return its figures. ``SemanticParser.load(directory)`` then parses schema-guided
+    mode with it."""
+    recipe = SCHEMA_NETWORK_RECIPE if recipe is None else recipe
+    settings = replace(settings_of(directory), init=str(directory), steps=steps, **recipe)
+    out = Path(directory) / SCHEMA_WEIGHTS
+    log(f"schema-guided network: {steps} steps from {directory}, into {out}")
+    _, figures = train(settings, out=out, device=device, log=log)
+    fit_calibration(out, device=device, schema_only=True, log=log)
+    return figures
+
+
 def starting_weights(settings: TrainSettings) -> ParserNetwork:
     """The trained network in ``settings.init``, to be trained further.
 
@@ -531,7 +559,9 @@ def fit_calibration(directory: str | Path, settings: TrainSettings | None = None
 
 def main(args) -> int:
     """``neurosym train parser`` (arguments parsed by neurosym.cli): train, save, evaluate,
-    then fit the confidence temperature and bias; with ``--calibrate-only``, only the last step."""
+    then fit the confidence temperature and bias; with ``--calibrate-only``, only the last step;
+    with ``--schema-network STEPS``, then make the schema-guided network from it."""
+    schema_steps = getattr(args, "schema_network", None) or 0
     if args.threads:
         torch.set_num_threads(args.threads)
     if not getattr(args, "calibrate_only", False):
@@ -542,7 +572,9 @@ def main(args) -> int:
                  if getattr(args, name, None) is not None}
         train(TrainSettings(**given), out=args.out, device=args.device)
     fit_calibration(args.out, device=args.device, schema_only=getattr(args, "schema_only", False))
-    if (Path(args.out) / SCHEMA_WEIGHTS / "config.json").is_file():
+    if schema_steps:
+        train_schema_network(args.out, schema_steps, device=args.device)
+    elif (Path(args.out) / SCHEMA_WEIGHTS / "config.json").is_file():
         _log(f"note: {Path(args.out) / SCHEMA_WEIGHTS} holds a network of its own, which parses schema-guided "
              f"mode when these weights are loaded (docs/parser.md, \"Two networks\")")
     return 0
