@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    compares_unsaid, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    agents_as_objects, compares_unsaid, indefinites_named, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
@@ -341,6 +341,13 @@ def test_no_gold_lf_relates_to_itself_what_its_sentence_says_once():
     ("Bob is aged 30.", "age(bob) = 30", []),
     ("The village is exactly 101 centimeters tall.", "height(village) > 101", ["> 101"]),
     ("The village is exactly 101 centimeters tall.", "height(village) = 101", []),
+    # between two entities: the comparator before the one compared with
+    ("Hugo is taller than Yara.", "height(hugo) < height(yara)", ["< yara"]),
+    ("Hugo is taller than Yara.", "height(yara) > height(hugo)", ["< yara"]),  # said with the sides swapped
+    ("Joseph is taller than the mountain.", "height(joseph) > height(mountain)", []),
+    ("Joseph is taller than the mountain.", "height(mountain) < height(joseph)", []),
+    ("The trapin is shorter than Oslo.", "height(trapin) > height(oslo)", ["> oslo"]),
+    ("Ann is not older than Bob.", "not age(ann) > age(bob)", []),
 ])
 def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
     assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong
@@ -353,3 +360,39 @@ def test_no_gold_comparison_is_turned_against_its_comparator():
     for pair, theory in pairs:
         assert not misdirected_comparisons(parse_formula(pair.lf), pair.sentence,
                                            candidates_for(pair.sentence, theory)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, named", [
+    ("Every duck pushes some hamster.", "forall x. duck(x) -> push(x, hamster)", ["hamster"]),
+    ("Every duck pushes some hamster.", "forall x. duck(x) -> (exists y. hamster(y) and push(x, y))", []),
+    ("Anyone who kicked an employee is a fox.", "forall x. kick(x, employee) -> fox(x)", ["employee"]),
+    ("The cat chases a dog and the dog is big.", "chase(cat, dog) and big(dog)", []),  # also said as "the dog"
+    ("The cat chases the dog.", "chase(cat, dog)", []),
+    ("Thomas Barber played as a half back.", "play_as(thomas_barber, half_back)", []),  # after a preposition
+    ("If a cat is hungry then it meows.", "hungry(cat) -> meow(cat)", []),  # a subject
+])
+def test_an_indefinite_object_is_named_by_no_constant(sentence, lf, named):
+    assert indefinites_named(parse_formula(lf), sentence, candidates_for(sentence)) == named
+
+
+def test_no_gold_lf_names_an_indefinite_object():
+    for pair in open_gold_pairs(58):
+        assert not indefinites_named(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, agents", [
+    ("Kenji was not caught by the employee.", "not catch(kenji, employee)", ["employee"]),
+    ("Kenji was not caught by the employee.", "not catch(employee, kenji)", []),
+    ("The writer is not laughed at by Clara.", "not laugh_at(writer, clara)", ["clara"]),
+    ("The apple isn't greeted by Grace.", "not greet(apple, grace)", ["grace"]),
+    ("Bob stood by the door.", "stand_by(bob, door)", []),  # no passive
+    ("Cars produced by Chevrolet are fast.", "forall x. car(x) and produce(x, chevrolet) -> fast(x)", []),  # no "be"
+    ("The cat was fed by Ann and Ann likes the cat.", "feed(cat, ann) and like(ann, cat)", []),  # Ann said twice
+])
+def test_the_agent_of_a_passive_is_its_verbs_subject(sentence, lf, agents):
+    assert agents_as_objects(parse_formula(lf), sentence, candidates_for(sentence)) == agents
+
+
+def test_no_gold_lf_makes_a_passives_agent_an_object():
+    for pair in open_gold_pairs(59):
+        assert not agents_as_objects(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair

@@ -40,7 +40,7 @@ from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
            "gloss_words", "said_by_glosses",
            "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
-           "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST"]
+           "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST", "PREPOSITIONS"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
 # model's contract (append only).
@@ -58,6 +58,7 @@ _PREPOSITIONS = frozenset({
     "of", "to", "in", "for", "with", "from", "on", "at", "by", "about", "into", "after",
     "over", "under", "near", "as",
 })
+PREPOSITIONS = _PREPOSITIONS
 # Words that never belong to a name: they are the logic and the pronouns of English.
 _FUNCTION_WORDS = frozenset("""
 is are am was were be been being isn't aren't wasn't weren't not no nor does do did doesn't

@@ -107,14 +107,25 @@ before the number says it ("older than 65", "more than", "over", "above": ``>``;
 than", "less than", "under", "below": ``<``; "at least": ``>=``; "at most": ``<=``), so
 "Everyone who is older than 65 is retired." is not ``forall x. age(x) < 65 ->
 retired(x)`` (the shipped parser's best reading, 0.80, beside the right one at 0.73;
-``misdirected_comparisons``). A negated comparator ("no more than") is not judged. None of
-2,411 generated gold LFs that compare with a number (open and schema-guided) breaks it.
+``misdirected_comparisons``). The same holds for the entity compared with: "Hugo is
+taller than Yara." is not ``height(hugo) < height(yara)`` (run 19 read it so at 0.74, and
+"Joseph is taller than the mountain." at 0.85). A negated comparator ("no more than") is
+not judged. None of 2,411 generated gold LFs that compare with a number (open and
+schema-guided) breaks it.
 
 A thing related to itself is said twice in open mode: "James has a car or works at
 Meta." is not ``car(james) or work_at(meta, meta)`` (the shipped parser's reading, 0.81),
 while "The lion chases the lion." and "Bob likes himself." may be
 (``related_to_itself``). Of 73 such relations in 23,000 generated gold LFs, none breaks
 it; FOLIO's premises have none.
+
+An indefinite object names nothing in open mode: "Every duck pushes some hamster." is not
+``forall x. duck(x) -> push(x, hamster)`` (``indefinites_named``; subjects and objects
+of prepositions are not judged, since FOLIO's gold logic names them).
+
+The agent of a passive is its verb's subject in open mode: "Kenji was not caught by the
+employee." is not ``not catch(kenji, employee)`` (``agents_as_objects``; only "be" +
+participle + "by" is judged).
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
@@ -139,11 +150,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
+from .candidates import PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "phrases_named_twice", "indefinites_named", "agents_as_objects", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -357,6 +368,35 @@ def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool
     return bool(lemmas) and words[-1] not in lemmas
 
 
+def agents_as_objects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The constants ``formula`` makes the second argument of a two-place predicate though
+    the sentence only ever says them as the agent of that verb's passive: every mention
+    comes right after "by", after a participle of the verb, after a form of "be" ("Kenji
+    was not caught by the employee." is not ``not catch(kenji, employee)``; it is
+    ``not catch(employee, kenji)``). A passive without "be" ("a van produced by
+    Chevrolet") and "by" after other verbs ("stood by the door") are not judged."""
+    agents = []
+    for node in ast.walk(formula):
+        if not (isinstance(node, ast.Pred) and len(node.args) == 2 and isinstance(node.args[1], ast.Const)):
+            continue
+        name, verb = node.args[1].name, node.name.split("_")[0]
+        starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
+        if name not in agents and starts and all(verb in _passive_verbs_before(sentence, start) for start in starts):
+            agents.append(name)
+    return agents
+
+
+_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+not|n't)?\s+([a-z]+)(?:\s+[a-z]+)?\s+by\s+"
+                         r"(?:(?:the|a|an)\s+)?$", re.I)
+
+
+def _passive_verbs_before(sentence: str, start: int) -> list[str]:
+    """The lemmas of the verb whose passive has its agent at ``start`` ("was caught by the
+    employee": ["catch"]); none if the mention is no such agent."""
+    found = _PASSIVE_BY.search(sentence[:start])
+    return lemmas_of_past(found.group(1).lower()) if found else []
+
+
 def related_to_itself(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The constants ``formula`` relates to themselves (``work_at(meta, meta)``) though
     ``sentence`` says them once and has no reflexive pronoun ("itself", "each other"):
@@ -371,30 +411,44 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
 
 
 def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
-    """The orderings of ``formula`` against a number whose direction contradicts the
-    comparator the sentence puts right before that number ("older than 65" read
-    ``age(x) < 65``; "exactly 30" read as any ordering), as "<op> <number>"; a negated
+    """The orderings of ``formula`` whose direction contradicts the comparator the sentence
+    puts right before one side: before a number ("older than 65" read ``age(x) < 65``;
+    "exactly 30" read as any ordering), or before the entity of the other side ("Hugo is
+    taller than Yara." read ``height(hugo) < height(yara)``), as "<op> <what>"; a negated
     comparator ("no more than") is not judged (see the module docstring)."""
     wrong = []
     for node in ast.walk(formula):
         if not _is_ordering(node):
             continue
-        if isinstance(node.right, ast.Num) and not isinstance(node.left, ast.Num):
-            value, op = node.right.value, node.op
-        elif isinstance(node.left, ast.Num) and not isinstance(node.right, ast.Num):
-            value, op = node.left.value, _MIRRORED[node.op]
-        else:
-            continue
-        for candidate in candidates.items:
-            if candidate.kind != NUMBER or candidate.span is None or Fraction(candidate.text) != value:
-                continue
-            before = sentence[:candidate.span[0]]
-            if _NEGATED_COMPARATOR.search(before):
-                continue
-            said = next((ordering for comparator, ordering in _COMPARATORS if comparator.search(before)), None)
-            if said is not None and said != op:
-                wrong.append(f"{op} {candidate.text}")
+        for side, op in ((node.right, node.op), (node.left, _MIRRORED[node.op])):
+            other = node.left if side is node.right else node.right
+            if isinstance(other, ast.Num):
+                continue  # "65 < age(x)": the number is the side that is compared with
+            for start, said_as in _mentions_of_side(side, candidates):
+                before = _ARTICLE_AT_END.sub("", sentence[:start])
+                if _NEGATED_COMPARATOR.search(before):
+                    continue
+                said = next((ordering for comparator, ordering in _COMPARATORS if comparator.search(before)), None)
+                if said is not None and said != op:
+                    wrong.append(f"{op} {said_as}")
     return wrong
+
+
+_ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
+
+
+def _mentions_of_side(term: ast.Node, candidates: CandidateSet) -> list[tuple[int, str]]:
+    """Where the sentence says one side of an ordering (character offsets), with the name
+    or number said there: a number as its candidates, an entity (``yara``, or the
+    argument of ``height(yara)``) as the places its name is copied from."""
+    if isinstance(term, ast.Num):
+        return [(c.span[0], c.text) for c in candidates.items
+                if c.kind == NUMBER and c.span is not None and Fraction(c.text) == term.value]
+    if isinstance(term, ast.FuncApp) and len(term.args) == 1:
+        term = term.args[0]
+    if isinstance(term, ast.Const):
+        return [(start, term.name) for start, _ in candidates.spans_by_text.get(term.name, ())]
+    return []
 
 
 def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
@@ -417,6 +471,33 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
                           for start in starts):
             swapped.append(name)
     return swapped
+
+
+def indefinites_named(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The constants of ``formula`` the sentence only ever says as an indefinite object: every
+    mention comes right after "a", "an", "some", "any", "every", "each" or "no", which comes
+    right after a word that is no preposition ("Every duck pushes some hamster.", "Anyone
+    who kicked an employee is a fox."). Such a phrase names no individual, so ``push(x,
+    hamster)`` misreads it; it is a variable, bound by the quantifier its determiner says.
+    A subject ("A worksheet is either paper or ...", which FOLIO's gold logic gives a
+    constant) and an object of a preposition ("played as a half back") are not judged."""
+    named = []
+    for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, ast.Const)):
+        starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
+        if starts and all(_after_an_indefinite_determiner(sentence, start) for start in starts):
+            named.append(name)
+    return named
+
+
+_VERB_THEN_INDEFINITE = re.compile(r"\b([A-Za-z]+)\s+(?:a|an|some|any|every|each|no)\s+$", re.I)
+# Words before a determiner that make its phrase no object: it may be a subject there
+# ("If a cat ...", "... and a dog is ...").
+_CLAUSE_WORDS = frozenset("and or but nor if then that when whenever unless either neither both whether than".split())
+
+
+def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
+    found = _VERB_THEN_INDEFINITE.search(sentence[:start])
+    return found is not None and found.group(1).lower() not in PREPOSITIONS | _CLAUSE_WORDS
 
 
 def phrases_named_twice(formula: ast.Formula, candidates: CandidateSet) -> list[tuple[str, str]]:

@@ -50,7 +50,7 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
-from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, compares_unsaid, misdirected_comparisons,
+from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, indefinites_named, misdirected_comparisons,
                        negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
                        quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
@@ -329,6 +329,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
     return bool(quantifies_unsaid(formula, sentence)
                 or compares_unsaid(formula, sentence, candidates)
                 or objects_as_subjects(formula, sentence, candidates)
+                or indefinites_named(formula, sentence, candidates)
+                or agents_as_objects(formula, sentence, candidates)
                 or phrases_named_twice(formula, candidates)
                 or passive_names(formula, sentence, candidates)
                 or related_to_itself(formula, sentence, candidates))
