@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, compares_unsaid, indefinites_named, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
@@ -396,3 +396,23 @@ def test_the_agent_of_a_passive_is_its_verbs_subject(sentence, lf, agents):
 def test_no_gold_lf_makes_a_passives_agent_an_object():
     for pair in open_gold_pairs(59):
         assert not agents_as_objects(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+
+
+@pytest.mark.parametrize("lf, lone", [
+    ("exists x. gary(x) and brave(parrot)", ["x"]),  # "At least one of Gary and the parrot is brave."
+    ("exists x. resident(x) and adult(omar_haddad)", ["x"]),
+    ("exists x. dog(x) and brave(x)", []),
+    ("exists x. dog(x)", []),  # one atom: nothing to be disconnected from
+    ("forall x. duck(x) -> (exists y. hamster(y) and push(x, y))", []),
+    ("forall x. big(x) -> kind(bob)", []),  # "If something is big then Bob is kind.": universals are not judged
+])
+def test_an_existential_says_something_of_what_it_binds(lf, lone):
+    assert disconnected_existentials(parse_formula(lf)) == lone
+
+
+def test_no_gold_lf_binds_an_existential_it_says_nothing_of():
+    pairs = open_gold_pairs(60)
+    for theory in shipped_theories():
+        pairs += generate_pairs(300, seed=61, theory=theory)
+    for pair in pairs:
+        assert not disconnected_existentials(parse_formula(pair.lf)), pair
