@@ -138,7 +138,8 @@ def speed(name: str, args, device: str) -> float:
     from neurosym.pipeline import Pipeline
 
     problems = problems_of(name, args.split, args.speed_limit, seed=1)
-    pipeline = Pipeline(device=device, threshold=args.threshold, parser_path=args.parser)
+    pipeline = Pipeline(device=device, threshold=args.threshold, parser_path=args.parser,
+                        cross_check=args.cross_check)
     pipeline.parser, pipeline.fallback  # load the models before the clock starts
     started = time.perf_counter()
     for _ in evaluate(problems, pipeline):
@@ -157,6 +158,8 @@ def main(argv=None) -> int:
                          help="problems per set in the speed part (default 60; 0 skips it)")
     options.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     options.add_argument("--parser", metavar="DIR", help="trained parser (default: the shipped one)")
+    options.add_argument("--cross-check", action="store_true",
+                         help="the parser reads each sentence with both its networks, confidences averaged")
     options.add_argument("--curve-dir", metavar="DIR",
                          help="save each set's coverage curve (PNG) and predictions (JSONL) here")
     options.add_argument("--sweep", metavar="P,P,...",
@@ -170,7 +173,7 @@ def main(argv=None) -> int:
 
     torch.set_num_threads(2)
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
-    pipeline = Pipeline(threshold=args.threshold, parser_path=args.parser)
+    pipeline = Pipeline(threshold=args.threshold, parser_path=args.parser, cross_check=args.cross_check)
     report = {"split": args.split, "threshold": args.threshold, "sets": {}}
     everything = []
     for name in names:

@@ -4,8 +4,9 @@
    (``neurosym.training.train_parser.held_out_pairs``: the test sides of
    ``split_vocabulary(1)`` and ``split_templates(1)``, so neither its words nor its
    template combinations occur in training; open mode and the shipped rule files).
-   Exact match of the top reading (bound variables in canonical order), and equivalence
-   decided by Z3: the reading and the gold LF are equivalent when the reasoner finds
+   Exact match of the top reading (bound variables in canonical order); how many top
+   readings reach the routing threshold (0.6) and how many of those are exact, the
+   readings the solver would be given; and equivalence decided by Z3: the reading and the gold LF are equivalent when the reasoner finds
    each ENTAILED by the other (classical semantics; open mode infers one signature for
    both, so a reading with another arity is simply not equivalent). Measured on weights
    that never saw those templates: ``--parser`` when it was trained on the split, else
@@ -32,7 +33,10 @@
    has warm: kernels built per tensor shape, the grammar's state tables. Each timed pass
    starts with no reading shapes cached (``skeleton_cache_clear``).
 
-    python benchmarks/parser_bench.py [--parser DIR] [--held-out-parser DIR] [--limit N]
+With ``--cross-check`` every parser reads each sentence with both its networks
+(``SemanticParser(cross_check=True)``).
+
+    python benchmarks/parser_bench.py [--parser DIR] [--held-out-parser DIR] [--limit N] [--cross-check]
                                       [--skip lf,folio,e2e,speed] [--development] [--json]
 
 ``--limit N`` caps every part at N sentences or problems, for quick runs.
@@ -151,6 +155,7 @@ def lf_accuracy(parser, pairs, owners) -> dict:
     from neurosym.logic.printer import to_text
     from neurosym.parser.vocabulary import canonical_variables
     from neurosym.reasoner import Reasoner
+    from neurosym.routing import DEFAULT_THRESHOLD
 
     groups: dict[int, list[int]] = {}
     for index, owner in enumerate(owners):
@@ -173,6 +178,9 @@ def lf_accuracy(parser, pairs, owners) -> dict:
             counts[mode, "exact"] += exact
             counts[mode, "equivalent"] += same
             counts[mode, "no reading"] += top is None
+            if readings and readings[0].probability >= DEFAULT_THRESHOLD:  # what the solver would be given
+                counts[mode, "confident"] += 1
+                counts[mode, "confident exact"] += exact
             if not same and len(misses) < 10:
                 misses.append({"sentence": pairs[i].sentence, "gold": gold, "read": top,
                                "template": getattr(pairs[i], "template", None)})
@@ -185,6 +193,10 @@ def lf_accuracy(parser, pairs, owners) -> dict:
                              "exact": round(sum(counts[k, "exact"] for k in keys) / n, 4),
                              "equivalent": round(sum(counts[k, "equivalent"] for k in keys) / n, 4),
                              "no_reading": sum(counts[k, "no reading"] for k in keys)}
+            confident = sum(counts[k, "confident"] for k in keys)
+            figures[mode][f"at_{DEFAULT_THRESHOLD}"] = {
+                "coverage": round(confident / n, 4),
+                "exact": round(sum(counts[k, "confident exact"] for k in keys) / confident, 4) if confident else None}
     figures["examples_of_misses"] = misses
     return figures
 
@@ -283,13 +295,15 @@ def main(argv=None) -> int:
     options.add_argument("--skip", default="", help="comma-separated parts to skip: lf, folio, e2e, speed")
     options.add_argument("--development", action="store_true",
                          help="run part 2 on ProofWriter's development half as well (the theories not held out)")
+    options.add_argument("--cross-check", action="store_true",
+                         help="parse with both networks of each parser, confidences averaged (parts 1, 1b, 2)")
     options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = options.parse_args(argv)
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
 
     from neurosym.parser.semantic_parser import SemanticParser
 
-    parser = SemanticParser.load(args.parser, device=args.device)
+    parser = SemanticParser.load(args.parser, device=args.device, cross_check=args.cross_check)
     figures = {}
     if "lf" not in skip:
         split_path = args.parser if trained_on_split(args.parser) else args.held_out_parser
@@ -300,7 +314,8 @@ def main(argv=None) -> int:
         if mismatch:
             options.error(mismatch)
         log(f"1. LF accuracy on unseen words and templates ({split_path or 'the shipped parser'}) ...")
-        split_parser = parser if split_path == args.parser else SemanticParser.load(split_path, device=args.device)
+        split_parser = parser if split_path == args.parser else SemanticParser.load(
+            split_path, device=args.device, cross_check=args.cross_check)
         figures["lf_accuracy"] = {"weights": str(split_path or "shipped"),
                                   **lf_accuracy(split_parser, *held_out_set(args.limit))}
         if split_path != args.parser:

@@ -92,6 +92,9 @@ def _add_parser_commands(commands) -> None:
     parse.add_argument("--rules", action="append", default=[], metavar="FILE",
                        help="a rule file (repeatable): parse onto its declared symbols")
     parse.add_argument("--n-best", type=int, default=4, metavar="N", help="readings per sentence (default 4)")
+    parse.add_argument("--cross-check", action="store_true",
+                       help="read each sentence with both networks of the parser and average their "
+                            "confidences (as in check, ask and eval)")
     parse.add_argument("--parser", "--weights", dest="weights", metavar="DIR",
                        help="a trained semantic parser (default: the one shipped with neurosym); "
                             "--parser as in check, ask and eval")
@@ -317,7 +320,7 @@ def _run_parse(args) -> int:
     sentences = split_sentences(args.text)
     if not sentences:
         raise InputFormatError("nothing to parse: TEXT has no words")
-    parser = SemanticParser.load(args.weights, device=args.device)
+    parser = SemanticParser.load(args.weights, device=args.device, cross_check=args.cross_check)
     described = describe_readings(sentences, parser.parse(sentences, theory=theory, n_best=args.n_best),
                                   theory)
     if args.json:

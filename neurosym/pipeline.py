@@ -90,8 +90,9 @@ class ParserUnavailableError(NeurosymError):
     """English input needs the neural parser, and it cannot be loaded here."""
 
 
-def load_parser(path: str | None = None, *, device: str = "auto") -> TextParser:
-    """The trained semantic parser (the shipped one when ``path`` is None).
+def load_parser(path: str | None = None, *, device: str = "auto", cross_check: bool = False) -> TextParser:
+    """The trained semantic parser (the shipped one when ``path`` is None); ``cross_check``:
+    every sentence parsed by both of its networks (``SemanticParser``).
 
     Imported here, not at the top, so that LF-only work never loads torch.
     """
@@ -101,7 +102,7 @@ def load_parser(path: str | None = None, *, device: str = "auto") -> TextParser:
         raise ParserUnavailableError(
             f"English input needs the semantic parser, which could not be imported ({exc}); "
             "install torch and transformers, or give the statements in LF") from None
-    return SemanticParser.load(path, device=device)
+    return SemanticParser.load(path, device=device, cross_check=cross_check)
 
 
 def load_fallback(path: str | None = None, *, device: str = "auto"):
@@ -224,13 +225,15 @@ class Pipeline:
     needs torch. ``fallback`` is the neural classifier asked where the text cannot be
     formalized (loaded the same lazy way from ``fallback_path``; ``False`` switches it
     off, and such questions stay unanswered). ``threshold`` is the calibrated confidence a
-    sentence's reading needs to go to the solver (``neurosym.routing``).
+    sentence's reading needs to go to the solver (``neurosym.routing``). ``cross_check``
+    has the default parser read every sentence with both its networks (twice the parsing
+    time; fewer confident misreadings of unfamiliar English: docs/parser.md).
     """
 
     def __init__(self, theory: Theory | None = None, *, parser: TextParser | None = None,
                  parser_path: str | None = None, device: str = "auto", n_best: int = 4,
                  timeout_s: float = 10.0, reasoner=None, fallback=None, fallback_path: str | None = None,
-                 threshold: float | None = None) -> None:
+                 threshold: float | None = None, cross_check: bool = False) -> None:
         from .reasoner import Reasoner
 
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
@@ -246,6 +249,7 @@ class Pipeline:
         self._parser = parser
         self._parser_path = parser_path
         self._device = device
+        self._cross_check = cross_check
         # sentence -> (origin, ((formula, confidence), ...), parser readings)
         self._cache: dict[str, tuple[str, tuple, tuple]] = {}
         self.sentences_parsed = 0  # sentences sent to the parser so far (cache misses)
@@ -260,7 +264,7 @@ class Pipeline:
     @property
     def parser(self) -> TextParser:
         if self._parser is None:
-            self._parser = load_parser(self._parser_path, device=self._device)
+            self._parser = load_parser(self._parser_path, device=self._device, cross_check=self._cross_check)
         return self._parser
 
     @functools.cached_property

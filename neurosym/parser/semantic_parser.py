@@ -58,7 +58,7 @@ from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
-           "MAX_OPEN_ARITY", "SCHEMA_WEIGHTS"]
+           "MAX_OPEN_ARITY", "SCHEMA_WEIGHTS", "cross_checked"]
 
 # In open mode no predicate or function takes more than two arguments: no generated form
 # and no FOLIO premise the parser learns from has more, so a third argument is a copying
@@ -110,9 +110,12 @@ class SemanticParser:
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
                  batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
                  temperature: float = 1.0, bias: float = 0.0, precision: str | None = None,
-                 schema_parser: SemanticParser | None = None) -> None:
+                 schema_parser: SemanticParser | None = None, cross_check: bool = False) -> None:
         """``schema_parser``, when given, parses every call with a theory (schema-guided
-        mode); ``network`` then parses open mode only."""
+        mode); ``network`` then parses open mode only. ``cross_check``: where there are two
+        networks, each sentence is parsed by both and a reading's confidence is the mean of
+        the two networks' (``cross_checked``): twice the work, fewer confident misreadings
+        of unfamiliar English (docs/parser.md, "Cross-checking")."""
         if not temperature > 0:
             raise NeurosymError(f"the confidence temperature must be positive, got {temperature}")
         self.network = network.to(device).eval()
@@ -126,11 +129,12 @@ class SemanticParser:
         self.bias = bias
         self.spare_readings = 3
         self.schema_parser = schema_parser
+        self.cross_check = cross_check
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None, *, device: str = "auto",
-             precision: str = "auto") -> SemanticParser:
+             precision: str = "auto", cross_check: bool = False) -> SemanticParser:
         """The parser saved in ``path`` (default: the shipped weights), loaded offline.
 
         ``precision`` is the network's (``encoder.inference_dtype``, ``ParserNetwork.run_in``):
@@ -140,7 +144,8 @@ class SemanticParser:
         scaling was fitted on).
 
         Weights in the subfolder ``schema`` (``SCHEMA_WEIGHTS``), where there are some, are
-        loaded as well and parse schema-guided mode (``schema_parser``)."""
+        loaded as well and parse schema-guided mode (``schema_parser``); ``cross_check``
+        then has every sentence parsed by both networks (``__init__``)."""
         directory = Path(path) if path is not None else default_weights_path()
         if not (directory / "config.json").is_file():
             raise NeurosymError(f"{directory}: no parser weights here (config.json is missing); "
@@ -153,7 +158,8 @@ class SemanticParser:
             schema_parser = cls(ParserNetwork.load(schema, share_encoder_of=network), device=pick_device(device),
                                 temperature=temperature_of(schema), bias=bias_of(schema), precision=precision)
         return cls(network, device=pick_device(device), temperature=temperature_of(directory),
-                   bias=bias_of(directory), precision=precision, schema_parser=schema_parser)
+                   bias=bias_of(directory), precision=precision, schema_parser=schema_parser,
+                   cross_check=cross_check)
 
     # ---- parsing
 
@@ -167,8 +173,17 @@ class SemanticParser:
         """Per sentence, up to ``n_best`` type-checked readings, best first."""
         if isinstance(sentences, str):
             raise TypeError("parse expects a list of sentences, not one string")
+        own, other = self, self.schema_parser
         if theory is not None and self.schema_parser is not None:
-            return self.schema_parser.parse(sentences, theory=theory, n_best=n_best)
+            own, other = self.schema_parser, self
+        readings = own._parse_alone(sentences, theory, n_best)
+        if not self.cross_check or other is None:
+            return readings
+        second = other._parse_alone(sentences, theory, n_best)
+        return [cross_checked(first, other_readings, n_best) for first, other_readings in zip(readings, second)]
+
+    def _parse_alone(self, sentences: Sequence[str], theory: Theory | None, n_best: int) -> list[list[Reading]]:
+        """``parse`` with this object's network alone."""
         description_ids, description_states = self._description_table(theory)
         # A few spare readings, so that one failing the type checker leaves n_best.
         config = BeamConfig(beam_size=max(self.beam_size, n_best), n_best=n_best + self.spare_readings,
@@ -301,6 +316,21 @@ class SemanticParser:
             return kept
         correction = math.log1p(-min(dropped_mass, 1.0 - 1e-12))
         return [dataclasses.replace(r, score=min(0.0, r.score - correction)) for r in kept]
+
+
+def cross_checked(readings: Sequence[Reading], others: Sequence[Reading], n_best: int) -> list[Reading]:
+    """The readings of one sentence by two networks as one list: each reading's confidence
+    the mean of the two networks' (0 where a network did not find it), best first. A
+    reading only one network finds keeps half its confidence, so it reaches the routing
+    threshold (0.6) only above 0.9 alone. Measured on the held-out templates, open mode
+    (docs/parser.md, "Cross-checking"): of the readings at 0.6 or more, 92.3% right alone
+    and 95.8% cross-checked, for 72% of the sentences instead of 78%."""
+    merged: dict[str, list] = {}
+    for reading in (*readings, *others):
+        entry = merged.setdefault(reading.text, [reading, 0.0])
+        entry[1] += reading.probability / 2
+    ranked = sorted(merged.values(), key=lambda entry: -entry[1])[:n_best]
+    return [dataclasses.replace(reading, score=math.log(max(mean, 1e-300))) for reading, mean in ranked]
 
 
 def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -> list[int]:
