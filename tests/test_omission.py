@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
@@ -416,3 +416,23 @@ def test_no_gold_lf_binds_an_existential_it_says_nothing_of():
         pairs += generate_pairs(300, seed=61, theory=theory)
     for pair in pairs:
         assert not disconnected_existentials(parse_formula(pair.lf)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, unsaid", [
+    ("Anyone who kicked an employee is a fox.", "forall x, y. kick_employee(x, y) -> fox(x)", ["y"]),
+    ("Anyone who kicked an employee is a fox.", "forall x, y. employee(y) and kick(x, y) -> fox(x)", []),
+    ("Whoever wrote something is a writer.", "forall x, y. write(x, y) -> writer(x)", []),
+    ("If someone likes something then they are happy.", "forall x, y. like(x, y) -> happy(x)", []),
+    ("Ghosts do not exist.", "forall x. not ghost(x)", []),  # one variable: the generic subject
+])
+def test_a_universal_variable_used_once_needs_a_pronoun_of_its_own(sentence, lf, unsaid):
+    assert unsaid_variables(parse_formula(lf), sentence) == unsaid
+
+
+def test_no_generated_gold_lf_binds_a_variable_nothing_says():
+    pairs = [pair for pair in open_gold_pairs(62)
+             if pair.lf != "forall x, y. exposed_to_controlled_substance(x, y) -> chemical_endangerment(x)"]
+    for theory in shipped_theories():
+        pairs += generate_pairs(300, seed=63, theory=theory)
+    for pair in pairs:
+        assert not unsaid_variables(parse_formula(pair.lf), pair.sentence), pair

@@ -130,6 +130,10 @@ participle + "by" is judged).
 In both modes, an existential says something of what it binds: ``exists x. gary(x) and
 brave(parrot)`` binds an x that only ``gary(x)`` uses (``disconnected_existentials``;
 none of 31,185 distinct generated and FOLIO gold LFs has one).
+And a second variable of a universal that its body uses once needs an indefinite pronoun
+of its own: "Anyone who kicked an employee is a fox." is not ``forall x, y.
+kick_employee(x, y) -> fox(x)`` (``unsaid_variables``; 1 of those gold LFs breaks it,
+FOLIO's ``forall x, y. exposed_to_controlled_substance(x, y) -> ...``, by the same defect).
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.parser.candidates import candidates_for
@@ -158,7 +162,7 @@ from .candidates import PREPOSITIONS, CandidateSet, content_words, lemma_of_plur
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -350,6 +354,25 @@ def disconnected_existentials(formula: ast.Formula) -> list[str]:
         lone += [b.name for b in node.binders
                  if sum(any(isinstance(v, ast.Var) and v.name == b.name for v in ast.walk(atom)) for atom in atoms) == 1]
     return lone
+
+
+def unsaid_variables(formula: ast.Formula, sentence: str) -> list[str]:
+    """The variables of a universal binding two or more that its body uses once, when the
+    sentence says fewer indefinite pronouns ("someone", "anything", "whoever", ...) than
+    the universal binds: ``y`` of ``forall x, y. kick_employee(x, y) -> fox(x)`` for
+    "Anyone who kicked an employee is a fox." (the shipped parser's reading, 0.72). Such a
+    variable stands for nothing the sentence says ("Whoever wrote something is a writer."
+    says its y). Only the outermost universal is judged (both modes; see the module
+    docstring)."""
+    outer = next((node for node in ast.walk(formula) if isinstance(node, ast.Forall)), None)
+    if outer is None or len(outer.binders) < 2:
+        return []
+    lone = [b.name for b in outer.binders
+            if sum(isinstance(node, ast.Var) and node.name == b.name for node in ast.walk(outer.body)) == 1]
+    return lone if lone and len(_INDEFINITE_PRONOUN.findall(sentence)) < len(outer.binders) else []
+
+
+_INDEFINITE_PRONOUN = re.compile(r"\b(?:some|any|every|no)(?:thing|one|body)\b|\bno one\b|\bwho(?:so)?ever\b|\bwhatever\b", re.I)
 
 
 @lru_cache(maxsize=256)

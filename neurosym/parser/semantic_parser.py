@@ -50,7 +50,7 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
-from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, misdirected_comparisons,
+from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons,
                        negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
                        quantifies_unsaid, related_to_itself, unsaid_mentions)
 from ..encoder import inference_dtype, pick_device
@@ -351,7 +351,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             or unsaid_mentions(formula, sentence, candidates) \
             or negates_unsaid(formula, sentence, schema=theory is not None) \
             or misdirected_comparisons(formula, sentence, candidates) \
-            or disconnected_existentials(formula):
+            or disconnected_existentials(formula) \
+            or unsaid_variables(formula, sentence):
         return True
     if theory is not None:
         return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory)
