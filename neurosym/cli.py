@@ -333,6 +333,8 @@ def _run_parse(args) -> int:
             for reading in item["readings"]:
                 print(f"   {reading['confidence']:.3f}  {reading['lf']}")
                 print(f"          {reading['english']}")
+                if "doubt" in reading:
+                    print(f"          doubt: the reading {reading['doubt']}")
     return EXIT_OK if all(item["readings"] for item in described) else EXIT_VIOLATION
 
 

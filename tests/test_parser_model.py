@@ -221,8 +221,8 @@ def test_weights_with_a_schema_subfolder_parse_schema_guided_mode_with_it(tiny_p
     assert loaded.schema_parser is not None and loaded.schema_parser.network is not loaded.network
     theory = load_theory([str(RULES / "lending.rules")])
     asked = []
-    schema_parse = loaded.schema_parser.parse
-    loaded.schema_parser.parse = lambda sentences, **options: asked.append(sentences) or schema_parse(sentences, **options)
+    schema_parse = loaded.schema_parser._parse_alone
+    loaded.schema_parser._parse_alone = lambda sentences, *rest: asked.append(sentences) or schema_parse(sentences, *rest)
     loaded.parse(["Bob is employed."], theory=theory)
     assert loaded.parse(["The cat chases the dog."], n_best=1)[0][0].text == "chase(cat, dog)"
     assert asked == [["Bob is employed."]]  # open mode stays with the main network
@@ -780,3 +780,14 @@ def test_the_pipeline_and_the_commands_pass_cross_checking_on(tmp_path, capsys):
     assert not Pipeline(parser_path=str(tmp_path)).parser.cross_check
     main(["parse", "--cross-check", "--parser", str(tmp_path), "--json", "The cat chases the dog."])
     assert json.loads(capsys.readouterr().out)  # one network only: parsed as without the option
+
+
+@neural
+def test_a_reading_the_checks_doubt_says_why(shipped, capsys):
+    from neurosym.cli import main
+
+    top = shipped.parse(["At least one of Gary and the parrot is brave."], n_best=1)[0][0]
+    assert top.doubt == "binds 'x' and says nothing else of it" and top.probability < 0.1
+    assert shipped.parse(["The dog chases the bear."], n_best=1)[0][0].doubt is None
+    main(["parse", "--json", "At least one of Gary and the parrot is brave."])
+    assert json.loads(capsys.readouterr().out)["sentences"][0]["readings"][0]["doubt"] == top.doubt

@@ -104,6 +104,9 @@ class Reading:
     actions: tuple[int, ...]  # ending with <end>
     score: float  # sum of log-probabilities of the actions
     normalized_score: float
+    # Why the reading checks doubt it ("leaves out 'duck'"; parser.semantic_parser), or None.
+    # A doubted reading is given only when no reading passes them, with a tiny confidence.
+    doubt: str | None = None
 
     @property
     def probability(self) -> float:

@@ -298,10 +298,10 @@ class SemanticParser:
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
                 dropped_mass += reading.probability
-                if not _misreads(checked.formula, sentence, candidates, theory):
+                if _misreads(checked.formula, sentence, candidates, theory) is None:
                     degenerate.append(checked)
-            elif _misreads(checked.formula, sentence, candidates, theory):
-                omitting.append(checked)
+            elif (doubt := _misreads(checked.formula, sentence, candidates, theory)) is not None:
+                omitting.append(dataclasses.replace(checked, doubt=doubt))
             else:
                 complete.append(checked)
                 twins_of_kept.add(token_bag(reading.text))
@@ -341,31 +341,54 @@ def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -
 
 
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
-              theory: Theory | None) -> bool:
-    """Whether ``formula`` leaves out a word or mention of ``sentence``, or says what it
-    does not (``parser.omission``, and in schema-guided mode ``parser.declared_constants``
-    and ``parser.declared_glosses``)."""
+              theory: Theory | None) -> str | None:
+    """Why ``formula`` misreads ``sentence``, in words, or None: the first reading check
+    it fails (it leaves out a word or mention, or says what the sentence does not;
+    ``parser.omission``, and in schema-guided mode ``parser.declared_constants`` and
+    ``parser.declared_glosses``). Shown with the reading (``Reading.doubt``)."""
     if sentence is None:
-        return False
-    if omitted_words(formula, sentence, candidates, schema=theory is not None) \
-            or unsaid_mentions(formula, sentence, candidates) \
-            or negates_unsaid(formula, sentence, schema=theory is not None) \
-            or misdirected_comparisons(formula, sentence, candidates) \
-            or disconnected_existentials(formula) \
-            or unsaid_variables(formula, sentence):
-        return True
-    if theory is not None:
-        return bool(misgrounded_constants(formula, sentence, theory) or unsaid_glosses(formula, sentence, theory)
-                    or permissions_read_as_prohibitions(formula, sentence, theory)
-                    or prohibitions_read_as_permissions(formula, sentence, theory))
-    return bool(quantifies_unsaid(formula, sentence)
-                or compares_unsaid(formula, sentence, candidates)
-                or objects_as_subjects(formula, sentence, candidates)
-                or indefinites_named(formula, sentence, candidates)
-                or agents_as_objects(formula, sentence, candidates)
-                or phrases_named_twice(formula, candidates)
-                or passive_names(formula, sentence, candidates)
-                or related_to_itself(formula, sentence, candidates))
+        return None
+    schema = theory is not None
+    checks = [
+        (lambda: omitted_words(formula, sentence, candidates, schema=schema), "leaves out {}"),
+        (lambda: unsaid_mentions(formula, sentence, candidates), "says {} fewer times than the sentence"),
+        (lambda: negates_unsaid(formula, sentence, schema=schema), "negates what the sentence does not"),
+        (lambda: misdirected_comparisons(formula, sentence, candidates),
+         "orders against the sentence's comparator ({})"),
+        (lambda: disconnected_existentials(formula), "binds {} and says nothing else of it"),
+        (lambda: unsaid_variables(formula, sentence), "binds {}, which no word of the sentence stands for"),
+    ]
+    if schema:
+        checks += [
+            (lambda: misgrounded_constants(formula, sentence, theory), "names {}, which the sentence does not"),
+            (lambda: unsaid_glosses(formula, sentence, theory), "leaves out {}, whose gloss the sentence says"),
+            (lambda: permissions_read_as_prohibitions(formula, sentence, theory), "reads a permission as {}"),
+            (lambda: prohibitions_read_as_permissions(formula, sentence, theory), "negates the prohibition {}"),
+        ]
+    else:
+        checks += [
+            (lambda: quantifies_unsaid(formula, sentence), "quantifies though the sentence says nothing general"),
+            (lambda: compares_unsaid(formula, sentence, candidates), "orders terms though the sentence compares none"),
+            (lambda: objects_as_subjects(formula, sentence, candidates),
+             "makes {} a subject, which the sentence says only as an object"),
+            (lambda: indefinites_named(formula, sentence, candidates),
+             "names {}, which the sentence says only as an indefinite object"),
+            (lambda: agents_as_objects(formula, sentence, candidates), "makes {}, the passive's agent, an object"),
+            (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
+            (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
+            (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
+        ]
+    for check, doubt in checks:
+        found = check()
+        if found:
+            return doubt.format(_listed(found)) if "{}" in doubt else doubt
+    return None
+
+
+def _listed(found) -> str:
+    """What a check found, for a person: 'duck', or 'poet' and 'adult'; pairs as a and b."""
+    items = [" and ".join(item) if isinstance(item, tuple) else str(item) for item in found]
+    return ", ".join(f"'{item}'" for item in items)
 
 
 # Pronouns stand for things; they never name one, nor take part in a name.
@@ -449,5 +472,6 @@ def describe_readings(sentences: Sequence[str], readings: Sequence[Sequence[Read
     confidence and English paraphrase (through the theory's glosses when given)."""
     return [{"sentence": sentence,
              "readings": [{"lf": r.text, "score": round(r.score, 6), "confidence": round(r.probability, 6),
-                           "english": render_english(r.formula, theory)} for r in found]}
+                           "english": render_english(r.formula, theory),
+                           **({"doubt": r.doubt} if r.doubt else {})} for r in found]}
             for sentence, found in zip(sentences, readings)]
