@@ -215,7 +215,8 @@ def _labelled(role: str, items) -> list:
 def _reading_lines(sentences) -> list[str]:
     """How each English sentence was read, under a heading (nothing when all were LF):
     ``premise 1: Bob is big.  ->  big(bob)  (0.98)``."""
-    lines = [f"  {label}: {item.text}  ->  {item.lf}  ({item.confidence:.2f})" if item.formalized
+    lines = [f"  {label}: {item.text}  ->  {item.lf}  ({item.confidence:.2f}"
+             f"{f'; doubt: the reading {item.doubt}' if item.doubt else ''})" if item.formalized
              else f"  {label}: {item.text}  ->  no reading ({item.reason})"
              for label, item in sentences if item.origin != "lf"]  # LF shows as it is in the results
     return ["read as:", *lines] if lines else []

@@ -132,7 +132,9 @@ class Formalized:
     sentence could not be formalized, and ``reason`` says why. ``readings`` are the
     parser's n-best, best first, as it returned them (before names were unified);
     ``options`` are the same readings as ``(formula, confidence)`` after names were
-    unified across the problem (the routing looks there for competing readings).
+    unified across the problem (the routing looks there for competing readings). ``doubt``
+    says why the parser's reading checks doubt the chosen reading ("binds 'x' and says
+    nothing else of it"; ``Reading.doubt``), which is why its confidence is low.
     """
 
     text: str
@@ -142,6 +144,7 @@ class Formalized:
     readings: tuple = ()
     reason: str | None = None
     options: tuple[tuple[ast.Formula, float], ...] = ()
+    doubt: str | None = None
 
     @property
     def formalized(self) -> bool:
@@ -156,6 +159,8 @@ class Formalized:
                 "origin": self.origin}
         if self.reason:
             data["reason"] = self.reason
+        if self.doubt:
+            data["doubt"] = self.doubt
         return data
 
 
@@ -463,7 +468,10 @@ class Pipeline:
     def _formalized(self, sentence: str, choice, options) -> Formalized:
         origin, _, readings = self._cache[sentence]
         formula, confidence, reason = choice
-        return Formalized(sentence, formula, confidence, origin, readings, reason, tuple(options))
+        # options are the readings in their order, renamed: the chosen one's doubt is its reading's
+        chosen = next((i for i, (option, _) in enumerate(options) if option is formula), None)
+        doubt = getattr(readings[chosen], "doubt", None) if chosen is not None and chosen < len(readings) else None
+        return Formalized(sentence, formula, confidence, origin, readings, reason, tuple(options), doubt)
 
     def _parse_missing(self, sentences: Sequence[str]) -> int:
         """Fill the cache for ``sentences``: LF directly, English through one parser call."""

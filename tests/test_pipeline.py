@@ -593,3 +593,35 @@ def test_a_domain_noun_said_of_an_individual_stays_a_predicate():
     pipeline = Pipeline(parser=MockParser(ANIMALS))
     context = "The mouse is an animal. Furry animals are cute."
     assert [item.lf for item in pipeline.formalize(context)][1] == "forall x. furry(x) and animal(x) -> cute(x)"
+
+
+class _DoubtingParser(MockParser):
+    """The mock parser, its readings of one sentence doubted as the reading checks would."""
+
+    def parse(self, sentences, *, theory=None, n_best=4):
+        import dataclasses
+
+        return [[dataclasses.replace(r, doubt="binds 'x' and says nothing else of it") if s.startswith("At least") else r
+                 for r in found] for s, found in zip(sentences, super().parse(sentences, theory=theory, n_best=n_best))]
+
+
+def test_a_doubted_reading_keeps_its_doubt_through_the_pipeline():
+    pipeline = Pipeline(parser=_DoubtingParser({
+        "At least one of Gary and the parrot is brave.": [("exists x. gary(x) and brave(parrot)", 0.04)],
+        "The parrot is brave.": "brave(parrot)"}))
+    doubted, plain = pipeline.formalize(["At least one of Gary and the parrot is brave.", "The parrot is brave."])
+    assert doubted.doubt == "binds 'x' and says nothing else of it"
+    assert doubted.to_dict()["doubt"] == doubted.doubt
+    assert plain.doubt is None and "doubt" not in plain.to_dict()
+
+
+def test_the_commands_show_why_a_reading_is_doubted():
+    from neurosym.cli_text import _reading_lines
+    from neurosym.logic.parser import parse_formula
+    from neurosym.pipeline import Formalized
+
+    doubted = Formalized("At least one of Gary and the parrot is brave.", parse_formula("exists x. gary(x) and brave(parrot)"),
+                         0.04, "parser", doubt="binds 'x' and says nothing else of it")
+    assert _reading_lines([("premise 1", doubted)])[1] == (
+        "  premise 1: At least one of Gary and the parrot is brave.  ->  exists x. gary(x) and brave(parrot)  "
+        "(0.04; doubt: the reading binds 'x' and says nothing else of it)")
