@@ -54,11 +54,10 @@ MAX_SPAN_WORDS = 4
 _ARTICLES = frozenset({"a", "an", "the"})
 # Prepositions may end a name ("live_in", "afraid_of") or stand inside one
 # ("go_to_school"), never start it.
-_PREPOSITIONS = frozenset({
+PREPOSITIONS = frozenset({
     "of", "to", "in", "for", "with", "from", "on", "at", "by", "about", "into", "after",
     "over", "under", "near", "as",
 })
-PREPOSITIONS = _PREPOSITIONS
 # Words that never belong to a name: they are the logic and the pronouns of English.
 _FUNCTION_WORDS = frozenset("""
 is are am was were be been being isn't aren't wasn't weren't not no nor does do did doesn't
@@ -458,7 +457,7 @@ def content_words(sentence: str, *, names_and_numbers_only: bool = False) -> lis
         named = {i for a, b in _name_groups(words) if (a, b) != (0, 1) for i in range(a, b)}
         return [w for i, w in enumerate(words) if i in named or w.kind in ("number", "number_word")]
     return [w for w in words if w.kind in ("number", "number_word")
-            or w.kind == "word" and w.text.lower() not in _ARTICLES | _PREPOSITIONS]
+            or w.kind == "word" and w.text.lower() not in _ARTICLES | PREPOSITIONS]
 
 
 def _name_groups(words: list[_Word], *, possessive_ends: bool = False) -> list[tuple[int, int]]:
@@ -596,7 +595,7 @@ def open_candidates(sentence: str) -> CandidateSet:
     group_of = {i: (a, b) for a, b in groups for i in range(a, b)}
     for start, end in _content_runs(words):
         for i in range(start, end):
-            if lowered[i] in _ARTICLES or lowered[i] in _PREPOSITIONS:
+            if lowered[i] in _ARTICLES or lowered[i] in PREPOSITIONS:
                 continue
             content = 0
             for j in range(i + 1, end + 1):
@@ -639,7 +638,7 @@ def _joins_a_definite_object(lowered: list[str], i: int, j: int) -> bool:
     preposition: "chases the bear", "plays the piano" (``CandidateSet.definite_object_names``).
     After a preposition "the" may stay inside a name ("studies in the morning":
     ``study_in_morning``)."""
-    return any(lowered[k + 1] == "the" and lowered[k] not in _PREPOSITIONS for k in range(i, j - 1))
+    return any(lowered[k + 1] == "the" and lowered[k] not in PREPOSITIONS for k in range(i, j - 1))
 
 
 def _span_may_hold_names(i: int, j: int, words: list[_Word], group_of: dict) -> bool:
@@ -720,7 +719,7 @@ def _definite_descriptions(words: list[_Word], theory: Theory) -> list[tuple[int
             after = words[end]
             lowered = after.text.lower()
             if after.kind != "word" or after.capitalized or lowered in _ARTICLES \
-                    or lowered in _PREPOSITIONS or said_by_glosses(lowered, said_of):
+                    or lowered in PREPOSITIONS or said_by_glosses(lowered, said_of):
                 break
             end += 1
             if after.possessive:

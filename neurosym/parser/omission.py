@@ -333,9 +333,13 @@ def _lone_inner_existentials(nodes: list[ast.Node]) -> list[str]:
             continue
         for inner in ast.walk(outer.body):
             if isinstance(inner, ast.Exists):
-                lone += [b.name for b in inner.binders
-                         if sum(isinstance(n, ast.Var) and n.name == b.name for n in ast.walk(inner.body)) < 2]
+                lone += [b.name for b in inner.binders if _uses(b.name, inner.body) < 2]
     return lone
+
+
+def _uses(variable: str, node: ast.Node) -> int:
+    """How many times ``variable`` occurs in ``node``."""
+    return sum(isinstance(n, ast.Var) and n.name == variable for n in ast.walk(node))
 
 
 def disconnected_existentials(formula: ast.Formula) -> list[str]:
@@ -351,8 +355,7 @@ def disconnected_existentials(formula: ast.Formula) -> list[str]:
         atoms = [n for n in ast.walk(node.body) if isinstance(n, (ast.Pred, ast.Compare))]
         if len(atoms) < 2:
             continue
-        lone += [b.name for b in node.binders
-                 if sum(any(isinstance(v, ast.Var) and v.name == b.name for v in ast.walk(atom)) for atom in atoms) == 1]
+        lone += [b.name for b in node.binders if sum(_uses(b.name, atom) > 0 for atom in atoms) == 1]
     return lone
 
 
@@ -367,8 +370,7 @@ def unsaid_variables(formula: ast.Formula, sentence: str) -> list[str]:
     outer = next((node for node in ast.walk(formula) if isinstance(node, ast.Forall)), None)
     if outer is None or len(outer.binders) < 2:
         return []
-    lone = [b.name for b in outer.binders
-            if sum(isinstance(node, ast.Var) and node.name == b.name for node in ast.walk(outer.body)) == 1]
+    lone = [b.name for b in outer.binders if _uses(b.name, outer.body) == 1]
     return lone if lone and len(_INDEFINITE_PRONOUN.findall(sentence)) < len(outer.binders) else []
 
 

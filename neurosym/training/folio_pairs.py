@@ -49,8 +49,8 @@ from ..errors import NeurosymError
 from ..logic import ast
 from ..logic.printer import to_text
 from ..logic.typecheck import infer_signature, typecheck
-from ..parser.candidates import (CandidateSet, dropped_final_e, lemma_of_plural, lemma_of_verb, lemmas_of_past,
-                                  open_candidates)
+from ..parser.candidates import (PREPOSITIONS, CandidateSet, dropped_final_e, lemma_of_plural, lemma_of_verb,
+                                  lemmas_of_past, open_candidates)
 from ..parser.vocabulary import NAME, VARIABLES, canonical_variables, lf_to_actions
 from ..resources import grammar_text
 from .lexicon import VERBS
@@ -65,7 +65,6 @@ MIN_COVERAGE = 0.5  # share of the sentence's content words the chosen names mus
 # FOLIO name words that say nothing about the concept ("IsDocumentary" is documentary).
 _STOP_WORDS = frozenset("is are was were be been being a an the does do did".split())
 _ARTICLES = frozenset({"a", "an", "the"})
-_PREPOSITIONS = frozenset("of to in for with from on at by about into after over under near as".split())
 # FOLIO's Person(x)/Thing(x): the project's convention adds no predicate for these words.
 _GENERIC_PREDICATES = frozenset({("person",), ("people",), ("thing",)})
 _GENERIC_WORDS = frozenset("""person people persons thing things someone something everyone
@@ -264,8 +263,8 @@ class _Phrase:
         """
         words = list(self.words)
         adverb = [words.pop(0)] if self.adverb_first and len(words) > 1 else []
-        head = max(i for i, w in enumerate(words) if w not in _PREPOSITIONS or i == 0)
-        if any(_gerund_stems(w) and i > 0 for i, w in enumerate(words[:-1]) if words[i + 1] in _PREPOSITIONS):
+        head = max(i for i, w in enumerate(words) if w not in PREPOSITIONS or i == 0)
+        if any(_gerund_stems(w) and i > 0 for i, w in enumerate(words[:-1]) if words[i + 1] in PREPOSITIONS):
             return None  # a clause inside a name: "teachers working at pools"
         if any(lemma_of_plural(w) != w for w in words[1:head]):
             return None  # a plural inside a name ("former members of"): the generator says singulars
@@ -370,7 +369,7 @@ def _predicate_options(raw: str, arity: int, phrases: list[_Phrase], sentence: s
             continue
         leading = phrase.words[0] in extras and not phrase.adverb_first
         if extras and (arity > 1 or leading or any(_claimed(e, claimed) for e in extras)
-                       or phrase.words[-1] in _PREPOSITIONS
+                       or phrase.words[-1] in PREPOSITIONS
                        or _cut_short(phrase, phrases, sentence, claimed)):
             continue
         text = phrase.canonical(wanted)
@@ -389,7 +388,7 @@ def _cut_short(phrase: _Phrase, phrases: list[_Phrase], sentence: str, claimed: 
         return False
     nearest = min(following, key=lambda q: q.span)
     between = sentence[phrase.span[1]:nearest.span[0]]
-    if re.search(r"[^\w\s-]", between) or any(w not in _PREPOSITIONS for w in _words_of(between)):
+    if re.search(r"[^\w\s-]", between) or any(w not in PREPOSITIONS for w in _words_of(between)):
         return False
     return not _claimed(nearest.words[0], claimed)
 
@@ -516,7 +515,7 @@ _HAVE = frozenset("have has had having haven't hasn't hadn't".split())
 _SUBJECTS = frozenset("he she it they we i you who that which whoever".split())
 # Words between a subject or auxiliary and its verb ("was also ran and owned by").
 _LOOK_PAST = frozenset("not never also often always already then and or both either neither".split())
-_FUNCTION_WORDS = _PREPOSITIONS | _ARTICLES | frozenset("""if when whenever unless because while
+_FUNCTION_WORDS = PREPOSITIONS | _ARTICLES | frozenset("""if when whenever unless because while
 before since although though once until whether no all some every each any many most""".split())
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 _KNOWN_VERBS = frozenset(verb for verb, _ in VERBS)
