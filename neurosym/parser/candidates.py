@@ -577,9 +577,12 @@ def _span_variants(texts: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
         variants.append((_symbol([lemma, *texts[1:]]), ("gerund",)))
     for lemma in lemmas_of_past(first):  # "wrote", "written by" -> write; tense is not in the LF
         variants.append((_symbol([lemma, *texts[1:]]), ("verb_lemma",)))
-    if len(texts) > 1 and _is_adverb(first):
+    if len(texts) > 1 and _is_adverb(first) and last not in PREPOSITIONS:
+        # one spelling per span and tag: the verb's lemma, as "drinks coffee regularly" is
+        # named (two spellings with the same tags would tie in every reading that copies them);
+        # the adverb goes after the whole phrase, never before its object ("usually walks to
+        # school" is walk_to_school_usually, not walk_to_usually)
         variants.append((_symbol([lemma_of_verb(texts[1]), *texts[2:], first]), ("adverb_last",)))
-        variants.append((_symbol([*texts[1:], first]), ("adverb_last",)))
         for lemma in lemmas_of_past(texts[1]):
             variants.append((_symbol([lemma, *texts[2:], first]), ("adverb_last",)))
     return variants

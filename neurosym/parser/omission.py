@@ -162,7 +162,8 @@ from .candidates import PREPOSITIONS, CandidateSet, content_words, lemma_of_plur
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
+           "negated_generalities_unread", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -446,15 +447,42 @@ def _passive_verbs_before(sentence: str, start: int) -> list[str]:
 
 def related_to_itself(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The constants ``formula`` relates to themselves (``work_at(meta, meta)``) though
-    ``sentence`` says them once and has no reflexive pronoun ("itself", "each other"):
-    English says both ends of such a relation ("The lion chases the lion."; open mode,
-    see the module docstring)."""
+    ``sentence`` says them once, and the variables it relates to themselves (``love(x,
+    x)``), when the sentence has no reflexive pronoun ("itself", "each other"): English
+    says both ends of such a relation ("The lion chases the lion."; open mode, see the
+    module docstring). Two mentions of an indefinite are two variables ("Everyone loves
+    everyone." is ``love(x, y)``)."""
     if _REFLEXIVE.search(sentence):
         return []
-    selves = sorted({node.args[0].name for node in ast.walk(formula)
+    selves = sorted({node.args[0] for node in ast.walk(formula)
                      if isinstance(node, ast.Pred) and len(node.args) == 2
-                     and isinstance(node.args[0], ast.Const) and node.args[0] == node.args[1]})
-    return [name for name in selves if _occurrences(name, candidates) < 2]
+                     and isinstance(node.args[0], (ast.Const, ast.Var)) and node.args[0] == node.args[1]},
+                    key=lambda term: term.name)
+    return [term.name for term in selves
+            if isinstance(term, ast.Var) or _occurrences(term.name, candidates) < 2]
+
+
+def negated_generalities_unread(formula: ast.Formula, sentence: str) -> list[str]:
+    """The phrases of ``sentence`` that deny a generality ("not every", "not all", "it is
+    not the case that everyone"), when ``formula`` denies none: it has no negation above a
+    universal and no existential with a negation inside (``exists x. bird(x) and not
+    fly(x)`` says "Not every bird flies."). "Not every bird can fly." is never ``forall x.
+    bird(x) -> not fly(x)`` (the shipped parser's reading, 0.996), which says that no bird
+    can (both modes; see the module docstring)."""
+    phrases = [match.group(0) for match in _NEGATED_GENERALITY.finditer(sentence)]
+    if not phrases:
+        return []
+    for node in ast.walk(formula):
+        if isinstance(node, ast.Not) and any(isinstance(inner, ast.Forall) for inner in ast.walk(node.arg)):
+            return []
+        if isinstance(node, ast.Exists) and any(_is_negation(inner) for inner in ast.walk(node.body)):
+            return []
+    return phrases
+
+
+_GENERALITY = r"(?:every|all|each|everyone|everybody|everything)\b"
+_NEGATED_GENERALITY = re.compile(
+    rf"\bnot\s+{_GENERALITY}|\b(?:not\s+the\s+case|not\s+true|false|untrue)\s+that\s+{_GENERALITY}", re.I)
 
 
 def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:

@@ -51,9 +51,10 @@ from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
-                       disconnected_existentials, indefinites_named, misdirected_comparisons, negates_unsaid,
-                       objects_as_subjects, omitted_words, passive_names, phrases_named_twice, quantifies_unsaid,
-                       related_to_itself, unsaid_mentions, unsaid_variables)
+                       disconnected_existentials, indefinites_named, misdirected_comparisons,
+                       negated_generalities_unread, negates_unsaid, objects_as_subjects, omitted_words,
+                       passive_names, phrases_named_twice, quantifies_unsaid, related_to_itself,
+                       unsaid_mentions, unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
@@ -358,6 +359,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
          "orders against the sentence's comparator ({})"),
         (lambda: disconnected_existentials(formula), "binds {} and says nothing else of it"),
         (lambda: unsaid_variables(formula, sentence), "binds {}, which no word of the sentence stands for"),
+        (lambda: negated_generalities_unread(formula, sentence), "denies no generality, where the sentence says {}"),
     ]
     if schema:
         checks += [

@@ -52,6 +52,8 @@ CONSTRUCTS: tuple[Construct, ...] = (
     _c("negation_does_not", "negation", s.sample_negation_does_not, plain=t.plain),
     _c("negation_not_the_case", "negation", s.sample_negation_not_the_case,
        not_the_case=t.not_the_case, not_true=t.not_true, false_that=t.false_that, untrue_that=t.untrue_that),
+    _c("negated_universal", "negation", s.sample_negated_universal, not_every=t.not_every,
+       not_all=t.not_all, not_the_case_every=t.not_the_case_every, not_true_all=t.not_true_all),
     # connectives
     _c("conjunction", "connective", s.sample_conjunction, coordinated=t.coordinated_and,
        shared=t.shared_and, both_shared=t.both_shared, both=t.both_and, but=t.but_not,

@@ -415,6 +415,11 @@ def sample_universal_negative(d: Draw) -> ast.Formula:
     return _rule(_restrictor(d, adjectives=(0, 1, 2), noun=0.6), _consequent(d, negated=True))
 
 
+def sample_negated_universal(d: Draw) -> ast.Formula:
+    """``not (forall x. dog(x) -> big(x))``: "Not every dog is big." (some dog is not)."""
+    return ast.Not(_rule(_restrictor(d, adjectives=(0, 0, 1), noun=1.0), _consequent(d, negated=False)))
+
+
 def sample_no_noun(d: Draw) -> ast.Formula:
     if d.chance(0.25):  # "No one who chases the cat is kind."
         antecedent = [d.literal(X, negated=0.1, relations=0.5)]

@@ -472,6 +472,21 @@ each_not = _quantified("each", plural=False, noun="required", consequent="negate
 every_not = _quantified("every", plural=False, noun="required", consequent="negated")
 all_not = _quantified("all", plural=True, consequent="negated")
 bare_not = _quantified("", plural=True, consequent="negated")
+def _denied(opening: str, generality):
+    """ "{opening} {what ``generality`` says}" for ``not`` over a one-variable rule: "Not
+    every dog is big.", "It is not the case that all dogs are big." (some dog is not)."""
+    def template(formula, speaker: Speaker) -> str:
+        if not (isinstance(formula, ast.Not) and isinstance(formula.arg, ast.Forall)):
+            raise Unrealizable("this template denies a universal")
+        return f"{opening} {generality(formula.arg, speaker)}"
+    template.__doc__ = f'"{opening} {generality.__doc__.strip(chr(34) + " ")}"'
+    return template
+
+
+not_every = _denied("not", every)
+not_all = _denied("not", all_nouns)
+not_the_case_every = _denied("it is not the case that", every)
+not_true_all = _denied("it is not true that", all_nouns)
 no_singular = _quantified("no", plural=False, consequent="negated")
 no_plural = _quantified("no", plural=True, consequent="negated")
 
