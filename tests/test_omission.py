@@ -11,7 +11,8 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negates_unsaid, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound,
+    existence_denied_unread, only_read_as_all, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions,
 )
 from neurosym.rules.loader import load_theory
@@ -321,6 +322,11 @@ def test_no_gold_lf_keeps_a_passive_form_but_one_folio_premise():
     ("The lion chases the lion.", "chase(lion, lion)", []),  # said twice
     ("Bob likes himself.", "like(bob, bob)", []),  # a reflexive pronoun
     ("Ann and Bob like each other.", "like(ann, bob) and like(bob, ann)", []),
+    # a variable too: the shipped parser's reading of "Everybody loves Mary.", 0.90
+    ("Everybody loves Mary.", "forall x. love(x, mary) -> love(x, x)", ["x"]),
+    ("Everybody loves Mary.", "forall x. love(x, mary)", []),
+    ("Everyone who loves someone is happy.", "forall x, y. love(x, y) -> happy(x)", []),
+    ("Everything that hurts itself is sad.", "forall x. hurt(x, x) -> sad(x)", []),
 ])
 def test_a_thing_related_to_itself_is_said_twice(sentence, lf, selves):
     assert related_to_itself(parse_formula(lf), sentence, candidates_for(sentence)) == selves
@@ -436,3 +442,76 @@ def test_no_generated_gold_lf_binds_a_variable_nothing_says():
         pairs += generate_pairs(300, seed=63, theory=theory)
     for pair in pairs:
         assert not unsaid_variables(parse_formula(pair.lf), pair.sentence), pair
+
+
+@pytest.mark.parametrize("sentence, lf, unread", [
+    # the shipped parser's readings, at 0.996 and 0.99: "no bird can fly", "no cat is black"
+    ("Not every bird can fly.", "forall x. bird(x) -> not fly(x)", ["Not every"]),
+    ("Not all cats are black.", "forall x. cat(x) -> not black(x)", ["Not all"]),
+    ("It is not the case that every cat is black.", "not black(cat)", ["not the case that every"]),
+    ("It is untrue that all dogs bark.", "forall x. dog(x) -> not bark(x)", ["untrue that all"]),
+    ("Not every bird can fly.", "not (forall x. bird(x) -> fly(x))", []),
+    ("Not all cats are black.", "exists x. cat(x) and not black(x)", []),  # the same, said positively
+    ("All cats are not black.", "forall x. cat(x) -> not black(x)", []),  # the "not" follows the "all"
+    ("It is not the case that Bob is red.", "not red(bob)", []),  # no generality to deny
+])
+def test_a_denied_generality_needs_a_negated_universal(sentence, lf, unread):
+    assert negated_generalities_unread(parse_formula(lf), sentence) == unread
+
+
+def test_no_gold_lf_denies_a_generality_it_does_not_read():
+    pairs = open_gold_pairs(64) + generate_pairs(200, seed=65, constructs=["negated_universal"])
+    for theory in shipped_theories():
+        pairs += generate_pairs(300, seed=66, theory=theory)
+    for pair in pairs:
+        assert not negated_generalities_unread(parse_formula(pair.lf), pair.sentence), pair
+
+
+@pytest.mark.parametrize("sentence, lf, unbound", [
+    # the shipped parser's reading, 0.69: two rules said as one
+    ("Every cat is an animal, and every animal is mortal.", "forall x. cat(x) and animal(x) -> mortal(x)",
+     ["every"]),
+    ("Every cat is an animal, and every animal is mortal.",
+     "(forall x. cat(x) -> animal(x)) and (forall x. animal(x) -> mortal(x))", []),
+    ("Tom likes every cat.", "like(tom, cat)", ["every"]),
+    ("Every dog chases every cat.", "forall x, y. dog(x) and cat(y) -> chase(x, y)", []),
+    ("No dog likes no cat.", "forall x. dog(x) -> not like(x, cat)", ["no"]),  # two "no": two variables
+    ("Bob has no car.", "not have_car(bob)", []),  # one "no" may bind nothing
+    ("Bob does not like Tom at all.", "not like(bob, tom)", []),
+    ("All of the students passed.", "pass(students)", []),  # "all of" is not judged
+    ("Bob walks every day.", "walk(bob)", []),
+])
+def test_each_quantifier_word_binds_a_variable(sentence, lf, unbound):
+    assert quantifiers_unbound(parse_formula(lf), sentence) == unbound
+
+
+@pytest.mark.parametrize("sentence, lf, denied", [
+    ("There are no unicorns.", "exists x. not unicorn(x)", True),  # the shipped parser's reading, 0.70
+    ("There are no unicorns.", "not (exists x. unicorn(x))", False),
+    ("There are no unicorns.", "forall x. not unicorn(x)", False),
+    ("There is a unicorn.", "exists x. unicorn(x)", False),
+])
+def test_a_denied_existence_is_not_asserted(sentence, lf, denied):
+    assert existence_denied_unread(parse_formula(lf), sentence) is denied
+
+
+@pytest.mark.parametrize("sentence, lf, reversed_", [
+    ("Only members can vote.", "forall x. member(x) -> vote(x)", ["member"]),  # shipped parser, 0.995
+    ("Only members can vote.", "forall x. vote(x) -> member(x)", []),
+    ("Only the tall dogs bark.", "forall x. bark(x) -> tall(x) and dog(x)", []),
+    ("Bob is red only if he is big.", "red(bob) -> big(bob)", []),  # "only if" is another construct
+])
+def test_only_restricts_the_consequence(sentence, lf, reversed_):
+    assert only_read_as_all(parse_formula(lf), sentence, candidates_for(sentence)) == reversed_
+
+
+def test_no_gold_lf_leaves_a_quantifier_unbound_asserts_a_denied_existence_or_reverses_only():
+    pairs = [(pair, None) for pair in open_gold_pairs(67)]
+    for theory in shipped_theories():
+        pairs += [(pair, theory) for pair in generate_pairs(300, seed=68, theory=theory)]
+    for pair, theory in pairs:
+        formula = parse_formula(pair.lf)
+        assert not quantifiers_unbound(formula, pair.sentence), pair
+        assert not existence_denied_unread(formula, pair.sentence), pair
+        if theory is None:
+            assert not only_read_as_all(formula, pair.sentence, candidates_for(pair.sentence)), pair

@@ -117,7 +117,27 @@ A thing related to itself is said twice in open mode: "James has a car or works 
 Meta." is not ``car(james) or work_at(meta, meta)`` (the shipped parser's reading, 0.81),
 while "The lion chases the lion." and "Bob likes himself." may be
 (``related_to_itself``). Of 73 such relations in 23,000 generated gold LFs, none breaks
-it; FOLIO's premises have none.
+it; FOLIO's premises have none. A variable related to itself needs the reflexive as
+well: "Everybody loves Mary." is not ``forall x. love(x, mary) -> love(x, x)`` (the
+shipped parser's reading, 0.90); none of 31,159 distinct generated and FOLIO gold LFs
+(both modes, the generator of 2026-12-08) has one.
+
+In both modes a denied generality ("Not every bird can fly.", "Not all cats are black.",
+"It is not the case that every ...") needs a negation above a universal, or an
+existential with a negation inside, its positive form: ``forall x. bird(x) -> not
+fly(x)`` says that no bird can fly (the shipped parser's reading, 0.996;
+``negated_generalities_unread``). "All cats are not black." is not judged. Each
+quantifier word ("every", "each", "all"; "no" when the sentence says two or more) needs
+a variable of its own: "Every cat is an animal, and every animal is mortal." is not
+``forall x. cat(x) and animal(x) -> mortal(x)`` (0.69; ``quantifiers_unbound``; "all
+of", "every day" and "at all" are not judged). "There are no unicorns." is never an
+existential at the root (``exists x. not unicorn(x)``, 0.70; ``existence_denied_unread``).
+And in open mode a leading "Only" restricts the consequence: "Only members can vote." is
+``forall x. vote(x) -> member(x)``, never ``forall x. member(x) -> vote(x)`` (0.995;
+``only_read_as_all``). None of the 31,159 gold LFs breaks any of them; before the
+generator's ``negated_universal`` construct only one of their sentences denied a
+generality, and none of them starts with "Only", so that check rests on its reasoning
+alone.
 
 An indefinite object names nothing in open mode: "Every duck pushes some hamster." is not
 ``forall x. duck(x) -> push(x, hamster)`` (``indefinites_named``; subjects and objects
@@ -163,7 +183,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "only_read_as_all", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -478,6 +498,54 @@ def negated_generalities_unread(formula: ast.Formula, sentence: str) -> list[str
         if isinstance(node, ast.Exists) and any(_is_negation(inner) for inner in ast.walk(node.body)):
             return []
     return phrases
+
+
+def quantifiers_unbound(formula: ast.Formula, sentence: str) -> list[str]:
+    """The quantifier words of ``sentence`` ("every", "each", "all", and "no" when it says
+    two or more of them; not "all of", "every day", "at all") that ``formula`` binds no
+    variable for: "Every cat is an animal, and every animal is mortal." is not ``forall
+    x. cat(x) and animal(x) -> mortal(x)`` (the shipped parser's reading, 0.69). A lone
+    "no" may bind nothing ("Bob has no car." is ``not have_car(bob)``). Both modes; see
+    the module docstring."""
+    said = _QUANTIFIER_WORD.findall(sentence)
+    universal = [word for word in said if word.lower() != "no"]
+    needed = max(len(universal), len(said) if len(said) > 1 else 0)
+    bound = sum(len(node.binders) for node in ast.walk(formula) if isinstance(node, (ast.Forall, ast.Exists)))
+    return said[bound:] if bound < needed else []
+
+
+_QUANTIFIER_WORD = re.compile(
+    r"(?<!\bat )\b(?:every|each|all|no)\b"
+    r"(?!\s+(?:of|the|day|week|month|year|morning|evening|night|time|hour|minute|weekend)\b)", re.I)
+
+
+def existence_denied_unread(formula: ast.Formula, sentence: str) -> bool:
+    """Whether ``formula`` asserts that something exists where ``sentence`` denies it
+    ("There are no unicorns."): a reading that is an existential at its root says the
+    opposite (``exists x. not unicorn(x)``, the shipped parser's reading, 0.70). Both
+    modes; see the module docstring."""
+    return isinstance(formula, ast.Exists) and bool(_THERE_IS_NO.search(sentence))
+
+
+_THERE_IS_NO = re.compile(r"\bthere\s+(?:is|are|was|were|exists?)\s+no\b", re.I)
+
+
+def only_read_as_all(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The names of what a sentence's leading "Only" restricts that ``formula`` puts in a
+    universal's condition: "Only members can vote." says that whoever votes is a member,
+    ``forall x. vote(x) -> member(x)``; ``forall x. member(x) -> vote(x)`` (the shipped
+    parser's reading, 0.995) says the converse. Open mode; see the module docstring."""
+    only = _LEADING_ONLY.match(sentence)
+    if not only:
+        return []
+    restricted = {c.text for c in candidates.items if c.span is not None and c.span[0] == only.end()}
+    conditions = {node.name for rule in ast.walk(formula)
+                  if isinstance(rule, ast.Forall) and isinstance(rule.body, ast.Implies)
+                  for node in ast.walk(rule.body.left) if isinstance(node, ast.Pred)}
+    return sorted(restricted & conditions)
+
+
+_LEADING_ONLY = re.compile(r"\s*only\s+(?:(?:the|a|an)\s+)?(?!if\b|when\b)", re.I)
 
 
 _GENERALITY = r"(?:every|all|each|everyone|everybody|everything)\b"

@@ -51,9 +51,10 @@ from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
-                       disconnected_existentials, indefinites_named, misdirected_comparisons,
-                       negated_generalities_unread, negates_unsaid, objects_as_subjects, omitted_words,
-                       passive_names, phrases_named_twice, quantifies_unsaid, related_to_itself,
+                       disconnected_existentials, existence_denied_unread, indefinites_named,
+                       misdirected_comparisons, negated_generalities_unread, negates_unsaid,
+                       objects_as_subjects, omitted_words, only_read_as_all, passive_names,
+                       phrases_named_twice, quantifiers_unbound, quantifies_unsaid, related_to_itself,
                        unsaid_mentions, unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -360,6 +361,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: disconnected_existentials(formula), "binds {} and says nothing else of it"),
         (lambda: unsaid_variables(formula, sentence), "binds {}, which no word of the sentence stands for"),
         (lambda: negated_generalities_unread(formula, sentence), "denies no generality, where the sentence says {}"),
+        (lambda: quantifiers_unbound(formula, sentence), "binds no variable for {}"),
+        (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
     ]
     if schema:
         checks += [
@@ -380,6 +383,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
             (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
+            (lambda: only_read_as_all(formula, sentence, candidates),
+             "makes {} a condition, where the sentence's 'only' makes it a consequence"),
         ]
     for check, doubt in checks:
         found = check()

@@ -127,7 +127,7 @@ def paraphrases(formula: ast.Formula | str, vocab: Vocabulary | None = None, *, 
     """Up to ``n`` different English sentences that all mean ``formula``.
 
     >>> paraphrases("forall x. red(x) -> big(x)", n=3)
-    ['People who are red are big.', 'If something is red, then it is big.', 'Everything that is red is big.']
+    ['Whenever someone is red, they are big.', 'If someone is red, they are big.', 'People who are red are big.']
     """
     formula = parse_formula(formula) if isinstance(formula, str) else formula
     vocab = vocab if vocab is not None else vocabulary_for(formula)
