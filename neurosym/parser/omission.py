@@ -618,9 +618,10 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
 
 def indefinites_named(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The constants of ``formula`` the sentence only ever says as an indefinite object: every
-    mention comes right after "a", "an", "some", "any", "every", "each" or "no", which comes
-    right after a word that is no preposition ("Every duck pushes some hamster.", "Anyone
-    who kicked an employee is a fox."). Such a phrase names no individual, so ``push(x,
+    mention comes right after "a", "an", "some", "any", "every", "each" or "no" (or after
+    one of them and up to two modifiers, for a name in lower case: "is a good
+    programmer"), which comes right after a word that is no preposition ("Every duck
+    pushes some hamster.", "Anyone who kicked an employee is a fox."). Such a phrase names no individual, so ``push(x,
     hamster)`` misreads it; it is a variable, bound by the quantifier its determiner says.
     A subject ("A worksheet is either paper or ...", which FOLIO's gold logic gives a
     constant) and an object of a preposition ("played as a half back") are not judged."""
@@ -632,7 +633,9 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
     return named
 
 
-_VERB_THEN_INDEFINITE = re.compile(r"\b([A-Za-z]+)\s+(?:a|an|some|any|every|each|no)\s+$", re.I)
+# a determiner, and up to two modifiers between it and a name in lower case ("is a good
+# programmer"; a capitalised name after them is another phrase: "is a londet reads Tom")
+_VERB_THEN_INDEFINITE = re.compile(r"\b([A-Za-z]+)\s+(?:a|an|some|any|every|each|no)\s+((?:[a-z]+\s+){0,2})$", re.I)
 # Words before a determiner that make its phrase no object: it may be a subject there
 # ("If a cat ...", "... and a dog is ...").
 _CLAUSE_WORDS = frozenset("and or but nor if then that when whenever unless either neither both whether than".split())
@@ -640,7 +643,15 @@ _CLAUSE_WORDS = frozenset("and or but nor if then that when whenever unless eith
 
 def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
     found = _VERB_THEN_INDEFINITE.search(sentence[:start])
-    return found is not None and found.group(1).lower() not in PREPOSITIONS | _CLAUSE_WORDS
+    if found is None or found.group(1).lower() in PREPOSITIONS | _CLAUSE_WORDS:
+        return False
+    modifiers = found.group(2).split()
+    if modifiers and not sentence[start:start + 1].islower():
+        return False
+    return not any(word.lower() in PREPOSITIONS | _CLAUSE_WORDS | _ARTICLE_WORDS for word in modifiers)
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the"})
 
 
 def phrases_named_twice(formula: ast.Formula, candidates: CandidateSet) -> list[tuple[str, str]]:
