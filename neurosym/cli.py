@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .cli_text import TEXT_COMMANDS, add_text_commands
+from .cli_text import TEXT_COMMANDS, add_text_commands, text_or_file
 from .errors import InputFormatError, NeurosymError
 from .verdicts import Consistency, Semantics, Verdict
 
@@ -88,7 +88,8 @@ def _add_parser_commands(commands) -> None:
         description="Parse each sentence of TEXT into logical forms (n-best, with confidences) and "
                     "say each one back in English. With --rules, statements map onto the declared "
                     "symbols (schema-guided); without, symbols come from the words (open mode).")
-    parse.add_argument("text", metavar="TEXT", help="English text, one or more sentences")
+    parse.add_argument("text", metavar="TEXT|FILE",
+                       help="English text, one or more sentences, or a file that holds it")
     parse.add_argument("--rules", action="append", default=[], metavar="FILE",
                        help="a rule file (repeatable): parse onto its declared symbols")
     parse.add_argument("--n-best", type=int, default=4, metavar="N", help="readings per sentence (default 4)")
@@ -317,7 +318,7 @@ def _run_parse(args) -> int:
         theory = load_theory(args.rules)
     from .text import split_sentences
 
-    sentences = split_sentences(args.text)
+    sentences = split_sentences(text_or_file(args.text))
     if not sentences:
         raise InputFormatError("nothing to parse: TEXT has no words")
     parser = SemanticParser.load(args.weights, device=args.device, cross_check=args.cross_check)

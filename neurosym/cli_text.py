@@ -230,7 +230,7 @@ def run_ask(args) -> int:
     from .report import format_check
 
     semantics = Semantics.parse(args.semantics)
-    context = [_text_or_file(value) for value in args.context]
+    context = [text_or_file(value) for value in args.context]
     pipeline = _pipeline(args)
     answer = pipeline.ask(context, args.question, semantics=semantics)
     if args.json:
@@ -269,8 +269,8 @@ def format_answer(answer, semantics: Semantics, format_check) -> str:
     return "\n".join(lines)
 
 
-def _text_or_file(value: str) -> str:
-    """``--context`` is a file's text when it names a file, else the text itself."""
+def text_or_file(value: str) -> str:
+    """A file's text when ``value`` names a file (``ask --context``, ``parse``), else ``value`` itself."""
     path = Path(value)
     try:
         names_a_file = "\n" not in value and path.is_file()
@@ -281,7 +281,7 @@ def _text_or_file(value: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputFormatError(f"{value}: cannot read the context file ({exc})") from None
+        raise InputFormatError(f"{value}: cannot read the file ({exc})") from None
 
 
 # ---------------------------------------------------------------- eval

@@ -690,6 +690,17 @@ def test_parse_command_prints_readings_as_json(shipped, capsys):
 
 
 @neural
+def test_parse_command_reads_a_file_given_for_its_text(shipped, tmp_path, capsys):
+    from neurosym.cli import main
+
+    text = tmp_path / "statements.txt"
+    text.write_text("The cat chases the dog.\nBob is not kind.\n", encoding="utf-8")
+    assert main(["parse", str(text), "--json", "--n-best", "1", "--device", "cpu"]) == 0
+    printed = json.loads(capsys.readouterr().out)["sentences"]
+    assert [s["readings"][0]["lf"] for s in printed] == ["chase(cat, dog)", "not kind(bob)"]
+
+
+@neural
 def test_one_training_command_makes_both_networks_of_the_shipped_weights(tmp_path):
     """``train parser --schema-network STEPS``: the trained network, then its fine-tune on
     the rule files' sentences in ``schema/``, which ``SemanticParser.load`` parses
