@@ -53,7 +53,7 @@ from .declared_glosses import permissions_read_as_prohibitions, prohibitions_rea
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
                        disconnected_existentials, existence_denied_unread, indefinites_named,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid,
-                       objects_as_subjects, omitted_words, only_read_as_all, passive_names,
+                       objects_as_subjects, omitted_words, only_misread, passive_names,
                        phrases_named_twice, quantifiers_unbound, quantifies_unsaid, related_to_itself,
                        unsaid_mentions, unsaid_variables)
 from ..encoder import inference_dtype, pick_device
@@ -383,8 +383,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
             (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
-            (lambda: only_read_as_all(formula, sentence, candidates),
-             "makes {} a condition, where the sentence's 'only' makes it a consequence"),
+            (lambda: only_misread(formula, sentence, candidates),
+             "concludes {} in no rule, as the sentence's 'only' does"),
         ]
     for check, doubt in checks:
         found = check()
