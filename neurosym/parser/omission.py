@@ -195,7 +195,7 @@ _MAY_GO_UNSAID = frozenset({"has", "have", "had"})
 # Words that introduce a bound variable, and the pronouns that refer back to one.
 _INDEFINITES = frozenset({
     "something", "someone", "somebody", "anything", "anyone", "anybody", "everything",
-    "everyone", "everybody", "nothing", "nobody", "whoever", "whatever", "whomever",
+    "everyone", "everybody", "nothing", "nobody", "whoever", "whosoever", "whatever", "whomever",
 })
 _BACK_REFERENCES = frozenset({"it", "they", "them", "itself", "themselves"})
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -204,7 +204,6 @@ _NEGATION_WORD = re.compile(
     re.I)
 _NOT_BOTH = re.compile(r"\bbut not both\b", re.I)  # "either A or B but not both": a xor
 _THAN = re.compile(r"\bthan\b", re.I)  # "taller than", "more than 3": an ordering each
-_SOME_PRONOUN = re.compile(r"\b(?:some|any)(?:thing|one|body)\b", re.I)  # "Every dog chases something."
 _OR = re.compile(r"\bor\b", re.I)  # "A or B", "either A or B": a disjunction (or xor) at least
 _PRONOUN_PAIR = re.compile(r"\b(?:he or she|she or he|him or her|her or him|his or her|her or his)\b", re.I)
 # The orderings, each with the one that says the same with its sides swapped.
@@ -342,7 +341,9 @@ def quantifies_unsaid(formula: ast.Formula, sentence: str) -> bool:
         return False
     if not _says_something_general(sentence):
         return True
-    return bool(_lone_inner_existentials(nodes)) and not _SOME_PRONOUN.search(sentence)
+    # "Every dog chases something." says its inner existential
+    return bool(_lone_inner_existentials(nodes)) and not any(
+        word.startswith(("some", "any")) for word in _indefinite_pronouns(sentence))
 
 
 def _lone_inner_existentials(nodes: list[ast.Node]) -> list[str]:
@@ -393,10 +394,17 @@ def unsaid_variables(formula: ast.Formula, sentence: str) -> list[str]:
     if outer is None or len(outer.binders) < 2:
         return []
     lone = [b.name for b in outer.binders if _uses(b.name, outer.body) == 1]
-    return lone if lone and len(_INDEFINITE_PRONOUN.findall(sentence)) < len(outer.binders) else []
+    return lone if lone and len(_indefinite_pronouns(sentence)) < len(outer.binders) else []
 
 
-_INDEFINITE_PRONOUN = re.compile(r"\b(?:some|any|every|no)(?:thing|one|body)\b|\bno one\b|\bwho(?:so)?ever\b|\bwhatever\b", re.I)
+@lru_cache(maxsize=256)
+def _indefinite_pronouns(sentence: str) -> tuple[str, ...]:
+    """The indefinite pronouns of ``sentence`` ("someone", "anything", "whoever", "no one"),
+    in order."""
+    words = _LOWER_WORD.findall(sentence.lower())
+    return tuple("no one" if (word, following) == ("no", "one") else word
+                 for word, following in zip(words, [*words[1:], ""])
+                 if word in _INDEFINITES or (word, following) == ("no", "one"))
 
 
 @lru_cache(maxsize=256)
