@@ -570,6 +570,9 @@ NOT_CONFIDENTLY_MISREAD = [
     ("There are no unicorns.", "not (exists x. unicorn(x))"),  # exists x. not unicorn(x) at 0.70
     ("Only members can vote.", "forall x. vote(x) -> member(x)"),  # the converse at 0.995
     ("Everybody loves Mary.", "forall x. love(x, mary)"),  # forall x. love(x, mary) -> love(x, x) at 0.90
+    # exists x. intern(x) and not access(x, database) at 0.78: a generic read as "some"
+    ("Interns cannot access the database.", "forall x. intern(x) -> not access(x, database)"),
+    ("Most birds can fly.", None),  # no reading is right; forall x. bird(x) -> fly(x) at 0.76
 ]
 
 

@@ -127,14 +127,18 @@ In both modes a denied generality ("Not every bird can fly.", "Not all cats are 
 existential with a negation inside, its positive form: ``forall x. bird(x) -> not
 fly(x)`` says that no bird can fly (the shipped parser's reading, 0.996;
 ``negated_generalities_unread``). "All cats are not black." is not judged. Each
-quantifier word ("every", "each", "all"; "no" when the sentence says two or more) needs
-a variable of its own: "Every cat is an animal, and every animal is mortal." is not
+quantifier word ("every", "each", "all"; "no" and "some" when the sentence says two or
+more) needs a variable of its own: "Every cat is an animal, and every animal is mortal." is not
 ``forall x. cat(x) and animal(x) -> mortal(x)`` (0.69; ``quantifiers_unbound``; "all
 of", "every day" and "at all" are not judged). "There are no unicorns." is never an
 existential at the root (``exists x. not unicorn(x)``, 0.70; ``existence_denied_unread``).
 And in open mode a leading "Only" restricts the consequence: "Only members can vote." is
 ``forall x. vote(x) -> member(x)``, never ``forall x. member(x) -> vote(x)`` (0.995) nor
-anything else that does not conclude ``member`` in a universal (``only_misread``). None
+anything else that does not conclude ``member`` in a universal (``only_misread``). A sentence-initial bare plural is generic, never an
+existential at the root over its noun ("Interns cannot access the database." is not
+``exists x. intern(x) and not access(x, database)``, 0.78; ``generics_read_as_some``),
+and a sentence-initial "Most", "Many", "Several" or "Few" has no reading in the logic, so
+every reading of it is doubted (``inexpressible_quantities``). None
 of the 31,159 gold LFs breaks any of them; before the
 generator's ``negated_universal`` construct only one of their sentences denied a
 generality, and none of them starts with "Only", so that check rests on its reasoning
@@ -184,7 +188,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "only_misread", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "only_misread", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -510,22 +514,55 @@ def negated_generalities_unread(formula: ast.Formula, sentence: str) -> list[str
 
 
 def quantifiers_unbound(formula: ast.Formula, sentence: str) -> list[str]:
-    """The quantifier words of ``sentence`` ("every", "each", "all", and "no" when it says
-    two or more of them; not "all of", "every day", "at all") that ``formula`` binds no
-    variable for: "Every cat is an animal, and every animal is mortal." is not ``forall
-    x. cat(x) and animal(x) -> mortal(x)`` (the shipped parser's reading, 0.69). A lone
-    "no" may bind nothing ("Bob has no car." is ``not have_car(bob)``). Both modes; see
-    the module docstring."""
+    """The quantifier words of ``sentence`` ("every", "each", "all", and "no" and "some"
+    when it says two or more of them; not "all of", "every day", "at all") that
+    ``formula`` binds no variable for: "Every cat is an animal, and every animal is
+    mortal." is not ``forall x. cat(x) and animal(x) -> mortal(x)`` (the shipped parser's
+    reading, 0.69), nor "Some students are athletes and some athletes are students."
+    ``exists x. student(x) and athlete(x)`` (0.94). A lone "no" may bind nothing ("Bob
+    has no car." is ``not have_car(bob)``). Both modes; see the module docstring."""
     said = _QUANTIFIER_WORD.findall(sentence)
-    universal = [word for word in said if word.lower() != "no"]
+    universal = [word for word in said if word.lower() not in ("no", "some")]
     needed = max(len(universal), len(said) if len(said) > 1 else 0)
     bound = sum(len(node.binders) for node in ast.walk(formula) if isinstance(node, (ast.Forall, ast.Exists)))
     return said[bound:] if bound < needed else []
 
 
 _QUANTIFIER_WORD = re.compile(
-    r"(?<!\bat )\b(?:every|each|all|no)\b"
+    r"(?<!\bat )\b(?:every|each|all|no|some)\b"
     r"(?!\s+(?:of|the|day|week|month|year|morning|evening|night|time|hour|minute|weekend)\b)", re.I)
+
+
+def generics_read_as_some(formula: ast.Formula, sentence: str) -> list[str]:
+    """The sentence-initial bare plural ("Interns cannot access the database.") that
+    ``formula`` reads as "some": a bare plural subject is generic, so an existential at the
+    root over its noun (``exists x. intern(x) and not access(x, database)``, the shipped
+    parser's reading, 0.78) misreads it. Both modes; see the module docstring."""
+    first = _FIRST_WORD.match(sentence)
+    if not first or not isinstance(formula, ast.Exists):
+        return []
+    word = first.group(1)
+    noun = lemma_of_plural(word.lower())
+    bound = {b.name for b in formula.binders}
+    restricted = any(isinstance(node, ast.Pred) and node.name == noun and len(node.args) == 1
+                     and isinstance(node.args[0], ast.Var) and node.args[0].name in bound
+                     for node in ast.walk(formula.body))
+    return [word] if noun != word.lower() and restricted else []
+
+
+def inexpressible_quantities(sentence: str) -> list[str]:
+    """The sentence-initial "Most", "Many", "Several" or "Few" of ``sentence``: the logic
+    has no reading for them, so every reading is doubted. "Most birds can fly." is
+    neither ``forall x. bird(x) -> fly(x)`` (the shipped parser's reading, 0.76), which
+    says too much, nor ``exists x. bird(x) and fly(x)`` (0.86, once the universal was
+    doubted), which as a claim would be proved by one flying bird. Both modes; see the
+    module docstring."""
+    first = _FIRST_WORD.match(sentence)
+    return [first.group(1)] if first and first.group(1).lower() in _VAGUE_QUANTITIES else []
+
+
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)\b")
+_VAGUE_QUANTITIES = frozenset({"most", "many", "several", "few"})
 
 
 def existence_denied_unread(formula: ast.Formula, sentence: str) -> bool:

@@ -51,11 +51,11 @@ from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
-                       disconnected_existentials, existence_denied_unread, indefinites_named,
-                       misdirected_comparisons, negated_generalities_unread, negates_unsaid,
-                       objects_as_subjects, omitted_words, only_misread, passive_names,
-                       phrases_named_twice, quantifiers_unbound, quantifies_unsaid, related_to_itself,
-                       unsaid_mentions, unsaid_variables)
+                       disconnected_existentials, existence_denied_unread, generics_read_as_some,
+                       indefinites_named, inexpressible_quantities, misdirected_comparisons,
+                       negated_generalities_unread, negates_unsaid, objects_as_subjects, omitted_words,
+                       only_misread, passive_names, phrases_named_twice, quantifiers_unbound,
+                       quantifies_unsaid, related_to_itself, unsaid_mentions, unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
@@ -363,6 +363,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: negated_generalities_unread(formula, sentence), "denies no generality, where the sentence says {}"),
         (lambda: quantifiers_unbound(formula, sentence), "binds no variable for {}"),
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
+        (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
+        (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
     ]
     if schema:
         checks += [
