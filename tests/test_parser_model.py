@@ -563,7 +563,7 @@ SHIPPED = [
 NOT_CONFIDENTLY_MISREAD = [
     # exists x. gary(x) and brave(parrot) at 0.98: an existential that binds nothing said
     ("At least one of Gary and the parrot is brave.", "brave(gary) or brave(parrot)"),
-    # the reading checks of 2026-12-08 (docs/parser.md), each after a confident misreading:
+    # the reading checks of 2026-12-07, 05:00 (docs/parser.md), each after a confident misreading:
     # forall x. cat(x) and animal(x) -> mortal(x) at 0.69
     ("Every cat is an animal, and every animal is mortal.",
      "(forall x. cat(x) -> animal(x)) and (forall x. animal(x) -> mortal(x))"),

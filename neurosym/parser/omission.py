@@ -120,7 +120,7 @@ while "The lion chases the lion." and "Bob likes himself." may be
 it; FOLIO's premises have none. A variable related to itself needs the reflexive as
 well: "Everybody loves Mary." is not ``forall x. love(x, mary) -> love(x, x)`` (the
 shipped parser's reading, 0.90); none of 31,159 distinct generated and FOLIO gold LFs
-(both modes, the generator of 2026-12-08) has one.
+(both modes, the generator of 2026-12-07, 05:00) has one.
 
 In both modes a denied generality ("Not every bird can fly.", "Not all cats are black.",
 "It is not the case that every ...") needs a negation above a universal, or an
