@@ -51,7 +51,7 @@ TAGS = (
 )
 MAX_SPAN_WORDS = 4
 
-_ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the"})
 # Prepositions may end a name ("live_in", "afraid_of") or stand inside one
 # ("go_to_school"), never start it.
 PREPOSITIONS = frozenset({
@@ -457,7 +457,7 @@ def content_words(sentence: str, *, names_and_numbers_only: bool = False) -> lis
         named = {i for a, b in _name_groups(words) if (a, b) != (0, 1) for i in range(a, b)}
         return [w for i, w in enumerate(words) if i in named or w.kind in ("number", "number_word")]
     return [w for w in words if w.kind in ("number", "number_word")
-            or w.kind == "word" and w.text.lower() not in _ARTICLES | PREPOSITIONS]
+            or w.kind == "word" and w.text.lower() not in ARTICLES | PREPOSITIONS]
 
 
 def _name_groups(words: list[_Word], *, possessive_ends: bool = False) -> list[tuple[int, int]]:
@@ -516,7 +516,7 @@ def _canonical_number(text: str) -> str:
 def _symbol(words: Sequence[str]) -> str | None:
     """The LF name of a phrase (lower case, articles dropped, ``_``), or None."""
     tokens = [t for w in words for t in re.split(r"[^a-z0-9]+", w.lower().replace("'", ""))
-              if t and t not in _ARTICLES]
+              if t and t not in ARTICLES]
     name = "_".join(tokens)
     if not name:
         return None
@@ -598,15 +598,15 @@ def open_candidates(sentence: str) -> CandidateSet:
     group_of = {i: (a, b) for a, b in groups for i in range(a, b)}
     for start, end in _content_runs(words):
         for i in range(start, end):
-            if lowered[i] in _ARTICLES or lowered[i] in PREPOSITIONS:
+            if lowered[i] in ARTICLES or lowered[i] in PREPOSITIONS:
                 continue
             content = 0
             for j in range(i + 1, end + 1):
-                if lowered[j - 1] not in _ARTICLES:
+                if lowered[j - 1] not in ARTICLES:
                     content += 1
                 if content > MAX_SPAN_WORDS:
                     break
-                if lowered[j - 1] in _ARTICLES or not _span_may_hold_names(i, j, words, group_of):
+                if lowered[j - 1] in ARTICLES or not _span_may_hold_names(i, j, words, group_of):
                     continue
                 span = (words[i].start, words[j - 1].end)
                 size = f"words{min(content, MAX_SPAN_WORDS)}"
@@ -615,7 +615,7 @@ def open_candidates(sentence: str) -> CandidateSet:
                 # span is no name if the verb is not its first word ("dog_chases_bear"), and
                 # its spellings that keep the inflection (chases_bear) are none either.
                 verbs = [k for k in range(i, j - 1)
-                         if lowered[k + 1] in _ARTICLES and lemma_of_verb(lowered[k]) != lowered[k]]
+                         if lowered[k + 1] in ARTICLES and lemma_of_verb(lowered[k]) != lowered[k]]
                 if verbs and verbs != [i]:
                     continue
                 joins_object = _joins_a_definite_object(lowered, i, j)
@@ -721,7 +721,7 @@ def _definite_descriptions(words: list[_Word], theory: Theory) -> list[tuple[int
         while end < len(words) and end - i <= MAX_DESCRIPTION_WORDS:
             after = words[end]
             lowered = after.text.lower()
-            if after.kind != "word" or after.capitalized or lowered in _ARTICLES \
+            if after.kind != "word" or after.capitalized or lowered in ARTICLES \
                     or lowered in PREPOSITIONS or said_by_glosses(lowered, said_of):
                 break
             end += 1

@@ -128,14 +128,14 @@ existential with a negation inside, its positive form: ``forall x. bird(x) -> no
 fly(x)`` says that no bird can fly (the shipped parser's reading, 0.996;
 ``negated_generalities_unread``). "All cats are not black." is not judged. Each
 quantifier word ("every", "each", "all"; "no" and "some" when the sentence says two or
-more) needs a variable of its own: "Every cat is an animal, and every animal is mortal." is not
-``forall x. cat(x) and animal(x) -> mortal(x)`` (0.69; ``quantifiers_unbound``; "all
+more) needs a variable of its own: "Every cat is an animal, and every animal is mortal." is
+not ``forall x. cat(x) and animal(x) -> mortal(x)`` (0.69; ``quantifiers_unbound``; "all
 of", "every day" and "at all" are not judged). "There are no unicorns." is never an
 existential at the root (``exists x. not unicorn(x)``, 0.70; ``existence_denied_unread``).
 And in open mode a leading "Only" restricts the consequence: "Only members can vote." is
 ``forall x. vote(x) -> member(x)``, never ``forall x. member(x) -> vote(x)`` (0.995) nor
-anything else that does not conclude ``member`` in a universal (``only_misread``). A sentence-initial bare plural is generic, never an
-existential at the root over its noun ("Interns cannot access the database." is not
+anything else that does not conclude ``member`` in a universal (``only_misread``). A
+sentence-initial bare plural is generic, never an existential at the root over its noun ("Interns cannot access the database." is not
 ``exists x. intern(x) and not access(x, database)``, 0.78; ``generics_read_as_some``),
 and a sentence-initial "Most", "Many", "Several" or "Few" has no reading in the logic, so
 every reading of it is doubted (``inexpressible_quantities``). None
@@ -183,7 +183,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
+from .candidates import ARTICLES, PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
@@ -670,7 +670,8 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
     mention comes right after "a", "an", "some", "any", "every", "each" or "no" (or after
     one of them and up to two modifiers, for a name in lower case: "is a good
     programmer"), which comes right after a word that is no preposition ("Every duck
-    pushes some hamster.", "Anyone who kicked an employee is a fox."). Such a phrase names no individual, so ``push(x,
+    pushes some hamster.", "Anyone who kicked an employee is a fox."). Such a phrase
+    names no individual, so ``push(x,
     hamster)`` misreads it; it is a variable, bound by the quantifier its determiner says.
     A subject ("A worksheet is either paper or ...", which FOLIO's gold logic gives a
     constant) and an object of a preposition ("played as a half back") are not judged."""
@@ -697,10 +698,7 @@ def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
     modifiers = found.group(2).split()
     if modifiers and not sentence[start:start + 1].islower():
         return False
-    return not any(word.lower() in PREPOSITIONS | _CLAUSE_WORDS | _ARTICLE_WORDS for word in modifiers)
-
-
-_ARTICLE_WORDS = frozenset({"a", "an", "the"})
+    return not any(word.lower() in PREPOSITIONS | _CLAUSE_WORDS | ARTICLES for word in modifiers)
 
 
 def phrases_named_twice(formula: ast.Formula, candidates: CandidateSet) -> list[tuple[str, str]]:

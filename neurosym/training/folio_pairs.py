@@ -49,7 +49,7 @@ from ..errors import NeurosymError
 from ..logic import ast
 from ..logic.printer import to_text
 from ..logic.typecheck import infer_signature, typecheck
-from ..parser.candidates import (PREPOSITIONS, CandidateSet, dropped_final_e, lemma_of_plural, lemma_of_verb,
+from ..parser.candidates import (ARTICLES, PREPOSITIONS, CandidateSet, dropped_final_e, lemma_of_plural, lemma_of_verb,
                                   lemmas_of_past, open_candidates)
 from ..parser.vocabulary import NAME, VARIABLES, canonical_variables, lf_to_actions
 from ..resources import grammar_text
@@ -64,7 +64,6 @@ MIN_COVERAGE = 0.5  # share of the sentence's content words the chosen names mus
 
 # FOLIO name words that say nothing about the concept ("IsDocumentary" is documentary).
 _STOP_WORDS = frozenset("is are was were be been being a an the does do did".split())
-_ARTICLES = frozenset({"a", "an", "the"})
 # FOLIO's Person(x)/Thing(x): the project's convention adds no predicate for these words.
 _GENERIC_PREDICATES = frozenset({("person",), ("people",), ("thing",)})
 _GENERIC_WORDS = frozenset("""person people persons thing things someone something everyone
@@ -209,7 +208,7 @@ def _words_of(text: str) -> tuple[str, ...]:
     """Lower-case words as candidates spell them: possessives and articles dropped,
     split at every non-alphanumeric character ("eco-friendly" -> eco, friendly)."""
     text = re.sub(r"'s\b|'", "", text.lower())
-    return tuple(w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _ARTICLES)
+    return tuple(w for w in re.split(r"[^a-z0-9]+", text) if w and w not in ARTICLES)
 
 
 def _split_name(raw: str) -> tuple[str, ...]:
@@ -515,7 +514,7 @@ _HAVE = frozenset("have has had having haven't hasn't hadn't".split())
 _SUBJECTS = frozenset("he she it they we i you who that which whoever".split())
 # Words between a subject or auxiliary and its verb ("was also ran and owned by").
 _LOOK_PAST = frozenset("not never also often always already then and or both either neither".split())
-_FUNCTION_WORDS = PREPOSITIONS | _ARTICLES | frozenset("""if when whenever unless because while
+_FUNCTION_WORDS = PREPOSITIONS | ARTICLES | frozenset("""if when whenever unless because while
 before since although though once until whether no all some every each any many most""".split())
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 _KNOWN_VERBS = frozenset(verb for verb, _ in VERBS)
