@@ -57,7 +57,7 @@ from .logic import ast
 from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
-from .parser.candidates import gerund_lemmas
+from .parser.candidates import ARTICLES, gerund_lemmas
 from .reasoner.result import CheckResult, EvidenceItem
 from .routing import DEFAULT_THRESHOLD, Answer, read_confidently, route, rules_in_english, with_guess
 from .rules.model import Theory
@@ -652,8 +652,6 @@ def _choose_readings(sentences: Sequence[str], candidates: Sequence[tuple], decl
 
 # ---------------------------------------------------------------- one concept, one name
 
-_ARTICLES = frozenset({"a", "an", "the"})
-
 
 def _lemma(word: str) -> str:
     """A crude lemma, good enough to compare names (never shown): chases -> chase,
@@ -685,7 +683,7 @@ def _symbols(formula: ast.Formula):
 
 
 def _concept(kind: str, arity: int, name: str) -> tuple:
-    words = [w for w in name.lower().split("_") if w and w not in _ARTICLES] or [name.lower()]
+    words = [w for w in name.lower().split("_") if w and w not in ARTICLES] or [name.lower()]
     return kind, arity, tuple(sorted(_lemma(w) for w in words))
 
 

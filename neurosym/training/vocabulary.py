@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..logic.ast import is_identifier
 from ..logic.signature import ENTITY, INT
+from ..parser.candidates import ARTICLES
 from .morphology import past_participle, past_tense, third_person
 
 __all__ = [
@@ -25,7 +26,6 @@ __all__ = [
     "Vocabulary", "Unrealizable",
 ]
 
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def symbol_name(*words: str) -> str:
@@ -35,7 +35,7 @@ def symbol_name(*words: str) -> str:
     ('bald_eagle', 'bob', 'drink_coffee_regularly')
     """
     text = " ".join(words).lower().replace("'", "")
-    tokens = [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ARTICLES]
+    tokens = [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in ARTICLES]
     name = "_".join(tokens)
     if not name or name[0].isdigit():
         name = "n_" + name
