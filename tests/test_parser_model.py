@@ -573,6 +573,12 @@ NOT_CONFIDENTLY_MISREAD = [
     # exists x. intern(x) and not access(x, database) at 0.78: a generic read as "some"
     ("Interns cannot access the database.", "forall x. intern(x) -> not access(x, database)"),
     ("Most birds can fly.", None),  # no reading is right; forall x. bird(x) -> fly(x) at 0.76
+    # the reading checks of 2026-12-07, 07:30 (docs/parser.md)
+    ("The book is on the table.", None),  # table(book) at 0.99
+    ("Everyone in the team speaks English.", None),  # forall x. team(x) -> speak_english(x) at 0.94
+    ("Cats and dogs are animals.", "forall x. cat(x) or dog(x) -> animal(x)"),  # cat(x) and dog(x) at 0.86
+    ("Maria speaks French and Spanish.", None),  # speak_french(maria) and spanish(maria) at 0.93
+    ("Mary owns a car and a bike.", None),  # own_car(mary) and bike(mary) at 0.98
 ]
 
 

@@ -188,7 +188,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "only_misread", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -595,6 +595,104 @@ def only_misread(formula: ast.Formula, sentence: str, candidates: CandidateSet) 
 
 
 _LEADING_ONLY = re.compile(r"\s*only\s+(?:(?:the|a|an)\s+)?(?!if\b|when\b)", re.I)
+
+
+def places_read_as_kinds(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The one-place predicates of ``formula`` whose every mention is the object of a
+    preposition of place or time ("in", "on", "at", "under", "near", "inside", "behind")
+    with "the" (or a capitalised name), after a form of "be" or an indefinite pronoun:
+    such a noun says where or when something is, not what it is. "The book is on the
+    table." is never ``table(book)`` (the shipped parser's reading, 0.99), nor "Everyone
+    in the team speaks English." ``forall x. team(x) -> speak_english(x)`` (0.94). Open
+    mode; see the module docstring."""
+    kinds = []
+    for name in dict.fromkeys(node.name for node in ast.walk(formula)
+                              if isinstance(node, ast.Pred) and len(node.args) == 1):
+        starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
+        if starts and all(_after_a_place_preposition(sentence, start) for start in starts):
+            kinds.append(name)
+    return kinds
+
+
+# A preposition of place or time, after a form of "be" ("is on the table") or an indefinite
+# pronoun ("everyone in the team"). Not after "a" ("looked at a horse": a variable that
+# horse(y) restricts), nor after other words: FOLIO's gold logic abbreviates "works at Meta"
+# as meta(x) and "live in cramped residential buildings" likewise, and reads "districts in
+# the city of Guilin" as city(guilin).
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been)(?:\s+not|n't)?|everyone|everybody|everything|someone|somebody|something"
+    r"|anyone|anybody|anything|no\s+one|nobody|nothing)\s+(?:in|on|at|under|near|inside|behind)\s+(the\s+)?$", re.I)
+
+
+def _after_a_place_preposition(sentence: str, start: int) -> bool:
+    """Whether the mention at ``start`` follows ``_PLACE_BEFORE``: with "the", or without
+    it when capitalised ("is on Monday", "is in Paris"; not "is in chemical endangerment",
+    which FOLIO reads as a state)."""
+    found = _PLACE_BEFORE.search(sentence[:start])
+    return found is not None and (found.group(1) is not None or sentence[start:start + 1].isupper())
+
+
+def coordinated_kinds_intersected(formula: ast.Formula, sentence: str) -> list[tuple[str, str]]:
+    """The two plural nouns a sentence opens with, joined by "and" ("Cats and dogs are
+    animals.", "All birds and bats can fly."), when ``formula`` conjoins both of one
+    variable: such a subject speaks of each kind, not of things that are both, so
+    ``forall x. cat(x) and dog(x) -> animal(x)`` (the shipped parser's reading, 0.86) misreads
+    it (``forall x. cat(x) or dog(x) -> animal(x)`` reads it). Coordinated adjectives
+    ("Red and cold things are round.") are not judged: neither word is a plural. Both
+    modes; see the module docstring."""
+    opening = _COORDINATED_PLURALS.match(sentence)
+    if not opening:
+        return []
+    words = [opening.group(1).lower(), opening.group(2).lower()]
+    nouns = [lemma_of_plural(word) for word in words]
+    if any(noun == word for noun, word in zip(nouns, words)) or lemma_of_plural(opening.group(3).lower()) != opening.group(3).lower():
+        return []
+    for node in ast.walk(formula):
+        if isinstance(node, ast.And):
+            of_variable: dict[str, set[str]] = {}
+            for conjunct in node.args:
+                if isinstance(conjunct, ast.Pred) and len(conjunct.args) == 1 and isinstance(conjunct.args[0], ast.Var):
+                    of_variable.setdefault(conjunct.args[0].name, set()).add(conjunct.name)
+            if any(set(nouns) <= names for names in of_variable.values()):
+                return [(words[0], words[1])]
+    return []
+
+
+# "Cats and dogs are ...", "All birds and bats can ...": two words and the word after them,
+# which must be no plural noun ("Nervous and famous people ..." are two adjectives)
+_COORDINATED_PLURALS = re.compile(r"\s*(?:all\s+)?([a-z]+),?\s+and\s+([a-z]+)\s+([a-z]+)", re.I)
+
+
+def objects_read_as_properties(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The one-place predicates of ``formula`` said only as the head of a sentence's closing
+    "and" phrase (an article, or a capitalised name, then the head), applied to a constant
+    said only before it, in a sentence with no "is"/"are"/"was"/"were" before that "and": the phrase is a
+    second object of the verb, not a property of the subject. "Maria speaks French and
+    Spanish." is never ``speak_french(maria) and spanish(maria)`` (the shipped parser's
+    reading, 0.93), nor "Mary owns a car and a bike." ``own_car(mary) and bike(mary)``
+    (0.98). After a form of "be" such a phrase is a property ("Bob is a cat and a dog.").
+    Open mode; see the module docstring."""
+    tail = _CLOSING_OBJECT.search(sentence)
+    if tail is None or _BE_FORM.search(sentence[:tail.start()]):
+        return []
+    head = tail.start("noun") if tail.group("noun") else tail.start("name")
+
+    def starts_of(name: str) -> set[int]:
+        return {start for start, _ in candidates.spans_by_text.get(name, ())}
+
+    read = []
+    for node in ast.walk(formula):
+        if isinstance(node, ast.Pred) and len(node.args) == 1 and isinstance(node.args[0], ast.Const):
+            said, subject = starts_of(node.name), starts_of(node.args[0].name)
+            if said == {head} and subject and all(start < tail.start() for start in subject):
+                read.append(node.name)
+    return list(dict.fromkeys(read))
+
+
+# The closing "and" phrase: an article or not, then its head word (a capitalised name after
+# no article) and at most two more words before the end: "and a bike.", "and Spanish.".
+_CLOSING_OBJECT = re.compile(r"\band\s+(?:(?:a|an|the)\s+(?P<noun>[a-z]+)|(?P<name>[A-Z][a-z]*))(?:\s+[a-z]+){0,2}\s*[.!]?\s*$")
+_BE_FORM = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|be|been)\b", re.I)
 
 
 _GENERALITY = r"(?:every|all|each|everyone|everybody|everything)\b"

@@ -51,11 +51,12 @@ from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
-                       disconnected_existentials, existence_denied_unread, generics_read_as_some,
-                       indefinites_named, inexpressible_quantities, misdirected_comparisons,
-                       negated_generalities_unread, negates_unsaid, objects_as_subjects, omitted_words,
-                       only_misread, passive_names, phrases_named_twice, quantifiers_unbound,
-                       quantifies_unsaid, related_to_itself, unsaid_mentions, unsaid_variables)
+                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
+                       generics_read_as_some, indefinites_named, inexpressible_quantities,
+                       misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
+                       objects_read_as_properties, omitted_words, only_misread, passive_names,
+                       phrases_named_twice, places_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
+                       related_to_itself, unsaid_mentions, unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
@@ -365,6 +366,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
+        (lambda: coordinated_kinds_intersected(formula, sentence), "reads {} as things that are both"),
     ]
     if schema:
         checks += [
@@ -387,6 +389,10 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
             (lambda: only_misread(formula, sentence, candidates),
              "concludes {} in no rule, as the sentence's 'only' does"),
+            (lambda: places_read_as_kinds(formula, sentence, candidates),
+             "reads {}, which says where something is, as what it is"),
+            (lambda: objects_read_as_properties(formula, sentence, candidates),
+             "reads the object {} as a property of the subject"),
         ]
     for check, doubt in checks:
         found = check()
