@@ -66,7 +66,7 @@ def add_text_commands(commands: argparse._SubParsersAction) -> None:
     )
     ask.add_argument("question", metavar="QUESTION", help="the statement to judge")
     ask.add_argument("--context", action="append", default=[], metavar="TEXT|FILE", required=True,
-                     help="premises: text, or a file holding it (repeatable)")
+                     help="premises: text, or a file holding it ('-': standard input; repeatable)")
     ask.add_argument("--rules", action="append", default=[], metavar="FILE",
                      help="a rule file (repeatable): schema-guided mode")
     ask.add_argument("--semantics", default="classical",
@@ -270,7 +270,10 @@ def format_answer(answer, semantics: Semantics, format_check) -> str:
 
 
 def text_or_file(value: str) -> str:
-    """A file's text when ``value`` names a file (``ask --context``, ``parse``), else ``value`` itself."""
+    """A file's text when ``value`` names a file (``ask --context``, ``parse``), standard
+    input's when it is ``-`` (as for ``check --batch``), else ``value`` itself."""
+    if value == "-":
+        return sys.stdin.read()
     path = Path(value)
     try:
         names_a_file = "\n" not in value and path.is_file()

@@ -104,6 +104,19 @@ def test_words_that_cue_an_attribute_are_not_its_name():
     assert open_candidates("Bob chases the cat.").attribute_cue_names() == frozenset()
 
 
+def test_names_only_the_attribute_rule_made_are_functions_alone():
+    assert open_candidates("Bob has worked here for six years.").attribute_names() == {"age"}
+    assert open_candidates("Joseph is taller than the mountain.").attribute_names() == {"height"}
+    assert "age" not in open_candidates("The age of Bob is 30 years.").attribute_names()  # said as a word too
+
+
+def test_a_word_said_only_after_a_number_is_its_unit():
+    assert "years" in open_candidates("Bob has worked here for six years.").unit_names()
+    assert "dollars" in open_candidates("The request costs 700 dollars.").unit_names()
+    assert open_candidates("Bob owns one car.").unit_names() == frozenset()  # "one" may name no number
+    assert "years" not in open_candidates("Bob counts years and 6 years pass.").unit_names()
+
+
 def test_no_gold_lf_names_an_entity_by_a_verb_phrase_or_an_attribute_by_its_cue():
     from neurosym.logic import ast
 
@@ -115,6 +128,9 @@ def test_no_gold_lf_names_an_entity_by_a_verb_phrase_or_an_attribute_by_its_cue(
         assert not constants & candidates.verb_phrase_names(), pair
         applied = {n.name for n in nodes if isinstance(n, ast.FuncApp)}
         assert not applied & candidates.attribute_cue_names(), pair
+        named = {n.name for n in nodes if isinstance(n, (ast.Const, ast.Pred))}
+        assert not named & candidates.attribute_names(), pair
+        assert not constants & candidates.unit_names(), pair
         functions += bool(applied)
     assert functions > 50
 

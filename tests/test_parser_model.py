@@ -579,6 +579,11 @@ NOT_CONFIDENTLY_MISREAD = [
     ("Cats and dogs are animals.", "forall x. cat(x) or dog(x) -> animal(x)"),  # cat(x) and dog(x) at 0.86
     ("Maria speaks French and Spanish.", None),  # speak_french(maria) and spanish(maria) at 0.93
     ("Mary owns a car and a bike.", None),  # own_car(mary) and bike(mary) at 0.98
+    # allergic(patient, penicillin) -> not take(patient, amoxicillin) at 0.76
+    ("If a patient is allergic to penicillin, they must not take amoxicillin.",
+     "forall x. patient(x) and allergic(x, penicillin) -> not take(x, amoxicillin)"),
+    ("Every student in the class passed the exam.", None),  # forall x. student(x) -> pass(class, exam) at 0.78
+    ("Bob has worked here for six years.", None),  # work_here(bob, age) = 6 at 0.74, then (bob, years) at 0.77
 ]
 
 
@@ -712,6 +717,18 @@ def test_parse_command_reads_a_file_given_for_its_text(shipped, tmp_path, capsys
     text = tmp_path / "statements.txt"
     text.write_text("The cat chases the dog.\nBob is not kind.\n", encoding="utf-8")
     assert main(["parse", str(text), "--json", "--n-best", "1", "--device", "cpu"]) == 0
+    printed = json.loads(capsys.readouterr().out)["sentences"]
+    assert [s["readings"][0]["lf"] for s in printed] == ["chase(cat, dog)", "not kind(bob)"]
+
+
+@neural
+def test_parse_command_reads_standard_input_given_a_dash(shipped, monkeypatch, capsys):
+    import io
+
+    from neurosym.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("The cat chases the dog.\nBob is not kind.\n"))
+    assert main(["parse", "-", "--json", "--n-best", "1", "--device", "cpu"]) == 0
     printed = json.loads(capsys.readouterr().out)["sentences"]
     assert [s["readings"][0]["lf"] for s in printed] == ["chase(cat, dog)", "not kind(bob)"]
 

@@ -240,6 +240,30 @@ class CandidateSet:
         return frozenset(c.text for c, tags in zip(self.items, self.tags)
                          if c.span in cue_spans and "attribute" not in tags)
 
+    def attribute_names(self) -> frozenset[str]:
+        """Names that only the attribute rule made (``age`` from "years old" or "for six
+        years"): names of numeric functions, never of things or properties. A reading that
+        uses one as a constant (``work_here(bob, age) = 6``, the shipped parser's reading
+        of "Bob has worked here for six years.", 0.74) copied it where no function was
+        meant; no generated or FOLIO gold LF does."""
+        tags_of: dict[str, set[str]] = {}
+        for candidate, tags in zip(self.items, self.tags):
+            tags_of.setdefault(candidate.text, set()).update(tags)
+        return frozenset(text for text, tags in tags_of.items() if tags == {"attribute"})
+
+    def unit_names(self) -> frozenset[str]:
+        """Names said only right after a number other than one ("for six years", "700
+        dollars"): the number's unit, which names no thing. A reading that uses one as a
+        constant (``work_here(bob, years) = 6``) misreads the quantity; no generated or
+        FOLIO gold LF does (FOLIO's "won at least one medal" is ``win(x, medal)``, so
+        "one" is left out)."""
+        ends = [c.span[1] for c in self.items if c.kind == NUMBER and c.span is not None and c.text != "1"]
+        if not ends:
+            return frozenset()
+        # a space (or two) between the number and its unit: the spans of "six" and "years"
+        return frozenset(text for text, spans in self.spans_by_text.items()
+                         if all(any(0 < start - end <= 2 for end in ends) for start, _ in spans))
+
 
 @dataclass(frozen=True)
 class _Word:

@@ -188,7 +188,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -565,6 +565,25 @@ _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)\b")
 _VAGUE_QUANTITIES = frozenset({"most", "many", "several", "few"})
 
 
+def subjects_left_out_of_conclusions(formula: ast.Formula, sentence: str) -> list[str]:
+    """The variable of a sentence that opens with a universal quantifier ("Every",
+    "Each", "All", "Everyone", "Anyone", "No", ...) when ``formula`` is a universal rule
+    that concludes nothing of it: the quantified phrase is the sentence's subject, so what
+    the sentence says is said of it. "Every student in the class passed the exam." is never
+    ``forall x. student(x) -> pass(class, exam)`` (the shipped parser's reading, 0.78),
+    which says that the class passed if there is any student at all. Both modes; see the
+    module docstring."""
+    if not _LEADING_UNIVERSAL.match(sentence) or not isinstance(formula, ast.Forall) \
+            or not isinstance(formula.body, ast.Implies):
+        return []
+    subject = formula.binders[0].name
+    return [subject] if _uses(subject, formula.body.right) == 0 else []
+
+
+_LEADING_UNIVERSAL = re.compile(
+    r"\s*(?:every|each|all|everyone|everybody|everything|anyone|anybody|anything|whoever|no)\b", re.I)
+
+
 def existence_denied_unread(formula: ast.Formula, sentence: str) -> bool:
     """Whether ``formula`` asserts that something exists where ``sentence`` denies it
     ("There are no unicorns."): a reading that is an existential at its root says the
@@ -764,15 +783,18 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
 
 
 def indefinites_named(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
-    """The constants of ``formula`` the sentence only ever says as an indefinite object: every
-    mention comes right after "a", "an", "some", "any", "every", "each" or "no" (or after
-    one of them and up to two modifiers, for a name in lower case: "is a good
-    programmer"), which comes right after a word that is no preposition ("Every duck
-    pushes some hamster.", "Anyone who kicked an employee is a fox."). Such a phrase
-    names no individual, so ``push(x,
-    hamster)`` misreads it; it is a variable, bound by the quantifier its determiner says.
-    A subject ("A worksheet is either paper or ...", which FOLIO's gold logic gives a
-    constant) and an object of a preposition ("played as a half back") are not judged."""
+    """The constants of ``formula`` the sentence only ever says as an indefinite object or
+    as the indefinite subject of a condition: every mention comes right after "a", "an",
+    "some", "any", "every", "each" or "no" (or after one of them and up to two modifiers,
+    for a name in lower case: "is a good programmer"), which comes right after "if",
+    "when", "whenever" or a word that is no preposition and starts no clause ("Every duck
+    pushes some hamster.", "Anyone who kicked an employee is a fox."). Such a phrase names
+    no individual, so ``push(x, hamster)`` misreads it; it is a variable, bound by the
+    quantifier its determiner says. "If a patient is allergic to penicillin, they must not
+    take amoxicillin." is never ``allergic(patient, penicillin) -> not take(patient,
+    amoxicillin)`` (the shipped parser's reading, 0.76). Another subject ("A worksheet is
+    either paper or ...", which FOLIO's gold logic gives a constant) and an object of a
+    preposition ("played as a half back") are not judged."""
     named = []
     for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, ast.Const)):
         starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
@@ -785,13 +807,16 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
 # programmer"; a capitalised name after them is another phrase: "is a londet reads Tom")
 _VERB_THEN_INDEFINITE = re.compile(r"\b([A-Za-z]+)\s+(?:a|an|some|any|every|each|no)\s+((?:[a-z]+\s+){0,2})$", re.I)
 # Words before a determiner that make its phrase no object: it may be a subject there
-# ("If a cat ...", "... and a dog is ...").
+# ("... and a dog is ...", which FOLIO's gold logic may give a constant).
 _CLAUSE_WORDS = frozenset("and or but nor if then that when whenever unless either neither both whether than".split())
+# ... except a condition's: "If a patient is allergic ..." speaks of any patient (all 790
+# generated gold LFs of "if/when a N" sentences bind it), never of one named "patient".
+_CONDITION_WORDS = frozenset({"if", "when", "whenever"})
 
 
 def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
     found = _VERB_THEN_INDEFINITE.search(sentence[:start])
-    if found is None or found.group(1).lower() in PREPOSITIONS | _CLAUSE_WORDS:
+    if found is None or found.group(1).lower() in PREPOSITIONS | (_CLAUSE_WORDS - _CONDITION_WORDS):
         return False
     modifiers = found.group(2).split()
     if modifiers and not sentence[start:start + 1].islower():

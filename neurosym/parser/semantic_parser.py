@@ -56,7 +56,8 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names,
                        phrases_named_twice, places_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
-                       related_to_itself, unsaid_mentions, unsaid_variables)
+                       related_to_itself, subjects_left_out_of_conclusions, unsaid_mentions,
+                       unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .vocabulary import actions_to_formula
@@ -282,9 +283,7 @@ class SemanticParser:
         degenerate: list[Reading] = []
         dropped_mass = 0.0
         twins_of_kept: set[tuple[str, ...]] = set()
-        verb_names = candidates.verb_phrase_names() if candidates is not None else frozenset()
-        joined_names = candidates.definite_object_names if candidates is not None else frozenset()
-        cue_names = candidates.attribute_cue_names() if candidates is not None else frozenset()
+        misnamings = _misnamings(candidates) if candidates is not None else {}
         for reading in readings:
             # Past the limit, only a reading with the words of a kept one can still count: it
             # may say the same with its operands in another order. (Parsing the others would
@@ -297,7 +296,7 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory, candidates)
-            if checked is None or _misnamed(checked.formula, verb_names, cue_names, joined_names) \
+            if checked is None or _misnamed(checked.formula, misnamings) \
                     or (theory is None and _names_a_pronoun(checked.formula)):
                 dropped_mass += reading.probability
             elif is_degenerate(checked.formula):
@@ -367,6 +366,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
         (lambda: coordinated_kinds_intersected(formula, sentence), "reads {} as things that are both"),
+        (lambda: subjects_left_out_of_conclusions(formula, sentence),
+         "concludes nothing of {}, the sentence's subject"),
     ]
     if schema:
         checks += [
@@ -382,7 +383,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: objects_as_subjects(formula, sentence, candidates),
              "makes {} a subject, which the sentence says only as an object"),
             (lambda: indefinites_named(formula, sentence, candidates),
-             "names {}, which the sentence says only as an indefinite object"),
+             "names {}, which the sentence says only as an indefinite"),
             (lambda: agents_as_objects(formula, sentence, candidates), "makes {}, the passive's agent, an object"),
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
@@ -420,20 +421,36 @@ def _names_a_pronoun(formula: ast.Formula) -> bool:
                for node in ast.walk(formula))
 
 
-def _misnamed(formula: ast.Formula, verb_names: frozenset[str], cue_names: frozenset[str],
-              joined_names: frozenset[str]) -> bool:
-    """Whether a constant of ``formula`` is one of ``verb_names``, the names only a verb
-    rule made (``CandidateSet.verb_phrase_names``), a function one of ``cue_names``, the
-    words that cue a numeric attribute (``CandidateSet.attribute_cue_names``), or any
-    symbol one of ``joined_names``, a verb joined to its definite object
-    (``CandidateSet.definite_object_names``): such a reading is dropped like an ill-typed
-    one."""
-    if not verb_names and not cue_names and not joined_names:
-        return False
-    return any((isinstance(node, ast.Const) and node.name in verb_names)
-               or (isinstance(node, ast.FuncApp) and node.name in cue_names)
-               or (isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and node.name in joined_names)
-               for node in ast.walk(formula))
+def _misnamings(candidates: CandidateSet) -> dict[str, tuple[type, ...]]:
+    """Per name of the sentence's candidates, the kinds of symbol it may not be in a
+    reading, from the candidate builder's own knowledge of where it came from:
+    - a constant, when only a verb rule made it (``CandidateSet.verb_phrase_names``:
+      ``eat(cat, eat_bear)``) or it is a number's unit (``CandidateSet.unit_names``:
+      ``work_here(bob, years) = 6``);
+    - a function, when it is a word that cues a numeric attribute
+      (``CandidateSet.attribute_cue_names``: ``taller(joseph) > height(mountain)``);
+    - a constant or predicate, when only the attribute rule made it
+      (``CandidateSet.attribute_names``: ``work_here(bob, age) = 6``);
+    - anything, when it joins a verb to its definite object
+      (``CandidateSet.definite_object_names``: chase_bear for "chases the bear").
+    No generated or FOLIO gold LF uses a name so."""
+    kinds: dict[str, set[type]] = {}
+    for names, not_as in ((candidates.verb_phrase_names(), (ast.Const,)),
+                          (candidates.unit_names(), (ast.Const,)),
+                          (candidates.attribute_cue_names(), (ast.FuncApp,)),
+                          (candidates.attribute_names(), (ast.Const, ast.Pred)),
+                          (candidates.definite_object_names, (ast.Const, ast.Pred, ast.FuncApp))):
+        for name in names:
+            kinds.setdefault(name, set()).update(not_as)
+    return {name: tuple(not_as) for name, not_as in kinds.items()}
+
+
+def _misnamed(formula: ast.Formula, misnamings: dict[str, tuple[type, ...]]) -> bool:
+    """Whether a name of ``formula`` is used as a kind of symbol it may not be
+    (``_misnamings``): such a reading is dropped like an ill-typed one."""
+    return bool(misnamings) and any(
+        isinstance(node, (ast.Pred, ast.FuncApp, ast.Const)) and isinstance(node, misnamings.get(node.name, ()))
+        for node in ast.walk(formula))
 
 
 def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
