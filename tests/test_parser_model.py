@@ -653,6 +653,27 @@ def test_shipped_parser_is_not_confident_in_a_wrong_reading(shipped, sentence, l
     assert not top or top[0].text == lf or top[0].probability < DEFAULT_THRESHOLD
 
 
+# Schema-guided sentences the shipped parser read wrong with confidence, each kept from a
+# confident reading by a check of 2026-12-07, 08:00 (docs/parser.md), with the rule file.
+NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
+    # contraindicated(dina, ibuprofen) and prescribed(dina, aspirin) at 0.87
+    ("dosage", "Dina takes ibuprofen and aspirin.", "prescribed(dina, ibuprofen) and prescribed(dina, aspirin)"),
+    ("dosage", "Ann weighs 154 pounds.", None),  # weight_kg(ann) = 154 at 0.998
+    ("dosage", "Ann is 5 months pregnant.", None),  # weeks_pregnant(ann) = 5 at 1.000
+    ("leave", "Bob gave two weeks' notice.", None),  # notice_days(bob) = 2 at 0.998
+]
+
+
+@neural
+@pytest.mark.parametrize("rules, sentence, lf", NOT_CONFIDENTLY_MISREAD_WITH_RULES)
+def test_shipped_parser_is_not_confident_in_a_wrong_schema_guided_reading(shipped, rules, sentence, lf):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    theory = load_theory([str(RULES / f"{rules}.rules")])
+    top = shipped.parse([sentence], theory=theory, n_best=1)[0]
+    assert not top or top[0].text == lf or top[0].probability < DEFAULT_THRESHOLD
+
+
 @neural
 def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
     theory = load_theory([str(RULES / "lending.rules")])

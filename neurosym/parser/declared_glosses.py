@@ -29,6 +29,17 @@ case that Ben must not take aspirin."): ``contraindicated(ben, aspirin)``, never
 contraindicated(ben, aspirin)`` (run 43's best reading at 0.87;
 ``prohibitions_read_as_permissions``).
 
+A plain "takes" is no prohibition either: where the sentence says the prohibition's verb
+with no modal or negation before it ("Dina takes ibuprofen and aspirin."), a reading
+asserts the predicate only as often as the sentence says it, in its "must not" words or
+another gloss (``facts_read_as_prohibitions``: ``contraindicated(dina, ibuprofen)`` was
+the shipped parser's reading at 0.87).
+
+A quantity is compared only with a function of its unit (``units_mismatched``): "Ann
+weighs 154 pounds." is never ``weight_kg(ann) = 154`` (0.998), "Bob gave two weeks'
+notice." never ``notice_days(bob) = 2``. A function's unit is the word after ``{value}``
+in a gloss, else a unit word of its name; a number's is the word after it.
+
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
 >>> theory = load_theory(["rules/lending.rules"])
@@ -53,12 +64,12 @@ from collections import Counter
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import content_words
+from .candidates import content_words, lemma_of_verb, lemmas_of_past
 from .declared_constants import _ARTICLE, longest_matches, per_theory
 from .omission import negation_words
 
-__all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions",
-           "prohibitions_read_as_permissions"]
+__all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
+           "prohibitions_read_as_permissions", "units_mismatched"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
@@ -139,9 +150,9 @@ _PERMITTING = r"(?:may|can)"
 
 
 @per_theory
-def _prohibitions(theory) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """Per declared predicate with a prohibition gloss ("{0} must not take {1}"), a
-    pattern of its permission ("may take", "can take") and one of the prohibition as
+def _prohibitions(theory) -> tuple[tuple[str, str, re.Pattern, re.Pattern], ...]:
+    """Per declared predicate with a prohibition gloss ("{0} must not take {1}"), its verb,
+    a pattern of its permission ("may take", "can take") and one of the prohibition as
     said ("must not take", "mustn't take")."""
     table = []
     for name, decl in sorted(theory.predicates.items()):
@@ -153,7 +164,7 @@ def _prohibitions(theory) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
                     verbs.add(words[i + 1])
         for verb in sorted(verbs):
             after = rf"\s+{re.escape(verb)}(?![\w-])"
-            table.append((name, re.compile(rf"(?<![\w-]){_PERMITTING}{after}", re.I),
+            table.append((name, verb, re.compile(rf"(?<![\w-]){_PERMITTING}{after}", re.I),
                           re.compile(rf"(?<![\w-])must(?:\s+not|n't){after}", re.I)))
     return tuple(table)
 
@@ -180,7 +191,7 @@ def permissions_read_as_prohibitions(formula: ast.Formula, sentence: str, theory
     used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
     negated = None
     found = []
-    for name, permission, _ in _prohibitions(theory):
+    for name, _, permission, _ in _prohibitions(theory):
         if name not in used:
             continue
         said = len(permission.findall(sentence))
@@ -191,6 +202,114 @@ def permissions_read_as_prohibitions(formula: ast.Formula, sentence: str, theory
     return found
 
 
+def facts_read_as_prohibitions(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The predicates with a prohibition gloss that ``formula`` asserts (uses under no
+    negation) more often than ``sentence`` says them, where the sentence says the
+    prohibition's verb plainly ("takes", "took"; not after a modal or a negation:
+    "cannot take"): the verb alone says that something is done, not that it must not be. "Dina takes ibuprofen and aspirin." is never
+    ``contraindicated(dina, ibuprofen) and prescribed(dina, aspirin)`` (the shipped
+    parser's reading, 0.87). The prohibition is said by its "must not" phrase, each time,
+    or by another of its glosses ("is contraindicated for"); a paraphrase without the verb
+    ("should avoid") is not judged."""
+    used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
+    found = []
+    for name, verb, permission, prohibition in _prohibitions(theory):
+        if name not in used or verb == "be":  # "must not be combined": every sentence says "is"
+            continue
+        rest = permission.sub(" ", prohibition.sub(" ", sentence))
+        words = re.findall(r"[a-z']+", rest.lower())
+        if not any(_is_form_of_verb(word, verb) and (i == 0 or words[i - 1] not in _MODAL_OR_NEGATION)
+                   for i, word in enumerate(words)):
+            continue
+        said = len(prohibition.findall(sentence)) + (name in gloss_mentions(rest, theory))
+        asserted = sum(1 for node in ast.walk(formula) if isinstance(node, ast.Pred) and node.name == name) \
+            - _negated_uses(formula)[name]
+        if asserted > said:
+            found.append(name)
+    return found
+
+
+# Words before a verb that make it no plain statement that something is done ("cannot
+# take", "should not take", "may take" are the prohibition's or the permission's).
+_MODAL_OR_NEGATION = frozenset("""not never cannot can't can could couldn't may might must mustn't should shouldn't
+    shall will won't would wouldn't to""".split())
+
+
+def _is_form_of_verb(word: str, verb: str) -> bool:
+    """Whether ``word`` is ``verb`` or one of its inflected forms (takes, took)."""
+    return word == verb or lemma_of_verb(word) == verb or verb in lemmas_of_past(word)
+
+
+def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) -> list[tuple[str, str]]:
+    """The quantities of ``sentence`` that ``formula`` compares with a declared function
+    counting another unit: "Ann weighs 154 pounds." is never ``weight_kg(ann) = 154``
+    (the shipped parser's reading, 0.998), "Ann is 5 months pregnant." never
+    ``weeks_pregnant(ann) = 5`` (1.000), "Bob gave two weeks' notice." never
+    ``notice_days(bob) = 2`` (0.998). A function's unit is the word after ``{value}`` in
+    a gloss ("{0} weighs {value} kg"), else a unit word of its name (``notice_days``); a
+    number's is the word after it. Numbers with no unit word after them, and functions
+    with none, are not judged. Each pair is (the quantity as said, the function)."""
+    from .vocabulary import NUMBER
+
+    units = _declared_units(theory)
+    mismatched = []
+    for node in ast.walk(formula):
+        if not isinstance(node, ast.Compare):
+            continue
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            if not (isinstance(side, ast.FuncApp) and side.name in units and isinstance(other, ast.Num)):
+                continue
+            for candidate in candidates.items:
+                if candidate.kind != NUMBER or candidate.span is None or _value(candidate.text) != other.value:
+                    continue
+                said = _UNIT_AFTER.match(sentence, candidate.span[1])
+                unit = said and _UNITS.get(said.group(1).lower())
+                if unit and unit != units[side.name]:
+                    mismatched.append((sentence[candidate.span[0]:said.end(1)], side.name))
+    return list(dict.fromkeys(mismatched))
+
+
+def _value(text: str):
+    from fractions import Fraction
+
+    try:
+        return Fraction(text)
+    except ValueError:
+        return None
+
+
+# Unit words, each to its unit ("pound" is one of its own: money or weight, never kg).
+_UNITS = {word: unit for unit, words in {
+    "second": "second seconds sec secs", "minute": "minute minutes min mins",
+    "hour": "hour hours hr hrs", "day": "day days", "week": "week weeks", "month": "month months",
+    "year": "year years",
+    "mg": "mg milligram milligrams milligramme milligrammes", "g": "g gram grams gramme grammes",
+    "kg": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes", "lb": "lb lbs",
+    "oz": "oz ounce ounces", "ml": "ml millilitre millilitres milliliter milliliters",
+    "l": "l litre litres liter liters",
+    "mm": "mm millimetre millimetres millimeter millimeters", "cm": "cm centimetre centimetres centimeter centimeters",
+    "m": "m metre metres meter meters", "km": "km kilometre kilometres kilometer kilometers",
+    "inch": "inch inches", "foot": "foot feet ft", "mile": "mile miles",
+    "pound": "pound pounds", "dollar": "dollar dollars usd", "euro": "euro euros eur",
+}.items() for word in words.split()}
+_UNIT_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+
+
+@per_theory
+def _declared_units(theory) -> dict[str, str]:
+    """Per declared function with a unit, that unit: the word after ``{value}`` in one of
+    its glosses, else the last unit word of its name (``weight_kg``, ``notice_days``)."""
+    units = {}
+    for name, decl in theory.functions.items():
+        after_value = [_UNITS.get(m.group(1).lower()) for gloss in decl.glosses
+                       for m in re.finditer(r"\{value\}[\s-]*([A-Za-z]+)", gloss)]
+        named = [_UNITS.get(word) for word in name.split("_") if len(word) > 1]
+        unit = next((u for u in after_value if u), None) or next((u for u in reversed(named) if u), None)
+        if unit:
+            units[name] = unit
+    return units
+
+
 def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory) -> list[str]:
     """The predicates whose prohibition ``sentence`` says in their gloss's words ("Ben
     mustn't take aspirin.") and ``formula`` negates, though the sentence says no negation
@@ -198,7 +317,7 @@ def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory
     used = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred)}
     negated = None
     found = []
-    for name, _, prohibition in _prohibitions(theory):
+    for name, _, _, prohibition in _prohibitions(theory):
         if name not in used or not prohibition.search(sentence):
             continue
         negated = _negated_uses(formula) if negated is None else negated

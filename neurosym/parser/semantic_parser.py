@@ -49,7 +49,8 @@ from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
-from .declared_glosses import permissions_read_as_prohibitions, prohibitions_read_as_permissions, unsaid_glosses
+from .declared_glosses import (facts_read_as_prohibitions, permissions_read_as_prohibitions,
+                              prohibitions_read_as_permissions, units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
                        generics_read_as_some, indefinites_named, inexpressible_quantities,
@@ -375,6 +376,10 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: unsaid_glosses(formula, sentence, theory), "leaves out {}, whose gloss the sentence says"),
             (lambda: permissions_read_as_prohibitions(formula, sentence, theory), "reads a permission as {}"),
             (lambda: prohibitions_read_as_permissions(formula, sentence, theory), "negates the prohibition {}"),
+            (lambda: facts_read_as_prohibitions(formula, sentence, theory),
+             "reads as the prohibition {} what the sentence says is done"),
+            (lambda: units_mismatched(formula, sentence, candidates, theory),
+             "compares a quantity with a function of another unit: {}"),
         ]
     else:
         checks += [
