@@ -9,9 +9,10 @@ negation. No gold LF of the generator breaks any of these for any shipped rule f
 import pytest
 
 from neurosym.logic.parser import parse_formula
-from neurosym.parser.declared_glosses import (facts_read_as_prohibitions, gloss_mentions,
+from neurosym.parser.declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, gloss_mentions,
                                               permissions_read_as_prohibitions,
-                                              prohibitions_read_as_permissions, units_mismatched, unsaid_glosses)
+                                              prohibitions_read_as_permissions, quantities_misattributed,
+                                              units_mismatched, unsaid_glosses)
 from neurosym.parser.candidates import candidates_for
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
@@ -19,7 +20,7 @@ from neurosym.training.train_parser import shipped_theories
 
 LENDING = load_theory(["rules/lending.rules"])
 DOSAGE = load_theory(["rules/dosage.rules"])  # contraindicated: "{0} must not take {1}"
-LEAVE = load_theory(["rules/leave.rules"])
+LEAVE = load_theory(["rules/leave.rules"])  # days_per_week: "{0} works {value} days a week"
 
 
 def unsaid(lf: str, sentence: str, theory=LENDING) -> list[str]:
@@ -159,16 +160,24 @@ def test_no_generated_gold_lf_reads_a_permission_and_its_prohibition_the_wrong_w
 
 @pytest.mark.parametrize("sentence, lf, theory, mismatched", [
     # the shipped parser's readings, 0.998, 1.000 and 0.998
-    ("Ann weighs 154 pounds.", "weight_kg(ann) = 154", DOSAGE, [("154 pounds", "weight_kg")]),
-    ("Ann is 5 months pregnant.", "weeks_pregnant(ann) = 5", DOSAGE, [("5 months", "weeks_pregnant")]),
-    ("Bob gave two weeks' notice.", "notice_days(bob) = 2", LEAVE, [("two weeks", "notice_days")]),
+    ("Ann weighs 154 pounds.", "weight_kg(ann) = 154", DOSAGE, ["154 pounds (weight_kg)"]),
+    ("Ann is 5 months pregnant.", "weeks_pregnant(ann) = 5", DOSAGE, ["5 months (weeks_pregnant)"]),
+    ("Bob gave two weeks' notice.", "notice_days(bob) = 2", LEAVE, ["two weeks (notice_days)"]),
     ("Ann takes 4 g of paracetamol a day.", "daily_dose_mg(ann, paracetamol) = 4", DOSAGE,
-     [("4 g", "daily_dose_mg")]),
+     ["4 g (daily_dose_mg)"]),
     ("Ann weighs 70 kg.", "weight_kg(ann) = 70", DOSAGE, []),
     ("Ann weighs 70 kilograms.", "weight_kg(ann) = 70", DOSAGE, []),
     ("Bob gave 10 days' notice.", "notice_days(bob) = 10", LEAVE, []),
     ("Tom works three days a week.", "days_per_week(tom) = 3", LEAVE, []),
     ("Bob's eGFR is 25.", "egfr(bob) = 25", DOSAGE, []),  # no unit said, none declared
+    # periods: the shipped parser's reading, 0.996
+    ("Bob earns 60000 dollars a year.", "monthly_income(bob) = 60000", LENDING,
+     ["60000 dollars a year (monthly_income)"]),
+    ("Bob earns 5000 dollars a month.", "monthly_income(bob) = 5000", LENDING, []),
+    ("Bob earns 5000 a month and pays 300 a week in debt.",
+     "monthly_income(bob) = 5000 and monthly_debt(bob) = 300", LENDING, ["300 a week (monthly_debt)"]),
+    ("Ann takes 3000 mg of paracetamol daily.", "daily_dose_mg(ann, paracetamol) = 3000", DOSAGE, []),
+    ("Carol has taken 8 days off this year.", "days_taken(carol) = 8", LEAVE, []),  # "this year" is no rate
 ])
 def test_a_quantity_is_compared_with_a_function_of_its_unit(sentence, lf, theory, mismatched):
     found = units_mismatched(parse_formula(lf), sentence, candidates_for(sentence, theory), theory)
@@ -183,3 +192,38 @@ def test_no_generated_gold_lf_compares_a_quantity_with_a_function_of_another_uni
             assert units_mismatched(formula, pair.sentence, candidates_for(pair.sentence, theory), theory) == [], pair
             compared += any(ch.isdigit() for ch in pair.lf)
     assert compared > 300
+
+
+@pytest.mark.parametrize("sentence, lf, misattributed", [
+    # the shipped parser's reading, 0.98: "earns" is monthly_income's word
+    ("Bob earns 60000 dollars a year.", "loan_amount(bob) = 60000", ["loan_amount"]),
+    ("Bob wants to borrow 20000.", "loan_amount(bob) = 20000", []),
+    ("Bob earns 5000 a month.", "monthly_income(bob) = 5000", []),
+    ("The loan is for 20000.", "loan_amount(bob) = 20000", []),  # says loan_amount's own word
+])
+def test_a_quantity_goes_to_a_function_the_sentence_says_a_word_of(sentence, lf, misattributed):
+    assert quantities_misattributed(parse_formula(lf), sentence, LENDING) == misattributed
+
+
+def test_no_generated_gold_lf_gives_a_quantity_to_a_function_it_says_no_word_of():
+    for k, theory in enumerate(shipped_theories()):
+        for pair in generate_pairs(800, seed=95 + k, theory=theory):
+            assert quantities_misattributed(parse_formula(pair.lf), pair.sentence, theory) == [], pair
+
+
+@pytest.mark.parametrize("sentence, lf, theory, asserted", [
+    ("Bob is unemployed.", "employed(bob)", LENDING, ["employed"]),  # the shipped parser's reading, 0.97
+    ("Bob is unemployed.", "not employed(bob)", LENDING, []),
+    ("Bob is unemployed.", "stable_income(bob)", LENDING, ["employed"]),  # its next reading, 0.79
+    ("Bob is not unemployed.", "employed(bob)", LENDING, []),  # another negation: not judged
+    ("Bob is employed or unemployed.", "employed(bob) or not employed(bob)", LENDING, []),
+    ("Methotrexate is unsafe for Rome.", "contraindicated(rome, methotrexate)", DOSAGE, []),  # a gloss's word
+])
+def test_an_opposite_is_not_read_as_the_gloss_it_negates(sentence, lf, theory, asserted):
+    assert antonyms_read_as_glosses(parse_formula(lf), sentence, theory) == asserted
+
+
+def test_no_generated_gold_lf_asserts_the_gloss_its_sentence_says_the_opposite_of():
+    for k, theory in enumerate(shipped_theories()):
+        for pair in generate_pairs(800, seed=97 + k, theory=theory):
+            assert antonyms_read_as_glosses(parse_formula(pair.lf), pair.sentence, theory) == [], pair

@@ -661,6 +661,8 @@ NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
     ("dosage", "Ann weighs 154 pounds.", None),  # weight_kg(ann) = 154 at 0.998
     ("dosage", "Ann is 5 months pregnant.", None),  # weeks_pregnant(ann) = 5 at 1.000
     ("leave", "Bob gave two weeks' notice.", None),  # notice_days(bob) = 2 at 0.998
+    ("lending", "Bob earns 60000 dollars a year.", None),  # monthly_income(bob) = 60000 at 0.996
+    ("lending", "Bob is unemployed.", "not employed(bob)"),  # employed(bob) at 0.97
 ]
 
 

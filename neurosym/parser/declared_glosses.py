@@ -35,10 +35,10 @@ asserts the predicate only as often as the sentence says it, in its "must not" w
 another gloss (``facts_read_as_prohibitions``: ``contraindicated(dina, ibuprofen)`` was
 the shipped parser's reading at 0.87).
 
-A quantity is compared only with a function of its unit (``units_mismatched``): "Ann
-weighs 154 pounds." is never ``weight_kg(ann) = 154`` (0.998), "Bob gave two weeks'
-notice." never ``notice_days(bob) = 2``. A function's unit is the word after ``{value}``
-in a gloss, else a unit word of its name; a number's is the word after it.
+A quantity is compared only with a function of its unit and period
+(``units_mismatched``): "Ann weighs 154 pounds." is never ``weight_kg(ann) = 154``
+(0.998), "Bob gave two weeks' notice." never ``notice_days(bob) = 2``, "Bob earns 60000
+dollars a year." never ``monthly_income(bob) = 60000``.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
@@ -64,12 +64,13 @@ from collections import Counter
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import content_words, lemma_of_verb, lemmas_of_past
+from .candidates import content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .declared_constants import _ARTICLE, longest_matches, per_theory
 from .omission import negation_words
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
-           "prohibitions_read_as_permissions", "units_mismatched"]
+           "prohibitions_read_as_permissions", "units_mismatched", "quantities_misattributed",
+           "antonyms_read_as_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
@@ -240,33 +241,115 @@ def _is_form_of_verb(word: str, verb: str) -> bool:
     return word == verb or lemma_of_verb(word) == verb or verb in lemmas_of_past(word)
 
 
-def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) -> list[tuple[str, str]]:
+def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) -> list[str]:
     """The quantities of ``sentence`` that ``formula`` compares with a declared function
-    counting another unit: "Ann weighs 154 pounds." is never ``weight_kg(ann) = 154``
-    (the shipped parser's reading, 0.998), "Ann is 5 months pregnant." never
-    ``weeks_pregnant(ann) = 5`` (1.000), "Bob gave two weeks' notice." never
-    ``notice_days(bob) = 2`` (0.998). A function's unit is the word after ``{value}`` in
-    a gloss ("{0} weighs {value} kg"), else a unit word of its name (``notice_days``); a
-    number's is the word after it. Numbers with no unit word after them, and functions
-    with none, are not judged. Each pair is (the quantity as said, the function)."""
+    counting another unit or per another period: "Ann weighs 154 pounds." is never
+    ``weight_kg(ann) = 154`` (the shipped parser's reading, 0.998), "Ann is 5 months
+    pregnant." never ``weeks_pregnant(ann) = 5`` (1.000), "Bob gave two weeks' notice."
+    never ``notice_days(bob) = 2`` (0.998), "Bob earns 60000 dollars a year." never
+    ``monthly_income(bob) = 60000`` (0.996). A function's unit is the word after
+    ``{value}`` in a gloss ("{0} weighs {value} kg"), else a unit word of its name
+    (``notice_days``); its period is said in a gloss after ``{value}`` ("{0} earns {value}
+    a month") or in its name (``monthly_income``, ``days_per_week``). A number's unit is the
+    word after it, its period a "a year", "per week", "annually" before the clause ends.
+    What either side does not say is not judged. Each is the quantity as said, the
+    function in brackets: "154 pounds (weight_kg)"."""
     from .vocabulary import NUMBER
 
-    units = _declared_units(theory)
+    measures = _declared_measures(theory)
     mismatched = []
     for node in ast.walk(formula):
         if not isinstance(node, ast.Compare):
             continue
         for side, other in ((node.left, node.right), (node.right, node.left)):
-            if not (isinstance(side, ast.FuncApp) and side.name in units and isinstance(other, ast.Num)):
+            if not (isinstance(side, ast.FuncApp) and side.name in measures and isinstance(other, ast.Num)):
                 continue
+            unit, period = measures[side.name]
             for candidate in candidates.items:
                 if candidate.kind != NUMBER or candidate.span is None or _value(candidate.text) != other.value:
                     continue
-                said = _UNIT_AFTER.match(sentence, candidate.span[1])
-                unit = said and _UNITS.get(said.group(1).lower())
-                if unit and unit != units[side.name]:
-                    mismatched.append((sentence[candidate.span[0]:said.end(1)], side.name))
+                start, end = candidate.span
+                said_unit = _UNIT_AFTER.match(sentence, end)
+                if unit and said_unit and _UNITS.get(said_unit.group(1).lower(), unit) != unit:
+                    mismatched.append(f"{sentence[start:said_unit.end(1)]} ({side.name})")
+                said_period = _period_in(sentence[end:_clause_end(sentence, end)])
+                if period and said_period and said_period[0] != period:
+                    mismatched.append(f"{sentence[start:end + said_period[1]]} ({side.name})")
     return list(dict.fromkeys(mismatched))
+
+
+def quantities_misattributed(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The declared functions ``formula`` compares with a number although ``sentence`` says
+    no word of theirs (of their glosses or name) and says a word that belongs to another
+    function alone: "Bob earns 60000 dollars a year." is never ``loan_amount(bob) = 60000``
+    (the shipped parser's second reading, 0.98, once ``monthly_income`` was doubted for
+    its period): "earns" is ``monthly_income``'s word."""
+    words = _function_words(theory)
+    said = {_lemma(word.text) for word in content_words(sentence) if word.kind not in ("number", "number_word")}
+    found = []
+    for node in ast.walk(formula):
+        if not isinstance(node, ast.Compare):
+            continue
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(side, ast.FuncApp) and side.name in words and isinstance(other, ast.Num) \
+                    and not said & words[side.name]:
+                if any(len(_owners(theory).get(word, ())) == 1 for word in said):
+                    found.append(side.name)
+    return list(dict.fromkeys(found))
+
+
+def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The declared predicates whose gloss's word ``sentence`` says only the opposite of,
+    when ``formula`` does not negate them: "unemployed" is the opposite of "{0} is
+    employed", so "Bob is unemployed." is ``not employed(bob)``, never ``employed(bob)``
+    (the shipped parser's reading, 0.97) nor ``stable_income(bob)`` (its next, 0.79). An opposite is the word with "un" or "non" before it, unless
+    a gloss says it itself ("{1} is unsafe for {0}"); a sentence that says the word on its
+    own as well ("employed or unemployed") or a negation ("not unemployed") is not
+    judged."""
+    lowered = [word.lower() for word in re.findall(r"[A-Za-z-]+", sentence)]
+    glossed = set().union(*_predicate_words(theory).values())
+    opposites = {_lemma(match.group(1)) for word in lowered
+                 if (match := _NEGATIVE_PREFIX.fullmatch(word)) and _lemma(word) not in glossed}
+    if not opposites or negation_words(sentence):  # "not unemployed" may well be employed(bob)
+        return []
+    opposites -= {_lemma(word) for word in lowered}
+    negated = _negated_uses(formula)
+    return sorted(name for name, words in _predicate_words(theory).items()
+                  if opposites & words and not negated[name])
+
+
+_NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)([a-z]{4,})")
+
+
+@per_theory
+def _predicate_words(theory) -> dict[str, frozenset[str]]:
+    """Per declared predicate, the lemmas of the content words of its glosses."""
+    return {name: frozenset(_lemma(word.text) for text in decl.glosses for word in content_words(_SLOT.sub(" ", text))
+                            if word.kind not in ("number", "number_word"))
+            for name, decl in theory.predicates.items()}
+
+
+def _lemma(word: str) -> str:
+    return lemma_of_plural(lemma_of_verb(word.lower()))
+
+
+@per_theory
+def _function_words(theory) -> dict[str, frozenset[str]]:
+    """Per declared function, the lemmas of the content words of its glosses and name."""
+    return {name: frozenset(_lemma(word.text) for text in (*decl.glosses, name.replace("_", " "))
+                            for word in content_words(_SLOT.sub(" ", text))
+                            if word.kind not in ("number", "number_word"))
+            for name, decl in theory.functions.items()}
+
+
+@per_theory
+def _owners(theory) -> dict[str, tuple[str, ...]]:
+    """Per word of the functions' glosses and names, the functions that have it."""
+    owners: dict[str, list[str]] = {}
+    for name, words in sorted(_function_words(theory).items()):
+        for word in words:
+            owners.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in owners.items()}
 
 
 def _value(text: str):
@@ -293,21 +376,47 @@ _UNITS = {word: unit for unit, words in {
     "pound": "pound pounds", "dollar": "dollar dollars usd", "euro": "euro euros eur",
 }.items() for word in words.split()}
 _UNIT_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+# A period: "a year", "per month", "each week", "annually", "monthly".
+_PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+            "annually": "year", "annual": "year"}
+_PERIOD = re.compile(r"\b(?:(?:a|an|per|each|every)\s+(hour|day|week|month|year)|(hourly|daily|weekly|monthly|"
+                     r"yearly|annually))\b", re.I)
+_CLAUSE_END = re.compile(r"[,;.!?]|\s(?:and|but|or|if|unless|while|because)\s", re.I)
+
+
+def _period_in(text: str) -> tuple[str, int] | None:
+    """The first period ``text`` says, and where it ends."""
+    found = _PERIOD.search(text)
+    if found is None:
+        return None
+    return (found.group(1).lower() if found.group(1) else _PERIODS[found.group(2).lower()]), found.end()
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    found = _CLAUSE_END.search(sentence, start)
+    return found.start() if found else len(sentence)
 
 
 @per_theory
-def _declared_units(theory) -> dict[str, str]:
-    """Per declared function with a unit, that unit: the word after ``{value}`` in one of
-    its glosses, else the last unit word of its name (``weight_kg``, ``notice_days``)."""
-    units = {}
+def _declared_measures(theory) -> dict[str, tuple[str | None, str | None]]:
+    """Per declared function with a unit or a period, the two (None where it has none):
+    see ``units_mismatched``."""
+    measures = {}
     for name, decl in theory.functions.items():
         after_value = [_UNITS.get(m.group(1).lower()) for gloss in decl.glosses
                        for m in re.finditer(r"\{value\}[\s-]*([A-Za-z]+)", gloss)]
-        named = [_UNITS.get(word) for word in name.split("_") if len(word) > 1]
+        words = name.split("_")
+        named = [_UNITS.get(word) for k, word in enumerate(words)  # not the "week" of days_per_week
+                 if len(word) > 1 and (k == 0 or words[k - 1] != "per")]
         unit = next((u for u in after_value if u), None) or next((u for u in reversed(named) if u), None)
-        if unit:
-            units[name] = unit
-    return units
+        periods = [p for gloss in decl.glosses if "{value}" in gloss
+                   for p in [_period_in(gloss.split("{value}", 1)[1])] if p]
+        per = [_UNITS.get(words[k + 1]) for k in range(len(words) - 1) if words[k] == "per"]
+        period = (periods[0][0] if periods else None) or next((p for p in per if p), None) \
+            or next((_PERIODS[w] for w in words if w in _PERIODS), None)
+        if unit or period:
+            measures[name] = (unit, period)
+    return measures
 
 
 def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory) -> list[str]:
