@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, gloss_mentions,
                                               permissions_read_as_prohibitions,
-                                              prohibitions_read_as_permissions, quantities_misattributed,
+                                              prohibitions_read_as_permissions, symbols_misattributed,
                                               units_mismatched, unsaid_glosses)
 from neurosym.parser.candidates import candidates_for
 from neurosym.rules.loader import load_theory
@@ -195,20 +195,24 @@ def test_no_generated_gold_lf_compares_a_quantity_with_a_function_of_another_uni
 
 
 @pytest.mark.parametrize("sentence, lf, misattributed", [
-    # the shipped parser's reading, 0.98: "earns" is monthly_income's word
+    # the shipped parser's readings, 0.98 and 0.995: "earns" is monthly_income's word, and
+    # "bankruptcy" recent_bankruptcy's
     ("Bob earns 60000 dollars a year.", "loan_amount(bob) = 60000", ["loan_amount"]),
+    ("Bob filed for bankruptcy last year.", "resident(bob)", ["resident"]),
+    ("Bob filed for bankruptcy last year.", "recent_bankruptcy(bob)", []),
     ("Bob wants to borrow 20000.", "loan_amount(bob) = 20000", []),
     ("Bob earns 5000 a month.", "monthly_income(bob) = 5000", []),
     ("The loan is for 20000.", "loan_amount(bob) = 20000", []),  # says loan_amount's own word
+    ("Bob is a good payer.", "good_credit(bob)", []),  # a paraphrase that says no other's word
 ])
-def test_a_quantity_goes_to_a_function_the_sentence_says_a_word_of(sentence, lf, misattributed):
-    assert quantities_misattributed(parse_formula(lf), sentence, LENDING) == misattributed
+def test_a_symbol_is_used_for_what_the_sentence_says_of_it(sentence, lf, misattributed):
+    assert symbols_misattributed(parse_formula(lf), sentence, LENDING) == misattributed
 
 
-def test_no_generated_gold_lf_gives_a_quantity_to_a_function_it_says_no_word_of():
+def test_no_generated_gold_lf_uses_a_symbol_for_what_the_sentence_says_of_another():
     for k, theory in enumerate(shipped_theories()):
         for pair in generate_pairs(800, seed=95 + k, theory=theory):
-            assert quantities_misattributed(parse_formula(pair.lf), pair.sentence, theory) == [], pair
+            assert symbols_misattributed(parse_formula(pair.lf), pair.sentence, theory) == [], pair
 
 
 @pytest.mark.parametrize("sentence, lf, theory, asserted", [

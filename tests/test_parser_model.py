@@ -663,6 +663,7 @@ NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
     ("leave", "Bob gave two weeks' notice.", None),  # notice_days(bob) = 2 at 0.998
     ("lending", "Bob earns 60000 dollars a year.", None),  # monthly_income(bob) = 60000 at 0.996
     ("lending", "Bob is unemployed.", "not employed(bob)"),  # employed(bob) at 0.97
+    ("lending", "Bob filed for bankruptcy last year.", "recent_bankruptcy(bob)"),  # resident(bob) at 0.995
 ]
 
 

@@ -69,7 +69,7 @@ from .declared_constants import _ARTICLE, longest_matches, per_theory
 from .omission import negation_words
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
-           "prohibitions_read_as_permissions", "units_mismatched", "quantities_misattributed",
+           "prohibitions_read_as_permissions", "units_mismatched", "symbols_misattributed",
            "antonyms_read_as_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
@@ -278,80 +278,6 @@ def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) ->
     return list(dict.fromkeys(mismatched))
 
 
-def quantities_misattributed(formula: ast.Formula, sentence: str, theory) -> list[str]:
-    """The declared functions ``formula`` compares with a number although ``sentence`` says
-    no word of theirs (of their glosses or name) and says a word that belongs to another
-    function alone: "Bob earns 60000 dollars a year." is never ``loan_amount(bob) = 60000``
-    (the shipped parser's second reading, 0.98, once ``monthly_income`` was doubted for
-    its period): "earns" is ``monthly_income``'s word."""
-    words = _function_words(theory)
-    said = {_lemma(word.text) for word in content_words(sentence) if word.kind not in ("number", "number_word")}
-    found = []
-    for node in ast.walk(formula):
-        if not isinstance(node, ast.Compare):
-            continue
-        for side, other in ((node.left, node.right), (node.right, node.left)):
-            if isinstance(side, ast.FuncApp) and side.name in words and isinstance(other, ast.Num) \
-                    and not said & words[side.name]:
-                if any(len(_owners(theory).get(word, ())) == 1 for word in said):
-                    found.append(side.name)
-    return list(dict.fromkeys(found))
-
-
-def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
-    """The declared predicates whose gloss's word ``sentence`` says only the opposite of,
-    when ``formula`` does not negate them: "unemployed" is the opposite of "{0} is
-    employed", so "Bob is unemployed." is ``not employed(bob)``, never ``employed(bob)``
-    (the shipped parser's reading, 0.97) nor ``stable_income(bob)`` (its next, 0.79). An opposite is the word with "un" or "non" before it, unless
-    a gloss says it itself ("{1} is unsafe for {0}"); a sentence that says the word on its
-    own as well ("employed or unemployed") or a negation ("not unemployed") is not
-    judged."""
-    lowered = [word.lower() for word in re.findall(r"[A-Za-z-]+", sentence)]
-    glossed = set().union(*_predicate_words(theory).values())
-    opposites = {_lemma(match.group(1)) for word in lowered
-                 if (match := _NEGATIVE_PREFIX.fullmatch(word)) and _lemma(word) not in glossed}
-    if not opposites or negation_words(sentence):  # "not unemployed" may well be employed(bob)
-        return []
-    opposites -= {_lemma(word) for word in lowered}
-    negated = _negated_uses(formula)
-    return sorted(name for name, words in _predicate_words(theory).items()
-                  if opposites & words and not negated[name])
-
-
-_NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)([a-z]{4,})")
-
-
-@per_theory
-def _predicate_words(theory) -> dict[str, frozenset[str]]:
-    """Per declared predicate, the lemmas of the content words of its glosses."""
-    return {name: frozenset(_lemma(word.text) for text in decl.glosses for word in content_words(_SLOT.sub(" ", text))
-                            if word.kind not in ("number", "number_word"))
-            for name, decl in theory.predicates.items()}
-
-
-def _lemma(word: str) -> str:
-    return lemma_of_plural(lemma_of_verb(word.lower()))
-
-
-@per_theory
-def _function_words(theory) -> dict[str, frozenset[str]]:
-    """Per declared function, the lemmas of the content words of its glosses and name."""
-    return {name: frozenset(_lemma(word.text) for text in (*decl.glosses, name.replace("_", " "))
-                            for word in content_words(_SLOT.sub(" ", text))
-                            if word.kind not in ("number", "number_word"))
-            for name, decl in theory.functions.items()}
-
-
-@per_theory
-def _owners(theory) -> dict[str, tuple[str, ...]]:
-    """Per word of the functions' glosses and names, the functions that have it."""
-    owners: dict[str, list[str]] = {}
-    for name, words in sorted(_function_words(theory).items()):
-        for word in words:
-            owners.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in owners.items()}
-
-
 def _value(text: str):
     from fractions import Fraction
 
@@ -417,6 +343,83 @@ def _declared_measures(theory) -> dict[str, tuple[str | None, str | None]]:
         if unit or period:
             measures[name] = (unit, period)
     return measures
+
+
+def symbols_misattributed(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The declared predicates and functions ``formula`` uses although ``sentence`` says no
+    word of theirs (of their glosses or name) and says a word that belongs to one other
+    declared symbol alone, which ``formula`` does not use: "Bob filed for bankruptcy last
+    year." is never ``resident(bob)`` (the shipped parser's reading, 0.995; "bankruptcy" is
+    ``recent_bankruptcy``'s word), nor "Bob earns 60000 dollars a year." ``loan_amount(bob)
+    = 60000`` (0.98, once ``monthly_income`` was doubted for its period; "earns" is
+    ``monthly_income``'s). Words of the declared constants' names and glosses do not
+    count ("the payment approver role" names a role, not ``approver_count``)."""
+    words = _symbol_words(theory)
+    said = {_lemma(word.text) for word in content_words(sentence) if word.kind not in ("number", "number_word")}
+    used = {node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))}
+    owned = {word for word in said if len(_owners(theory).get(word, ())) == 1
+             and _owners(theory)[word][0] not in used}
+    if not owned:
+        return []
+    return sorted(name for name in used if name in words and not said & words[name])
+
+
+def _lemma(word: str) -> str:
+    return lemma_of_plural(lemma_of_verb(word.lower()))
+
+
+def _content_lemmas(text: str) -> frozenset[str]:
+    return frozenset(_lemma(word.text) for word in content_words(_SLOT.sub(" ", text))
+                     if word.kind not in ("number", "number_word"))
+
+
+@per_theory
+def _gloss_words(theory) -> dict[str, frozenset[str]]:
+    """Per declared predicate and function, the lemmas of the content words of its glosses."""
+    return {name: frozenset().union(*map(_content_lemmas, decl.glosses))
+            for name, decl in {**theory.predicates, **theory.functions}.items()}
+
+
+@per_theory
+def _symbol_words(theory) -> dict[str, frozenset[str]]:
+    """``_gloss_words`` and the words of each symbol's name (``monthly_income``)."""
+    return {name: words | _content_lemmas(name.replace("_", " ")) for name, words in _gloss_words(theory).items()}
+
+
+@per_theory
+def _owners(theory) -> dict[str, tuple[str, ...]]:
+    """Per word of the predicates' and functions' glosses and names, the symbols that have
+    it; words of the constants' names and glosses are left out."""
+    constants = frozenset().union(*(_content_lemmas(text) for name, decl in theory.constants.items()
+                                    for text in (*decl.glosses, name.replace("_", " "))))
+    owners: dict[str, list[str]] = {}
+    for name, words in sorted(_symbol_words(theory).items()):
+        for word in words - constants:
+            owners.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in owners.items()}
+
+
+def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> list[str]:
+    """The declared predicates whose gloss's word ``sentence`` says only the opposite of,
+    when ``formula`` does not negate them: "unemployed" is the opposite of "{0} is
+    employed", so "Bob is unemployed." is ``not employed(bob)``, never ``employed(bob)``
+    (the shipped parser's reading, 0.97) nor ``stable_income(bob)`` (its next, 0.79). An
+    opposite is the word with "un" or "non" before it, unless a gloss says it itself ("{1}
+    is unsafe for {0}"); a sentence that says the word on its own as well ("employed or
+    unemployed") or a negation ("not unemployed") is not judged."""
+    lowered = [word.lower() for word in re.findall(r"[A-Za-z-]+", sentence)]
+    glossed = set().union(*_gloss_words(theory).values())
+    opposites = {_lemma(match.group(1)) for word in lowered
+                 if (match := _NEGATIVE_PREFIX.fullmatch(word)) and _lemma(word) not in glossed}
+    if not opposites or negation_words(sentence):  # "not unemployed" may well be employed(bob)
+        return []
+    opposites -= {_lemma(word) for word in lowered}
+    negated = _negated_uses(formula)
+    return sorted(name for name, words in _gloss_words(theory).items()
+                  if name in theory.predicates and opposites & words and not negated[name])
+
+
+_NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)([a-z]{4,})")
 
 
 def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory) -> list[str]:

@@ -50,7 +50,7 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, permissions_read_as_prohibitions,
-                              prohibitions_read_as_permissions, quantities_misattributed, units_mismatched,
+                              prohibitions_read_as_permissions, symbols_misattributed, units_mismatched,
                               unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
@@ -381,8 +381,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "reads as the prohibition {} what the sentence says is done"),
             (lambda: units_mismatched(formula, sentence, candidates, theory),
              "compares a quantity with a function of another unit or period: {}"),
-            (lambda: quantities_misattributed(formula, sentence, theory),
-             "gives a quantity to {}, of which the sentence says no word"),
+            (lambda: symbols_misattributed(formula, sentence, theory),
+             "uses {}, of which the sentence says no word, for another's"),
             (lambda: antonyms_read_as_glosses(formula, sentence, theory),
              "does not negate {}, whose opposite the sentence says"),
         ]
