@@ -9,10 +9,11 @@ negation. No gold LF of the generator breaks any of these for any shipped rule f
 import pytest
 
 from neurosym.logic.parser import parse_formula
+from neurosym.logic.printer import to_text
 from neurosym.parser.declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, gloss_mentions,
                                               permissions_read_as_prohibitions,
                                               prohibitions_read_as_permissions, symbols_misattributed,
-                                              units_mismatched, unsaid_glosses)
+                                              units_converted, units_mismatched, unsaid_glosses)
 from neurosym.parser.candidates import candidates_for
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
@@ -231,3 +232,33 @@ def test_no_generated_gold_lf_asserts_the_gloss_its_sentence_says_the_opposite_o
     for k, theory in enumerate(shipped_theories()):
         for pair in generate_pairs(800, seed=97 + k, theory=theory):
             assert antonyms_read_as_glosses(parse_formula(pair.lf), pair.sentence, theory) == [], pair
+
+
+@pytest.mark.parametrize("sentence, lf, theory, converted", [
+    ("Bob gave two weeks' notice.", "notice_days(bob) = 2", LEAVE, "notice_days(bob) = 2 * 7"),
+    ("Ann weighs 154 pounds.", "weight_kg(ann) = 154", DOSAGE, "weight_kg(ann) = 154 * 0.45359237"),
+    ("Ann takes 4 g of paracetamol a day.", "daily_dose_mg(ann, paracetamol) = 4", DOSAGE,
+     "daily_dose_mg(ann, paracetamol) = 4 * 1000"),
+    ("Bob earns 50000 dollars a year.", "monthly_income(bob) > 50000", LENDING, "monthly_income(bob) > 50000 / 12"),
+    ("Bob gave 48 hours' notice.", "notice_days(bob) = 48", LEAVE, "notice_days(bob) = 48 / 24"),
+    # no exact factor (a month is no whole number of weeks), or a whole-number function left a fraction
+    ("Ann is 5 months pregnant.", "weeks_pregnant(ann) = 5", DOSAGE, None),
+    ("Bob gave 36 hours' notice.", "notice_days(bob) = 36", LEAVE, None),
+    ("Bob earns 300 dollars a week.", "monthly_income(bob) = 300", LENDING, None),
+    ("Ann weighs 70 kg.", "weight_kg(ann) = 70", DOSAGE, None),  # nothing to convert
+])
+def test_a_quantity_in_another_unit_is_converted_by_an_exact_factor(sentence, lf, theory, converted):
+    found = units_converted(parse_formula(lf), sentence, candidates_for(sentence, theory), theory)
+    assert (found and to_text(found)) == converted
+
+
+def test_a_converted_quantity_keeps_its_meaning_for_the_solver():
+    from neurosym.reasoner import Reasoner
+
+    reasoner = Reasoner(LENDING)
+    sentence = "Bob earns 50000 dollars a year."  # 4166.67 a month, not 4166: the division is exact
+    claim = units_converted(parse_formula("monthly_income(bob) > 50000"), sentence,
+                            candidates_for(sentence, LENDING), LENDING)
+    verdict = lambda premise: reasoner.check([claim], [premise]).claims[0].verdict.value  # noqa: E731
+    assert verdict("monthly_income(bob) = 4166.7") == "ENTAILED"
+    assert verdict("monthly_income(bob) = 4166.5") == "CONTRADICTED"

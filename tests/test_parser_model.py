@@ -658,10 +658,13 @@ def test_shipped_parser_is_not_confident_in_a_wrong_reading(shipped, sentence, l
 NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
     # contraindicated(dina, ibuprofen) and prescribed(dina, aspirin) at 0.87
     ("dosage", "Dina takes ibuprofen and aspirin.", "prescribed(dina, ibuprofen) and prescribed(dina, aspirin)"),
-    ("dosage", "Ann weighs 154 pounds.", None),  # weight_kg(ann) = 154 at 0.998
-    ("dosage", "Ann is 5 months pregnant.", None),  # weeks_pregnant(ann) = 5 at 1.000
-    ("leave", "Bob gave two weeks' notice.", None),  # notice_days(bob) = 2 at 0.998
-    ("lending", "Bob earns 60000 dollars a year.", None),  # monthly_income(bob) = 60000 at 0.996
+    # weight_kg(ann) = 154 at 0.998: now converted by the exact factor
+    ("dosage", "Ann weighs 154 pounds.", "weight_kg(ann) = 154 * 0.45359237"),
+    ("dosage", "Ann is 5 months pregnant.", None),  # weeks_pregnant(ann) = 5 at 1.000; no exact factor
+    ("leave", "Bob gave two weeks' notice.", "notice_days(bob) = 2 * 7"),  # notice_days(bob) = 2 at 0.998
+    ("leave", "Bob gave 36 hours' notice.", None),  # 1.5 days: no whole number of days
+    # monthly_income(bob) = 60000 at 0.996
+    ("lending", "Bob earns 60000 dollars a year.", "monthly_income(bob) = 60000 / 12"),
     ("lending", "Bob is unemployed.", "not employed(bob)"),  # employed(bob) at 0.97
     ("lending", "Bob filed for bankruptcy last year.", "recent_bankruptcy(bob)"),  # resident(bob) at 0.995
 ]

@@ -38,7 +38,9 @@ the shipped parser's reading at 0.87).
 A quantity is compared only with a function of its unit and period
 (``units_mismatched``): "Ann weighs 154 pounds." is never ``weight_kg(ann) = 154``
 (0.998), "Bob gave two weeks' notice." never ``notice_days(bob) = 2``, "Bob earns 60000
-dollars a year." never ``monthly_income(bob) = 60000``.
+dollars a year." never ``monthly_income(bob) = 60000``. Where an exact factor joins the
+units, ``units_converted`` rewrites the reading instead: ``weight_kg(ann) = 154 *
+0.45359237``, ``notice_days(bob) = 2 * 7``, ``monthly_income(bob) = 60000 / 12``.
 
 >>> from neurosym.logic.parser import parse_formula
 >>> from neurosym.rules.loader import load_theory
@@ -61,6 +63,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from fractions import Fraction
 from functools import lru_cache
 
 from ..logic import ast
@@ -69,7 +72,7 @@ from .declared_constants import _ARTICLE, longest_matches, per_theory
 from .omission import negation_words
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
-           "prohibitions_read_as_permissions", "units_mismatched", "symbols_misattributed",
+           "prohibitions_read_as_permissions", "units_mismatched", "units_converted", "symbols_misattributed",
            "antonyms_read_as_glosses"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
@@ -279,8 +282,6 @@ def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) ->
 
 
 def _value(text: str):
-    from fractions import Fraction
-
     try:
         return Fraction(text)
     except ValueError:
@@ -343,6 +344,95 @@ def _declared_measures(theory) -> dict[str, tuple[str | None, str | None]]:
         if unit or period:
             measures[name] = (unit, period)
     return measures
+
+
+def units_converted(formula: ast.Formula, sentence: str, candidates, theory) -> ast.Formula | None:
+    """``formula`` with each quantity that ``units_mismatched`` finds converted into its
+    function's unit and period by an exact factor, written out so that the sentence's
+    number stays in the reading: "Bob gave two weeks' notice." ``notice_days(bob) = 2``
+    becomes ``notice_days(bob) = 2 * 7``, "Ann weighs 154 pounds." ``weight_kg(ann) = 154
+    * 0.45359237`` (the pound is 0.45359237 kg by definition), "Bob earns 60000 dollars a
+    year." ``monthly_income(bob) = 60000 / 12``. None when nothing is to be converted, or
+    when some quantity has no exact factor (months to weeks, dollars to kg) or would
+    leave a whole-number function a fraction ("36 hours' notice" in days): the reading then
+    stays doubted."""
+    from .vocabulary import NUMBER
+
+    measures = _declared_measures(theory)
+    replacements: dict[int, ast.Term] = {}
+    for node in ast.walk(formula):
+        if not isinstance(node, ast.Compare):
+            continue
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            if not (isinstance(side, ast.FuncApp) and side.name in measures and isinstance(other, ast.Num)):
+                continue
+            unit, period = measures[side.name]
+            spans = [c.span for c in candidates.items
+                     if c.kind == NUMBER and c.span is not None and _value(c.text) == other.value]
+            if not spans:
+                continue
+            said_unit = _UNIT_AFTER.match(sentence, spans[0][1])
+            said_unit = said_unit and _UNITS.get(said_unit.group(1).lower())
+            said_period = _period_in(sentence[spans[0][1]:_clause_end(sentence, spans[0][1])])
+            factor = Fraction(1)
+            if unit and said_unit and said_unit != unit:
+                if (said_unit, unit) not in _EXACT_FACTORS:
+                    return None
+                factor *= _EXACT_FACTORS[said_unit, unit]
+            if period and said_period and said_period[0] != period:
+                # a rate per year is a twelfth of it per month: the inverse of the units' factor
+                if (period, said_period[0]) not in _EXACT_FACTORS:
+                    return None
+                factor *= _EXACT_FACTORS[period, said_period[0]]
+            if factor == 1:
+                continue
+            if theory.functions[side.name].result_sort == "Int" and (other.value * factor).denominator != 1:
+                return None
+            replacements[id(other)] = _times(other, factor)
+    if not replacements:
+        return None
+
+    def rewrite(node: ast.Node) -> ast.Node:
+        return replacements.get(id(node)) or ast.map_children(node, rewrite)
+
+    return rewrite(formula)
+
+
+def _times(number: ast.Num, factor: Fraction) -> ast.Term:
+    """``number`` times ``factor``, written as ``n * k``, ``n / k`` or ``n * a / b``."""
+    if factor.denominator == 1:
+        return ast.Arith("*", number, ast.Num(factor.numerator))
+    if factor.numerator == 1:
+        return ast.Arith("/", number, ast.Num(factor.denominator))
+    try:
+        return ast.Arith("*", number, ast.Num(factor, real=True))  # a finite decimal: 0.45359237
+    except ValueError:
+        return ast.Arith("/", ast.Arith("*", number, ast.Num(factor.numerator)), ast.Num(factor.denominator))
+
+
+def _exact_factors() -> dict[tuple[str, str], Fraction]:
+    """How many of the second unit one of the first is, for every pair of units that an
+    exact (defined, not measured) chain of factors joins: weeks to days 7, pounds to kg
+    0.45359237, years to months 12; not months to weeks or days."""
+    steps = {("minute", "second"): 60, ("hour", "minute"): 60, ("day", "hour"): 24, ("week", "day"): 7,
+             ("year", "month"): 12, ("kg", "g"): 1000, ("g", "mg"): 1000, ("lb", "kg"): Fraction("0.45359237"),
+             ("oz", "lb"): Fraction(1, 16), ("pound", "lb"): 1,  # of a weight; no money unit is joined ("l", "ml"): 1000, ("km", "m"): 1000, ("m", "cm"): 100,
+             ("cm", "mm"): 10, ("inch", "cm"): Fraction("2.54"), ("foot", "inch"): 12, ("mile", "foot"): 5280}
+    factors = {}
+    for (a, b), k in steps.items():
+        factors[a, b], factors[b, a] = Fraction(k), 1 / Fraction(k)
+    changed = True
+    while changed:  # close under composition
+        changed = False
+        for (a, b), k in list(factors.items()):
+            for (c, d), m in list(factors.items()):
+                if b == c and a != d and (a, d) not in factors:
+                    factors[a, d] = k * m
+                    changed = True
+    return factors
+
+
+_EXACT_FACTORS = _exact_factors()
 
 
 def symbols_misattributed(formula: ast.Formula, sentence: str, theory) -> list[str]:

@@ -40,6 +40,7 @@ import torch
 from ..errors import NeurosymError
 from ..logic import ast
 from ..logic.parser import parse_formula
+from ..logic.printer import to_text
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
@@ -50,8 +51,8 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, permissions_read_as_prohibitions,
-                              prohibitions_read_as_permissions, symbols_misattributed, units_mismatched,
-                              unsaid_glosses)
+                              prohibitions_read_as_permissions, symbols_misattributed, units_converted,
+                              units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
                        generics_read_as_some, indefinites_named, inexpressible_quantities,
@@ -298,6 +299,8 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory, candidates)
+            if checked is not None and theory is not None and sentence is not None and candidates is not None:
+                checked = _with_units_converted(checked, sentence, candidates, theory)
             if checked is None or _misnamed(checked.formula, misnamings) \
                     or (theory is None and _names_a_pronoun(checked.formula)):
                 dropped_mass += reading.probability
@@ -470,6 +473,18 @@ def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
         if candidate.span is not None:
             positions[candidate.text] = min(candidate.span[0], positions.get(candidate.text, candidate.span[0]))
     return positions
+
+
+def _with_units_converted(reading: Reading, sentence: str, candidates: CandidateSet, theory: Theory) -> Reading | None:
+    """``reading`` with its quantities converted into the units and periods of the declared
+    functions they are compared with, by exact factors (``declared_glosses.units_converted``:
+    ``notice_days(bob) = 2 * 7`` for "Bob gave two weeks' notice."); type-checked again,
+    None when the conversion fails the type checker. Unchanged when nothing is to be
+    converted."""
+    converted = units_converted(reading.formula, sentence, candidates, theory)
+    if converted is None:
+        return reading
+    return _type_checked(dataclasses.replace(reading, formula=converted, text=to_text(converted)), theory)
 
 
 def _type_checked(reading: Reading, theory: Theory | None,
