@@ -210,6 +210,12 @@ def test_a_symbol_is_used_for_what_the_sentence_says_of_it(sentence, lf, misattr
     assert symbols_misattributed(parse_formula(lf), sentence, LENDING) == misattributed
 
 
+def test_a_unit_word_says_no_symbol():
+    # "years" is age's unit and months_of_service's alike; "joined" is months_of_service's
+    assert symbols_misattributed(parse_formula("age(maria) = 3"), "Maria joined 3 years ago.", LEAVE) == ["age"]
+    assert symbols_misattributed(parse_formula("age(maria) = 3"), "Maria is 3 years old.", LEAVE) == []
+
+
 def test_no_generated_gold_lf_uses_a_symbol_for_what_the_sentence_says_of_another():
     for k, theory in enumerate(shipped_theories()):
         for pair in generate_pairs(800, seed=95 + k, theory=theory):

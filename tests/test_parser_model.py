@@ -666,6 +666,7 @@ NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
     # monthly_income(bob) = 60000 at 0.996
     ("lending", "Bob earns 60000 dollars a year.", "monthly_income(bob) = 60000 / 12"),
     ("lending", "Bob is unemployed.", "not employed(bob)"),  # employed(bob) at 0.97
+    ("leave", "Maria joined 3 years ago.", "months_of_service(maria) = 3 * 12"),  # age(maria) = 3 at 0.90
     ("lending", "Bob filed for bankruptcy last year.", "recent_bankruptcy(bob)"),  # resident(bob) at 0.995
 ]
 

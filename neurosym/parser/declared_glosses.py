@@ -472,8 +472,12 @@ def _gloss_words(theory) -> dict[str, frozenset[str]]:
 
 @per_theory
 def _symbol_words(theory) -> dict[str, frozenset[str]]:
-    """``_gloss_words`` and the words of each symbol's name (``monthly_income``)."""
-    return {name: words | _content_lemmas(name.replace("_", " ")) for name, words in _gloss_words(theory).items()}
+    """``_gloss_words`` and the words of each symbol's name (``monthly_income``), units
+    aside: "years" says a quantity's unit, which many functions share (age, service),
+    not which function it is."""
+    units = {_lemma(word) for word in _UNITS}
+    return {name: (words | _content_lemmas(name.replace("_", " "))) - units
+            for name, words in _gloss_words(theory).items()}
 
 
 @per_theory
