@@ -263,7 +263,9 @@ class SemanticParser:
         as an object, give one phrase two names, keep a passive's form in a name or
         relate to itself what it says once (``parser.omission``), nor (in schema-guided
         mode) name a declared constant other than those it says
-        (``parser.declared_constants``); binders' sorts filled in. Readings equal up to
+        (``parser.declared_constants``); binders' sorts filled in, and (in schema-guided
+        mode) quantities in another unit than their function's converted by an exact
+        factor (``declared_glosses.units_converted``). Readings equal up to
         the order of commutative operands are merged into one (``parser.commutation``),
         written in the sentence's order. Readings past the
         first ``limit`` kept ones are looked at only when they hold the same tokens as a
@@ -446,7 +448,8 @@ def _misnamings(candidates: CandidateSet) -> dict[str, tuple[type, ...]]:
       (``CandidateSet.attribute_names``: ``work_here(bob, age) = 6``);
     - anything, when it joins a verb to its definite object
       (``CandidateSet.definite_object_names``: chase_bear for "chases the bear").
-    No generated or FOLIO gold LF uses a name so."""
+    No generated gold LF uses a name so; two of FOLIO's premises join a verb to its
+    definite object ("strike the right notes" is gold ``strike_right_note(x)``)."""
     kinds: dict[str, set[type]] = {}
     for names, not_as in ((candidates.verb_phrase_names(), (ast.Const,)),
                           (candidates.unit_names(), (ast.Const,)),
