@@ -14,6 +14,7 @@ MODULES = [
     "neurosym.logic.arith",
     "neurosym.logic.printer",
     "neurosym.parser.candidates",
+    "neurosym.parser.clauses",
     "neurosym.parser.constraint",
     "neurosym.parser.degenerate",
     "neurosym.parser.declared_constants",

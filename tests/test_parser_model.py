@@ -682,6 +682,22 @@ def test_shipped_parser_is_not_confident_in_a_wrong_schema_guided_reading(shippe
 
 
 @neural
+@pytest.mark.parametrize("rules, sentence, lf", [
+    # no reading of the whole passed the checks (best: age(ann) = 60, 0.000)
+    ("dosage", "Ann is 30 years old and weighs 60 kg.", "age(ann) = 30 and weight_kg(ann) = 60"),
+    ("leave", "Frank works full time and has taken 20 days off this year.",
+     "full_time(frank) and days_taken(frank) = 20"),
+    (None, "Alice is 17 years old and weighs 50 kg.", "age(alice) = 17 and weight(alice) = 50"),
+])
+def test_shipped_parser_reads_two_clauses_about_one_subject_as_their_conjunction(shipped, rules, sentence, lf):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    theory = load_theory([str(RULES / f"{rules}.rules")]) if rules else None
+    top = shipped.parse([sentence], theory=theory, n_best=2)[0][0]
+    assert top.text == lf and top.probability >= DEFAULT_THRESHOLD and top.doubt is None
+
+
+@neural
 def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
     theory = load_theory([str(RULES / "lending.rules")])
     found = shipped.parse(["Tom guarantees Omar's loan.", "Wendy does not qualify for a loan.",

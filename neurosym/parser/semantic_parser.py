@@ -46,6 +46,7 @@ from ..rules.glosses import render_english
 from ..rules.model import Theory
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
+from .clauses import shared_subject_clauses
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
@@ -184,11 +185,39 @@ class SemanticParser:
         own, other = self, self.schema_parser
         if theory is not None and self.schema_parser is not None:
             own, other = self.schema_parser, self
-        readings = own._parse_alone(sentences, theory, n_best)
+        readings = own._with_clause_readings(sentences, own._parse_alone(sentences, theory, n_best), theory, n_best)
         if not self.cross_check or other is None:
             return readings
-        second = other._parse_alone(sentences, theory, n_best)
+        second = other._with_clause_readings(sentences, other._parse_alone(sentences, theory, n_best), theory, n_best)
         return [cross_checked(first, other_readings, n_best) for first, other_readings in zip(readings, second)]
+
+    def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
+                              n_best: int) -> list[list[Reading]]:
+        """``readings``, where a sentence of two clauses about one subject has no reading that
+        passes the checks ("Ann is 30 years old and weighs 60 kg."; ``parser.clauses``),
+        with the conjunction of its clauses' best readings first: each clause read on its
+        own, the conjunction's confidence the product of theirs. Only when both clauses
+        have a reading that passes the checks, and the conjunction passes them for the
+        whole sentence."""
+        split = {i: clauses for i, sentence in enumerate(sentences)
+                 if (not readings[i] or readings[i][0].doubt is not None)
+                 and (clauses := shared_subject_clauses(sentence)) is not None}
+        if not split:
+            return readings
+        parts = [clause for clauses in split.values() for clause in clauses]
+        parsed = iter(self._parse_alone(parts, theory, 1))
+        readings = list(readings)
+        for i in split:
+            first, second = next(parsed), next(parsed)
+            if not first or not second or first[0].doubt is not None or second[0].doubt is not None:
+                continue
+            formula = ast.And((first[0].formula, second[0].formula))
+            if _misreads(formula, sentences[i], candidates_for(sentences[i], theory), theory) is not None:
+                continue
+            joined = Reading(text=to_text(formula), formula=formula, actions=(),
+                             score=first[0].score + second[0].score, normalized_score=0.0)
+            readings[i] = [joined, *readings[i]][:n_best]
+        return readings
 
     def _parse_alone(self, sentences: Sequence[str], theory: Theory | None, n_best: int) -> list[list[Reading]]:
         """``parse`` with this object's network alone."""

@@ -1,0 +1,57 @@
+"""Two statements about one subject, joined by "and": the sentence as its two clauses.
+
+The parser reads "Ann is 30 years old." and "Ann weighs 60 kg." but not "Ann is 30 years
+old and weighs 60 kg." (every reading of the whole leaves out a quantity: the generator
+never joins two quantities so). Such a sentence says both clauses of its subject, so
+``SemanticParser.parse`` reads each clause on its own, with the subject said again, and
+offers the conjunction of the two readings when the whole sentence has no reading that
+passes the reading checks (``semantic_parser._with_clause_readings``).
+
+Only the plainest shape is split: a name or "the" and a noun, then a first verb phrase,
+one "and", and a second verb phrase that starts with a lower-case word that is no
+verb form of a singular subject ("and weighs 60 kg", "and joined ..."; not "and Bob is
+red", "and a dog barks", "and aspirin"); no other logic word ("or", "if", "not both", "either" ...) in
+the sentence, whose structure the split would change.
+
+>>> shared_subject_clauses("Ann is 30 years old and weighs 60 kg.")
+('Ann is 30 years old.', 'Ann weighs 60 kg.')
+>>> shared_subject_clauses("Frank works full time and has taken 20 days off this year.")
+('Frank works full time.', 'Frank has taken 20 days off this year.')
+>>> shared_subject_clauses("Bob is big and Alice is red.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import lemmas_of_past
+
+__all__ = ["shared_subject_clauses"]
+
+_SHAPE = re.compile(
+    r"\s*(?P<subject>[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+    r"\s+(?P<first>[a-z][^,;]*?),?\s+and\s+(?P<second>(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
+_MODALS = frozenset("can cannot could may might must shall should will would".split())
+_LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each"
+                    r"|no|some|whoever|than)\b", re.I)
+
+
+def shared_subject_clauses(sentence: str) -> tuple[str, str] | None:
+    """The two clauses of ``sentence`` as sentences, its subject said in each, or None
+    when it is not of the shape the module docstring gives."""
+    found = _SHAPE.fullmatch(sentence)
+    if found is None or not _may_be_a_verb(found.group("head")) or sentence.count(" and ") != 1:
+        return None
+    subject = found.group("subject")
+    if subject.split()[0] in ("Every", "All", "Each", "No", "Some") or _LOGIC.search(sentence):
+        return None
+    return f"{subject} {found.group('first')}.", f"{subject} {found.group('second')}."
+
+
+def _may_be_a_verb(word: str) -> bool:
+    """Whether ``word`` may be the verb of a singular subject: a form in -s ("weighs",
+    "has", "is"), in -ed ("joined"), an irregular past ("took") or a modal. Not a noun or
+    adjective that would make the second part no clause ("and aspirin", "and rich")."""
+    return (word.endswith("s") and not word.endswith("ss")) or (word.endswith("ed") and len(word) > 4) \
+        or word in _MODALS or bool(lemmas_of_past(word))
