@@ -75,6 +75,7 @@ OPEN = [
     ("Tom regularly drinks coffee.", ("drink_coffee_regularly(tom)",)),
     ("Alice is older than 30.", ("age(alice) > 30",)),
     ("Alice is 17 years old.", ("age(alice) = 17",)),
+    ("Alice is 17 years old and weighs 50 kg.", ("age(alice) = 17 and weight(alice) = 50",)),
 ]
 
 WITH_RULES = {
@@ -90,6 +91,8 @@ WITH_RULES = {
         ("Eve is no longer on probation.", ("not on_probation(eve)",)),
         ("Ann has a doctor's note.", ("medical_certificate(ann)",)),
         ("Tom asks for two weeks off.", ("requested_days(tom) = 2 * 7",)),
+        ("Frank works full time and has taken 20 days off this year.",
+         ("full_time(frank) and days_taken(frank) = 20",)),
     ],
     "dosage.rules": [
         ("Ann weighs 154 pounds.", ("weight_kg(ann) = 154 * 0.45359237",)),
@@ -103,6 +106,7 @@ WITH_RULES = {
         ("Warfarin is a blood thinner.", ("anticoagulant(warfarin)",)),
         ("Ann takes 3000 mg of paracetamol a day.", ("daily_dose_mg(ann, paracetamol) = 3000",)),
         ("Ann may take ibuprofen.", ("not contraindicated(ann, ibuprofen)",)),
+        ("Ann is 30 years old and weighs 60 kg.", ("age(ann) = 30 and weight_kg(ann) = 60",)),
     ],
     "lending.rules": [
         ("Bob has a credit score of 720.", ("credit_score(bob) = 720",)),
@@ -114,6 +118,8 @@ WITH_RULES = {
         ("Bob runs his own business.", ("self_employed(bob)",)),
         ("Bob wants to borrow 20000.", ("loan_amount(bob) = 20000",)),
         ("Alice cosigns Bob's loan.", ("cosigner_of(alice, bob)",)),
+        ("Bob earns 5000 a month and has a credit score of 700.",
+         ("monthly_income(bob) = 5000 and credit_score(bob) = 700",)),
     ],
     "access.rules": [
         ("Dana is a contractor.", ("contractor(dana)",)),
