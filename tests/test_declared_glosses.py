@@ -268,3 +268,9 @@ def test_a_converted_quantity_keeps_its_meaning_for_the_solver():
     verdict = lambda premise: reasoner.check([claim], [premise]).claims[0].verdict.value  # noqa: E731
     assert verdict("monthly_income(bob) = 4166.7") == "ENTAILED"
     assert verdict("monthly_income(bob) = 4166.5") == "CONTRADICTED"
+
+
+def test_a_unit_after_the_value_says_the_gloss_in_any_unit_an_exact_factor_joins():
+    assert "requested_days" in gloss_mentions("Tom asks for two weeks off.", LEAVE)  # "{value} days off"
+    assert "notice_days" in gloss_mentions("Bob gave 48 hours' notice.", LEAVE)
+    assert "requested_days" not in gloss_mentions("Tom asks for two kg off.", LEAVE)  # no factor joins kg to days

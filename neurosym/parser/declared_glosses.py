@@ -86,9 +86,16 @@ _POSSESSION = frozenset({"has", "have", "had", "own"})
 
 def _pattern(gloss: str) -> str | None:
     """A regular expression for where ``gloss`` is said, or None when its fixed words are
-    all function words or "has"."""
-    parts = [" ".join(part.lower().split()) for part in _SLOT.split(gloss)]
-    parts = [part for part in parts if part]
+    all function words or "has". A unit right after ``{value}`` stands for every unit an
+    exact factor joins to it: "{0} asks for {value} days off" is said by "asks for two
+    weeks off" (``units_converted`` then converts the quantity)."""
+    pieces = re.split(r"(\{[^{}]*\})", gloss)
+    parts, after_value = [], []
+    for index, piece in enumerate(pieces):
+        text = " ".join(piece.lower().split())
+        if index % 2 == 0 and text:
+            parts.append(text)
+            after_value.append(index > 0 and pieces[index - 1] == "{value}")
     if parts:
         parts[0] = _ARTICLE.sub("", parts[0])
     if all(word.text in _POSSESSION for word in content_words(" ".join(parts))):
@@ -100,8 +107,20 @@ def _pattern(gloss: str) -> str | None:
             pattern += _GAP_ATTACHED if attached else _GAP
         left = "" if attached else r"(?<![\w-])"
         right = r"(?![\w-])" if part[-1].isalnum() else ""
-        pattern += left + re.escape(part) + right
+        pattern += left + (_with_any_unit(part) if after_value[index] else re.escape(part)) + right
     return pattern
+
+
+def _with_any_unit(part: str) -> str:
+    """``part`` escaped, its first word, where that is a unit, any word of a unit an exact
+    factor joins to it ("days' notice": "(?:days|weeks|hours|...)' notice")."""
+    first, rest = re.match(r"([a-z]+)(.*)", part, re.S).groups() if part[:1].isalpha() else ("", part)
+    unit = _UNITS.get(first)
+    if unit is None:
+        return re.escape(part)
+    words = sorted((word for word, other in _UNITS.items()
+                    if other == unit or (unit, other) in _EXACT_FACTORS), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(map(re.escape, words)) + ")" + re.escape(rest)
 
 
 @per_theory
