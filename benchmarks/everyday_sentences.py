@@ -76,6 +76,15 @@ OPEN = [
     ("Alice is older than 30.", ("age(alice) > 30",)),
     ("Alice is 17 years old.", ("age(alice) = 17",)),
     ("Alice is 17 years old and weighs 50 kg.", ("age(alice) = 17 and weight(alice) = 50",)),
+    # written after this list's checks, to try them on sentences they were not made from
+    ("Every nurse in the hospital works at night.", ()),
+    ("If a customer complains, the manager apologizes.",
+     ("forall x. customer(x) and complain(x) -> apologize(manager)",)),
+    ("Maya plays the violin and the piano.", ("play(maya, violin) and play(maya, piano)",)),
+    ("Some doctors are not surgeons.", ("exists x. doctor(x) and not surgeon(x)",)),
+    ("No student failed the exam.", ("forall x. student(x) -> not fail(x, exam)",)),
+    ("The museum is in Berlin.", ("in(museum, berlin)",)),
+    ("Sara owns a house and a boat.", ("own_house(sara) and own_boat(sara)",)),
 ]
 
 WITH_RULES = {

@@ -200,3 +200,11 @@ def test_open_candidates_stay_fast():
     for _ in range(200):
         open_candidates(sentence)
     assert (time.perf_counter() - start) / 200 < 0.01
+
+
+def test_a_verb_or_noun_in_ze_keeps_its_e():
+    from neurosym.parser.candidates import lemma_of_plural, lemma_of_verb
+
+    assert [lemma_of_verb(w) for w in ("apologizes", "analyzes", "freezes", "buzzes", "waltzes")] == \
+        ["apologize", "analyze", "freeze", "buzz", "waltz"]
+    assert [lemma_of_plural(w) for w in ("sizes", "prizes", "boxes", "quizzes")] == ["size", "prize", "box", "quizz"]

@@ -285,6 +285,8 @@ def _strip_inflection(word: str, irregular: dict[str, str], es_endings: tuple[st
         return irregular[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("zes") and len(word) > 4 and word[-4] in "aeiouy":
+        return word[:-1]  # sizes, freezes, apologizes, analyzes (but waltzes, buzzes: es_endings)
     if word.endswith(es_endings):
         return word[:-2]
     if word.endswith("s") and not word.endswith(keep_s) and len(word) > 2:

@@ -619,11 +619,12 @@ _LEADING_ONLY = re.compile(r"\s*only\s+(?:(?:the|a|an)\s+)?(?!if\b|when\b)", re.
 def places_read_as_kinds(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The one-place predicates of ``formula`` whose every mention is the object of a
     preposition of place or time ("in", "on", "at", "under", "near", "inside", "behind")
-    with "the" (or a capitalised name), after a form of "be" or an indefinite pronoun:
-    such a noun says where or when something is, not what it is. "The book is on the
-    table." is never ``table(book)`` (the shipped parser's reading, 0.99), nor "Everyone
-    in the team speaks English." ``forall x. team(x) -> speak_english(x)`` (0.94). Open
-    mode; see the module docstring."""
+    with "the" (or a capitalised name), after a form of "be", an indefinite pronoun or a
+    quantified noun: such a noun says where or when something is, not what it is. "The
+    book is on the table." is never ``table(book)`` (the shipped parser's reading, 0.99),
+    nor "Everyone in the team speaks English." ``forall x. team(x) -> speak_english(x)``
+    (0.94), nor "Every nurse in the hospital works at night." ``forall x. nurse(x) and
+    hospital(x) -> work_at_night(x)`` (0.66). Open mode; see the module docstring."""
     kinds = []
     for name in dict.fromkeys(node.name for node in ast.walk(formula)
                               if isinstance(node, ast.Pred) and len(node.args) == 1):
@@ -633,14 +634,15 @@ def places_read_as_kinds(formula: ast.Formula, sentence: str, candidates: Candid
     return kinds
 
 
-# A preposition of place or time, after a form of "be" ("is on the table") or an indefinite
-# pronoun ("everyone in the team"). Not after "a" ("looked at a horse": a variable that
+# A preposition of place or time, after a form of "be" ("is on the table"), an indefinite
+# pronoun ("everyone in the team") or a quantified noun ("every nurse in the hospital"). Not after "a" ("looked at a horse": a variable that
 # horse(y) restricts), nor after other words: FOLIO's gold logic abbreviates "works at Meta"
 # as meta(x) and "live in cramped residential buildings" likewise, and reads "districts in
 # the city of Guilin" as city(guilin).
 _PLACE_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been)(?:\s+not|n't)?|everyone|everybody|everything|someone|somebody|something"
-    r"|anyone|anybody|anything|no\s+one|nobody|nothing)\s+(?:in|on|at|under|near|inside|behind)\s+(the\s+)?$", re.I)
+    r"|anyone|anybody|anything|no\s+one|nobody|nothing|(?:every|each|all|no|some|any)\s+[a-z]+)"
+    r"\s+(?:in|on|at|under|near|inside|behind)\s+(the\s+)?$", re.I)
 
 
 def _after_a_place_preposition(sentence: str, start: int) -> bool:
