@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
@@ -276,10 +277,38 @@ def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) ->
     word after it, its period a "a year", "per week", "annually" before the clause ends.
     What either side does not say is not judged. Each is the quantity as said, the
     function in brackets: "154 pounds (weight_kg)"."""
+    mismatched = []
+    for quantity in _measured_quantities(formula, sentence, candidates, theory):
+        if quantity.unit and quantity.said_unit and quantity.said_unit != quantity.unit:
+            mismatched.append(f"{sentence[quantity.start:quantity.unit_end]} ({quantity.function})")
+        if quantity.period and quantity.said_period and quantity.said_period != quantity.period:
+            mismatched.append(f"{sentence[quantity.start:quantity.period_end]} ({quantity.function})")
+    return list(dict.fromkeys(mismatched))
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A number of the sentence that a reading compares with a declared function: the
+    function's unit and period, and those the sentence says after the number (None where
+    it says none; ``unit_end`` and ``period_end`` are where they end)."""
+
+    function: str
+    number: ast.Num
+    start: int
+    unit: str | None
+    period: str | None
+    said_unit: str | None
+    unit_end: int
+    said_period: str | None
+    period_end: int
+
+
+def _measured_quantities(formula: ast.Formula, sentence: str, candidates, theory):
+    """The ``_Quantity`` of every place the sentence says a number that ``formula``
+    compares with a declared function that has a unit or a period, in the formula's order."""
     from .vocabulary import NUMBER
 
     measures = _declared_measures(theory)
-    mismatched = []
     for node in ast.walk(formula):
         if not isinstance(node, ast.Compare):
             continue
@@ -291,13 +320,12 @@ def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) ->
                 if candidate.kind != NUMBER or candidate.span is None or _value(candidate.text) != other.value:
                     continue
                 start, end = candidate.span
-                said_unit = _UNIT_AFTER.match(sentence, end)
-                if unit and said_unit and _UNITS.get(said_unit.group(1).lower(), unit) != unit:
-                    mismatched.append(f"{sentence[start:said_unit.end(1)]} ({side.name})")
+                word = _UNIT_AFTER.match(sentence, end)
                 said_period = _period_in(sentence[end:_clause_end(sentence, end)])
-                if period and said_period and said_period[0] != period:
-                    mismatched.append(f"{sentence[start:end + said_period[1]]} ({side.name})")
-    return list(dict.fromkeys(mismatched))
+                yield _Quantity(side.name, other, start, unit, period,
+                                _UNITS.get(word.group(1).lower()) if word else None, word.end(1) if word else end,
+                                said_period[0] if said_period else None,
+                                end + said_period[1] if said_period else end)
 
 
 def _value(text: str):
@@ -375,39 +403,28 @@ def units_converted(formula: ast.Formula, sentence: str, candidates, theory) -> 
     when some quantity has no exact factor (months to weeks, dollars to kg) or would
     leave a whole-number function a fraction ("36 hours' notice" in days): the reading then
     stays doubted."""
-    from .vocabulary import NUMBER
-
-    measures = _declared_measures(theory)
     replacements: dict[int, ast.Term] = {}
-    for node in ast.walk(formula):
-        if not isinstance(node, ast.Compare):
+    seen: set[int] = set()
+    for quantity in _measured_quantities(formula, sentence, candidates, theory):
+        number = quantity.number
+        if id(number) in seen:  # the number said again: its first place decides
             continue
-        for side, other in ((node.left, node.right), (node.right, node.left)):
-            if not (isinstance(side, ast.FuncApp) and side.name in measures and isinstance(other, ast.Num)):
-                continue
-            unit, period = measures[side.name]
-            spans = [c.span for c in candidates.items
-                     if c.kind == NUMBER and c.span is not None and _value(c.text) == other.value]
-            if not spans:
-                continue
-            said_unit = _UNIT_AFTER.match(sentence, spans[0][1])
-            said_unit = said_unit and _UNITS.get(said_unit.group(1).lower())
-            said_period = _period_in(sentence[spans[0][1]:_clause_end(sentence, spans[0][1])])
-            factor = Fraction(1)
-            if unit and said_unit and said_unit != unit:
-                if (said_unit, unit) not in _EXACT_FACTORS:
-                    return None
-                factor *= _EXACT_FACTORS[said_unit, unit]
-            if period and said_period and said_period[0] != period:
-                # a rate per year is a twelfth of it per month: the inverse of the units' factor
-                if (period, said_period[0]) not in _EXACT_FACTORS:
-                    return None
-                factor *= _EXACT_FACTORS[period, said_period[0]]
-            if factor == 1:
-                continue
-            if theory.functions[side.name].result_sort == "Int" and (other.value * factor).denominator != 1:
+        seen.add(id(number))
+        factor = Fraction(1)
+        if quantity.unit and quantity.said_unit and quantity.said_unit != quantity.unit:
+            if (quantity.said_unit, quantity.unit) not in _EXACT_FACTORS:
                 return None
-            replacements[id(other)] = _times(other, factor)
+            factor *= _EXACT_FACTORS[quantity.said_unit, quantity.unit]
+        if quantity.period and quantity.said_period and quantity.said_period != quantity.period:
+            # a rate per year is a twelfth of it per month: the inverse of the units' factor
+            if (quantity.period, quantity.said_period) not in _EXACT_FACTORS:
+                return None
+            factor *= _EXACT_FACTORS[quantity.period, quantity.said_period]
+        if factor == 1:
+            continue
+        if theory.functions[quantity.function].result_sort == "Int" and (number.value * factor).denominator != 1:
+            return None
+        replacements[id(number)] = _times(number, factor)
     if not replacements:
         return None
 
