@@ -68,9 +68,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..logic import ast
-from .candidates import content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
+from .candidates import content_words, lemma_of_plural, lemma_of_verb
 from .declared_constants import _ARTICLE, longest_matches, per_theory
-from .omission import negation_words
+from .omission import _is_form_of, negation_words
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
            "prohibitions_read_as_permissions", "units_mismatched", "units_converted", "symbols_misattributed",
@@ -242,7 +242,7 @@ def facts_read_as_prohibitions(formula: ast.Formula, sentence: str, theory) -> l
             continue
         rest = permission.sub(" ", prohibition.sub(" ", sentence))
         words = re.findall(r"[a-z']+", rest.lower())
-        if not any(_is_form_of_verb(word, verb) and (i == 0 or words[i - 1] not in _MODAL_OR_NEGATION)
+        if not any(_is_form_of(word, verb) and (i == 0 or words[i - 1] not in _MODAL_OR_NEGATION)
                    for i, word in enumerate(words)):
             continue
         said = len(prohibition.findall(sentence)) + (name in gloss_mentions(rest, theory))
@@ -257,11 +257,6 @@ def facts_read_as_prohibitions(formula: ast.Formula, sentence: str, theory) -> l
 # take", "should not take", "may take" are the prohibition's or the permission's).
 _MODAL_OR_NEGATION = frozenset("""not never cannot can't can could couldn't may might must mustn't should shouldn't
     shall will won't would wouldn't to""".split())
-
-
-def _is_form_of_verb(word: str, verb: str) -> bool:
-    """Whether ``word`` is ``verb`` or one of its inflected forms (takes, took)."""
-    return word == verb or lemma_of_verb(word) == verb or verb in lemmas_of_past(word)
 
 
 def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) -> list[str]:
