@@ -117,7 +117,7 @@ class SemanticParser:
     """The trained BERT semantic parser with grammar-constrained beam search."""
 
     def __init__(self, network: ParserNetwork, *, device: torch.device | str = "cpu",
-                 batch_size: int = 64, beam_size: int = 4, max_length: int = 64,
+                 batch_size: int = 256, beam_size: int = 4, max_length: int = 64,
                  temperature: float = 1.0, bias: float = 0.0, precision: str | None = None,
                  schema_parser: SemanticParser | None = None, cross_check: bool = False) -> None:
         """``schema_parser``, when given, parses every call with a theory (schema-guided
