@@ -20,6 +20,7 @@ MODULES = [
     "neurosym.parser.declared_constants",
     "neurosym.parser.declared_glosses",
     "neurosym.parser.omission",
+    "neurosym.parser.paraphrases",
     "neurosym.parser.commutation",
     "neurosym.parser.vocabulary",
     "neurosym.training.coinage",

@@ -18,7 +18,7 @@ _spec = importlib.util.spec_from_file_location("everyday_sentences", ROOT / "ben
 everyday = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(everyday)
 
-OPEN_CASES = [(sentence, lf) for sentence, accepted in everyday.OPEN for lf in accepted]
+OPEN_CASES = [(sentence, lf) for sentence, accepted in everyday.OPEN + everyday.FRESH for lf in accepted]
 RULE_CASES = [(rules, sentence, lf) for rules, items in everyday.WITH_RULES.items()
               for sentence, accepted in items for lf in accepted]
 

@@ -698,6 +698,29 @@ def test_shipped_parser_reads_two_clauses_about_one_subject_as_their_conjunction
 
 
 @neural
+@pytest.mark.parametrize("sentence, lf", [
+    # read "not degree(helen)" (0.99): what Helen is not, not what she has
+    ("Helen has no degree.", "not have_degree(helen)"),
+    ("Bob does not have any children.", "not have_children(bob)"),  # was "not children(bob)" (0.84)
+])
+def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentence, lf):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    top = shipped.parse([sentence], n_best=2)[0][0]
+    assert top.text == lf and top.probability >= DEFAULT_THRESHOLD and top.doubt is None
+
+
+@neural
+def test_a_denied_possession_clashes_with_a_rule_that_grants_it():
+    from neurosym.pipeline import Pipeline
+    from neurosym.verdicts import Consistency
+
+    # was CONSISTENT: "has a degree" read have_degree, "has no degree" not degree(helen)
+    result = Pipeline().check("Helen is a teacher. Every teacher has a degree. Helen has no degree.")
+    assert result.consistency is Consistency.INCONSISTENT
+
+
+@neural
 def test_shipped_parser_maps_glosses_onto_declared_symbols(shipped):
     theory = load_theory([str(RULES / "lending.rules")])
     found = shipped.parse(["Tom guarantees Omar's loan.", "Wendy does not qualify for a loan.",

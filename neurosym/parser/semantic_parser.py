@@ -54,16 +54,17 @@ from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, permissions_read_as_prohibitions,
                               prohibitions_read_as_permissions, symbols_misattributed, units_converted,
                               units_mismatched, unsaid_glosses)
-from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid,
+from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
                        generics_read_as_some, indefinites_named, inexpressible_quantities,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names,
-                       phrases_named_twice, places_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
+                       phrases_named_twice, places_read_as_kinds, possessions_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
                        related_to_itself, subjects_left_out_of_conclusions, unsaid_mentions,
                        unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
+from .paraphrases import plain_paraphrase
 from .vocabulary import actions_to_formula
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
@@ -185,11 +186,44 @@ class SemanticParser:
         own, other = self, self.schema_parser
         if theory is not None and self.schema_parser is not None:
             own, other = self.schema_parser, self
-        readings = own._with_clause_readings(sentences, own._parse_alone(sentences, theory, n_best), theory, n_best)
+        readings = own._parse_with_rewordings(sentences, theory, n_best)
         if not self.cross_check or other is None:
             return readings
-        second = other._with_clause_readings(sentences, other._parse_alone(sentences, theory, n_best), theory, n_best)
+        second = other._parse_with_rewordings(sentences, theory, n_best)
         return [cross_checked(first, other_readings, n_best) for first, other_readings in zip(readings, second)]
+
+    def _parse_with_rewordings(self, sentences: Sequence[str], theory: Theory | None,
+                               n_best: int) -> list[list[Reading]]:
+        """``parse`` with this object's network alone, where a sentence has no reading that
+        passes the checks helped by rewording it as the parser was trained to read: a
+        possession said plainly, then two clauses about one subject read apart."""
+        readings = self._parse_alone(sentences, theory, n_best)
+        readings = self._with_paraphrase_readings(sentences, readings, theory, n_best)
+        return self._with_clause_readings(sentences, readings, theory, n_best)
+
+    def _with_paraphrase_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
+                                  theory: Theory | None, n_best: int) -> list[list[Reading]]:
+        """``readings``, where a sentence that says a possession as the generator never does
+        ("Helen has no degree.", "Sid is a snake with fur."; ``parser.paraphrases``) has no
+        reading that passes the checks, with the best reading of the sentence said plainly
+        ("Helen does not have a degree.", "Sid is a snake that has fur.") first, at its own
+        confidence, when that reading passes the checks. (They judge it against the plain
+        wording, which says the same: against the first, "has no degree" has no "has
+        degree" for ``have_degree`` to name.) Open mode only (a rule file's glosses say
+        possessions their own way)."""
+        if theory is not None:
+            return readings
+        reworded = {i: paraphrase for i, sentence in enumerate(sentences)
+                    if (not readings[i] or readings[i][0].doubt is not None)
+                    and (paraphrase := plain_paraphrase(sentence)) is not None}
+        if not reworded:
+            return readings
+        readings = list(readings)
+        for i, paraphrased in zip(reworded, self._parse_alone(list(reworded.values()), theory, 1)):
+            if not paraphrased or paraphrased[0].doubt is not None:
+                continue
+            readings[i] = [paraphrased[0], *readings[i]][:n_best]
+        return readings
 
     def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
                               n_best: int) -> list[list[Reading]]:
@@ -398,6 +432,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: unsaid_variables(formula, sentence), "binds {}, which no word of the sentence stands for"),
         (lambda: negated_generalities_unread(formula, sentence), "denies no generality, where the sentence says {}"),
         (lambda: quantifiers_unbound(formula, sentence), "binds no variable for {}"),
+        (lambda: conditions_unsaid(formula, sentence), "makes a condition the sentence does not say"),
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
@@ -438,6 +473,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "reads {}, which says where something is, as what it is"),
             (lambda: objects_read_as_properties(formula, sentence, candidates),
              "reads the object {} as a property of the subject"),
+            (lambda: possessions_read_as_kinds(formula, sentence),
+             "reads {}, which the sentence says is had (or not), as what the subject is"),
         ]
     for check, doubt in checks:
         found = check()
