@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds,
+    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, generics_named, weather_given_subjects,
     existence_denied_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions,
@@ -559,6 +559,29 @@ def test_a_possession_is_not_what_the_subject_is(sentence, lf, misread):
     assert possessions_read_as_kinds(parse_formula(lf), sentence) == misread
 
 
+@pytest.mark.parametrize("sentence, lf, named", [
+    ("If the light is red, cars stop.", "red(light) -> stop(cars)", ["cars"]),  # shipped parser, 0.80
+    ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)", []),
+    ("If the light is red, the cars stop.", "red(light) -> stop(cars)", []),  # "the cars" names them
+    ("If someone rides the horse then they ride horses.", "forall x. ride(x, horse) -> ride_horses(x)", []),
+    ("Bob likes apples.", "like(bob, apples)", []),  # an object: not judged
+])
+def test_a_generic_plural_subject_is_no_constant(sentence, lf, named):
+    assert generics_named(parse_formula(lf), sentence) == named
+
+
+@pytest.mark.parametrize("sentence, lf, given", [
+    # the shipped parser's reading, 0.99: the streets rain
+    ("When it rains, streets get wet.", "forall x. rain(x) and street(x) -> get_wet(x)", ["rain"]),
+    ("When it rains, streets get wet.", "rain -> (forall x. street(x) -> get_wet(x))", []),
+    ("If it rains, the ground is wet.", "rains(ground) -> wet(ground)", ["rains"]),  # 0.63
+    ("If it is snowing, Bob skis.", "snow -> ski(bob)", []),
+    ("The cloud rains on the town.", "rain_on(cloud, town)", []),  # a cloud is no empty "it"
+])
+def test_the_weather_has_no_subject(sentence, lf, given):
+    assert weather_given_subjects(parse_formula(lf), sentence) == given
+
+
 def test_no_gold_lf_fails_the_quantifier_existence_condition_or_only_checks():
     pairs = [(pair, None) for pair in open_gold_pairs(67)]
     for theory in shipped_theories():
@@ -568,7 +591,9 @@ def test_no_gold_lf_fails_the_quantifier_existence_condition_or_only_checks():
         assert not quantifiers_unbound(formula, pair.sentence), pair
         assert not existence_denied_unread(formula, pair.sentence), pair
         assert not conditions_unsaid(formula, pair.sentence), pair
+        assert not weather_given_subjects(formula, pair.sentence), pair
         if theory is None:
+            assert not generics_named(formula, pair.sentence), pair
             assert not only_misread(formula, pair.sentence, candidates_for(pair.sentence)), pair
 
 

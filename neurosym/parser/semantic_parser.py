@@ -55,12 +55,12 @@ from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibiti
                               prohibitions_read_as_permissions, symbols_misattributed, units_converted,
                               units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
-                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
+                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread, generics_named,
                        generics_read_as_some, indefinites_named, inexpressible_quantities,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names,
                        phrases_named_twice, places_read_as_kinds, possessions_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
-                       related_to_itself, subjects_left_out_of_conclusions, unsaid_mentions,
+                       related_to_itself, subjects_left_out_of_conclusions, unsaid_mentions, weather_given_subjects,
                        unsaid_variables)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -433,6 +433,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: negated_generalities_unread(formula, sentence), "denies no generality, where the sentence says {}"),
         (lambda: quantifiers_unbound(formula, sentence), "binds no variable for {}"),
         (lambda: conditions_unsaid(formula, sentence), "makes a condition the sentence does not say"),
+        (lambda: weather_given_subjects(formula, sentence), "gives {} a subject, where the sentence's 'it' is empty"),
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
@@ -475,6 +476,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "reads the object {} as a property of the subject"),
             (lambda: possessions_read_as_kinds(formula, sentence),
              "reads {}, which the sentence says is had (or not), as what the subject is"),
+            (lambda: generics_named(formula, sentence), "names {}, which the sentence says as a generic plural"),
         ]
     for check, doubt in checks:
         found = check()
