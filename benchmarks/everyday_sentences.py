@@ -16,8 +16,9 @@ The sentences of OPEN and WITH_RULES were written on 2026-12-06 and 2026-12-07 t
 probe the shipped parser, and each reading check of 2026-12-07 (docs/parser.md) answers
 one of their misreadings, so those lists are no unbiased sample: they tell whether those
 misreadings stay away, and the "sure and wrong" of later weights and checks. FRESH holds
-80 open-mode sentences written later that day before the checks that answer four of
-them; its figure with the code before those checks is in docs/parser.md.
+80 open-mode sentences and FRESH_WITH_RULES 40 rule-file statements written later that
+day before the checks that answer some of them; their figures with the code before
+those checks are in docs/parser.md.
 
     python benchmarks/everyday_sentences.py [--parser DIR] [--json]
 """
@@ -246,6 +247,60 @@ WITH_RULES = {
 }
 
 
+# Written with FRESH, before that session's rule-file check (symbols_unsaid), which answers
+# four of their misreadings: statements a rule file has no symbol for.
+FRESH_WITH_RULES = {
+    "access.rules": [
+        ("Priya is an external contractor.", ("contractor(priya)",)),
+        ("Priya's account is locked out.", ("suspended(priya)",)),
+        ("Omar holds the auditor role.", ("has_role(omar, auditor)",)),
+        ("Omar is not on call this week.", ("not on_call(omar)",)),
+        ("The billing database runs in production.", ("production(billing_database)",)),
+        ("Lena owns the billing database.", ("owns(lena, billing_database)",)),
+        ("There is an open incident on the billing database.", ("incident_open(billing_database)",)),
+        ("Lena can change the billing database.", ("can_write(lena, billing_database)",)),
+        ("Request 42 was raised by Tom.", ("submitted(tom, request_42)",)),
+        ("Request 42 was approved by Tom.", ("approved_by(tom, request_42)",)),
+        ("Mia does not use multi-factor authentication.", ("not mfa_enrolled(mia)",)),
+        ("Mia drinks coffee every morning.", ()),
+    ],
+    "leave.rules": [
+        ("Karl works four days a week.", ("days_per_week(karl) = 4",)),
+        ("Karl has been here for 18 months.", ("months_of_service(karl) = 18",)),
+        ("Karl has already taken 12 days off this year.", ("days_taken(karl) = 12",)),
+        ("Karl wants 5 days off next month.", ("requested_days(karl) = 5",)),
+        ("Karl's manager signed off his request.", ("manager_approved(karl)",)),
+        ("Nina is still in her probation period.", ("on_probation(nina)",)),
+        ("Nina is paid while she is off sick.", ("sick_pay(nina)",)),
+        ("Nina's leave overlaps the year-end close.", ("overlaps_year_end(nina)",)),
+        ("Nina owns a red bicycle.", ()),
+    ],
+    "dosage.rules": [
+        ("Omar is expecting a baby.", ("pregnant(omar)",)),
+        ("Omar is prescribed isotretinoin.", ("prescribed(omar, isotretinoin)",)),
+        ("Lily is 8 years old.", ("age(lily) = 8",)),
+        ("Lily takes aspirin.", ("prescribed(lily, aspirin)",)),
+        ("Lily weighs 25 kg.", ("weight_kg(lily) = 25",)),
+        ("Paul has hepatic impairment.", ("liver_disease(paul)",)),
+        ("Paul is not allergic to penicillin.", ("not allergic(paul, penicillin)",)),
+        ("Paul takes 500 mg of ibuprofen three times a day.", ("daily_dose_mg(paul, ibuprofen) = 500 * 3",
+                                                               "single_dose_mg(paul, ibuprofen) = 500")),
+        ("Paul has no job.", ()),
+        ("Sildenafil is not a nitrate.", ("not nitrate(sildenafil)",)),
+    ],
+    "lending.rules": [
+        ("Rosa earns 4200 a month.", ("monthly_income(rosa) = 4200",)),
+        ("Rosa pays 1500 a month towards her debts.", ("monthly_debt(rosa) = 1500",)),
+        ("Rosa's credit score is 640.", ("credit_score(rosa) = 640",)),
+        ("Rosa has been employed for two years.", ("months_employed(rosa) = 2 * 12",)),
+        ("Rosa runs her own bakery.", ("self_employed(rosa)",)),
+        ("Rosa was bankrupt four years ago.", ("recent_bankruptcy(rosa)",)),
+        ("Ivan guarantees Rosa's loan.", ("cosigner_of(ivan, rosa)",)),
+        ("Rosa wants to borrow 20000.", ("loan_amount(rosa) = 20000",)),
+        ("Rosa has a dog named Max.", ()),
+    ],
+}
+
 def judged(items, readings) -> dict:
     """Right, unsure and sure-and-wrong counts of ``items`` ((sentence, accepted) pairs)
     given each one's readings, with the sure and wrong ones listed."""
@@ -272,12 +327,13 @@ def measure(parser) -> dict:
 
     figures = {"open": judged(OPEN, parser.parse([sentence for sentence, _ in OPEN], n_best=4)),
                "fresh": judged(FRESH, parser.parse([sentence for sentence, _ in FRESH], n_best=4))}
-    items, readings = [], []
-    for rule_file, group in WITH_RULES.items():
-        theory = load_theory([ROOT / "rules" / rule_file])
-        items += group
-        readings += parser.parse([sentence for sentence, _ in group], theory=theory, n_best=4)
-    figures["rule_files"] = judged(items, readings)
+    for name, lists in (("rule_files", WITH_RULES), ("fresh_rule_files", FRESH_WITH_RULES)):
+        items, readings = [], []
+        for rule_file, group in lists.items():
+            theory = load_theory([ROOT / "rules" / rule_file])
+            items += group
+            readings += parser.parse([sentence for sentence, _ in group], theory=theory, n_best=4)
+        figures[name] = judged(items, readings)
     return figures
 
 

@@ -584,6 +584,11 @@ NOT_CONFIDENTLY_MISREAD = [
      "forall x. patient(x) and allergic(x, penicillin) -> not take(x, amoxicillin)"),
     ("Every student in the class passed the exam.", None),  # forall x. student(x) -> pass(class, exam) at 0.78
     ("Bob has worked here for six years.", None),  # work_here(bob, age) = 6 at 0.74, then (bob, years) at 0.77
+    # the reading checks of 2026-12-07, 10:10 (docs/parser.md)
+    ("If a shop is closed, nobody can buy anything there.", None),  # ... -> not buy(x) at 0.84
+    ("The bakery is closed on Sundays.", "close_on(bakery, sundays)"),  # close_on(bakery) -> sunday(bakery), 0.61
+    ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)"),  # -> stop(cars) at 0.80
+    ("When it rains, streets get wet.", None),  # forall x. rain(x) and street(x) -> get_wet(x) at 0.99
 ]
 
 
@@ -668,6 +673,10 @@ NOT_CONFIDENTLY_MISREAD_WITH_RULES = [
     ("lending", "Bob is unemployed.", "not employed(bob)"),  # employed(bob) at 0.97
     ("leave", "Maria joined 3 years ago.", "months_of_service(maria) = 3 * 12"),  # age(maria) = 3 at 0.90
     ("lending", "Bob filed for bankruptcy last year.", "recent_bankruptcy(bob)"),  # resident(bob) at 0.995
+    # statements the rule file has no symbol for (2026-12-07, 10:15)
+    ("access", "Mia drinks coffee every morning.", None),  # incident_open(mia) at 0.999
+    ("dosage", "Paul has no job.", None),  # not child(paul) at 0.998
+    ("leave", "Nina owns a red bicycle.", None),  # finance_team(nina) at 0.82
 ]
 
 

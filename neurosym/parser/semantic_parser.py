@@ -52,7 +52,7 @@ from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, permissions_read_as_prohibitions,
-                              prohibitions_read_as_permissions, symbols_misattributed, units_converted,
+                              prohibitions_read_as_permissions, symbols_misattributed, symbols_unsaid, units_converted,
                               units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread, generics_named,
@@ -455,6 +455,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "uses {}, of which the sentence says no word, for another's"),
             (lambda: antonyms_read_as_glosses(formula, sentence, theory),
              "does not negate {}, whose opposite the sentence says"),
+            (lambda: symbols_unsaid(formula, sentence, theory), "uses {}, of which the sentence says no word"),
         ]
     else:
         checks += [
