@@ -280,6 +280,20 @@ def test_a_quantity_in_another_unit_is_converted_by_an_exact_factor(sentence, lf
     assert (found and to_text(found)) == converted
 
 
+@pytest.mark.parametrize("sentence, converted", [
+    ("Bob lives 3 km from work.", "commute_m(bob) = 3 * 1000"),
+    ("Bob lives 2 miles from work.", "commute_m(bob) = 2 * 1609.344"),
+    ("Bob lives 250 cm from work.", "commute_m(bob) = 250 / 100"),
+])
+def test_lengths_convert_by_their_defined_factors(tmp_path, sentence, converted):
+    rules = tmp_path / "commute.rules"
+    rules.write_text('sort Person\nfunc commute_m(Person) -> Real "{0} lives {value} m from work"\n')
+    theory = load_theory([rules])
+    lf = f"commute_m(bob) = {sentence.split()[2]}"
+    found = units_converted(parse_formula(lf), sentence, candidates_for(sentence, theory), theory)
+    assert found is not None and to_text(found) == converted
+
+
 def test_a_converted_quantity_keeps_its_meaning_for_the_solver():
     from neurosym.reasoner import Reasoner
 

@@ -447,7 +447,8 @@ def _exact_factors() -> dict[tuple[str, str], Fraction]:
     0.45359237, years to months 12; not months to weeks or days."""
     steps = {("minute", "second"): 60, ("hour", "minute"): 60, ("day", "hour"): 24, ("week", "day"): 7,
              ("year", "month"): 12, ("kg", "g"): 1000, ("g", "mg"): 1000, ("lb", "kg"): Fraction("0.45359237"),
-             ("oz", "lb"): Fraction(1, 16), ("pound", "lb"): 1,  # of a weight; no money unit is joined ("l", "ml"): 1000, ("km", "m"): 1000, ("m", "cm"): 100,
+             ("oz", "lb"): Fraction(1, 16), ("pound", "lb"): 1,  # of a weight; no money unit is joined
+             ("l", "ml"): 1000, ("km", "m"): 1000, ("m", "cm"): 100,
              ("cm", "mm"): 10, ("inch", "cm"): Fraction("2.54"), ("foot", "inch"): 12, ("mile", "foot"): 5280}
     factors = {}
     for (a, b), k in steps.items():
