@@ -294,6 +294,28 @@ def test_lengths_convert_by_their_defined_factors(tmp_path, sentence, converted)
     assert found is not None and to_text(found) == converted
 
 
+@pytest.mark.parametrize("sentence, lf, converted", [
+    ("Ann weighs 154 pounds.", "weight(ann) = 154", "weight(ann) = 154 * 0.45359237"),
+    ("Carl is 10 months old.", "age(carl) = 10", "age(carl) = 10 / 12"),  # no whole-number rule here
+    ("The rope is 2 km long.", "length(rope) = 2", "length(rope) = 2 * 1000"),
+    ("Ann weighs 60 kg.", "weight(ann) = 60", None),  # the attribute's own unit
+    ("The book costs 20 euros.", "price(book) = 20", None),  # no currency converts
+])
+def test_open_mode_attributes_convert_into_the_units_the_generator_says(sentence, lf, converted):
+    found = units_converted(parse_formula(lf), sentence, candidates_for(sentence), None)
+    assert (found and to_text(found)) == converted
+
+
+def test_open_mode_attribute_units_are_those_of_the_generator():
+    from neurosym.parser.units import OPEN_MEASURES, UNITS
+    from neurosym.training.lexicon import ATTRIBUTES
+
+    said = {name: UNITS.get((phrase.split("{value}")[1].split() or [""])[0]) for name, _, (_, phrase), *_ in ATTRIBUTES}
+    assert {name: unit for name, (unit, _) in OPEN_MEASURES.items()} == \
+        {name: said[name] for name in OPEN_MEASURES}
+    assert set(OPEN_MEASURES) == {name for name, unit in said.items() if unit and unit != "dollar"}
+
+
 def test_a_converted_quantity_keeps_its_meaning_for_the_solver():
     from neurosym.reasoner import Reasoner
 

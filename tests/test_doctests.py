@@ -21,6 +21,7 @@ MODULES = [
     "neurosym.parser.declared_glosses",
     "neurosym.parser.omission",
     "neurosym.parser.paraphrases",
+    "neurosym.parser.units",
     "neurosym.parser.commutation",
     "neurosym.parser.vocabulary",
     "neurosym.training.coinage",

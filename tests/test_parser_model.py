@@ -720,6 +720,15 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
 
 
 @neural
+def test_an_open_mode_quantity_in_another_unit_is_converted_and_answers_by_proof():
+    from neurosym.pipeline import Pipeline
+
+    # was Unknown: weight(ann) = 154 left out "pounds" and went to the fallback
+    answer = Pipeline().ask("Ann weighs 154 pounds.", "Ann weighs more than 70 kg.")
+    assert answer.label == "False" and answer.method == "symbolic"
+
+
+@neural
 def test_a_denied_possession_clashes_with_a_rule_that_grants_it():
     from neurosym.pipeline import Pipeline
     from neurosym.verdicts import Consistency

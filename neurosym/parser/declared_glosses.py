@@ -71,6 +71,7 @@ from ..logic import ast
 from .candidates import content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .declared_constants import _ARTICLE, longest_matches, per_theory
 from .omission import _is_form_of, negation_words
+from .units import EXACT_FACTORS, OPEN_MEASURES, UNIT_AFTER, UNITS
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
            "prohibitions_read_as_permissions", "units_mismatched", "units_converted", "symbols_misattributed",
@@ -116,11 +117,11 @@ def _with_any_unit(part: str) -> str:
     """``part`` escaped, its first word, where that is a unit, any word of a unit an exact
     factor joins to it ("days' notice": "(?:days|weeks|hours|...)' notice")."""
     first, rest = re.match(r"([a-z]+)(.*)", part, re.S).groups() if part[:1].isalpha() else ("", part)
-    unit = _UNITS.get(first)
+    unit = UNITS.get(first)
     if unit is None:
         return re.escape(part)
-    words = sorted((word for word, other in _UNITS.items()
-                    if other == unit or (unit, other) in _EXACT_FACTORS), key=lambda w: (-len(w), w))
+    words = sorted((word for word, other in UNITS.items()
+                    if other == unit or (unit, other) in EXACT_FACTORS), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(map(re.escape, words)) + ")" + re.escape(rest)
 
 
@@ -271,7 +272,8 @@ def units_mismatched(formula: ast.Formula, sentence: str, candidates, theory) ->
     a month") or in its name (``monthly_income``, ``days_per_week``). A number's unit is the
     word after it, its period a "a year", "per week", "annually" before the clause ends.
     What either side does not say is not judged. Each is the quantity as said, the
-    function in brackets: "154 pounds (weight_kg)"."""
+    function in brackets: "154 pounds (weight_kg)". With no ``theory`` (open mode) the
+    functions are the attributes of ``OPEN_MEASURES`` ("weight" counts kg)."""
     mismatched = []
     for quantity in _measured_quantities(formula, sentence, candidates, theory):
         if quantity.unit and quantity.said_unit and quantity.said_unit != quantity.unit:
@@ -303,7 +305,7 @@ def _measured_quantities(formula: ast.Formula, sentence: str, candidates, theory
     compares with a declared function that has a unit or a period, in the formula's order."""
     from .vocabulary import NUMBER
 
-    measures = _declared_measures(theory)
+    measures = _declared_measures(theory) if theory is not None else OPEN_MEASURES
     for node in ast.walk(formula):
         if not isinstance(node, ast.Compare):
             continue
@@ -315,10 +317,10 @@ def _measured_quantities(formula: ast.Formula, sentence: str, candidates, theory
                 if candidate.kind != NUMBER or candidate.span is None or _value(candidate.text) != other.value:
                     continue
                 start, end = candidate.span
-                word = _UNIT_AFTER.match(sentence, end)
+                word = UNIT_AFTER.match(sentence, end)
                 said_period = _period_in(sentence[end:_clause_end(sentence, end)])
                 yield _Quantity(side.name, other, start, unit, period,
-                                _UNITS.get(word.group(1).lower()) if word else None, word.end(1) if word else end,
+                                UNITS.get(word.group(1).lower()) if word else None, word.end(1) if word else end,
                                 said_period[0] if said_period else None,
                                 end + said_period[1] if said_period else end)
 
@@ -330,21 +332,6 @@ def _value(text: str):
         return None
 
 
-# Unit words, each to its unit ("pound" is one of its own: money or weight, never kg).
-_UNITS = {word: unit for unit, words in {
-    "second": "second seconds sec secs", "minute": "minute minutes min mins",
-    "hour": "hour hours hr hrs", "day": "day days", "week": "week weeks", "month": "month months",
-    "year": "year years",
-    "mg": "mg milligram milligrams milligramme milligrammes", "g": "g gram grams gramme grammes",
-    "kg": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes", "lb": "lb lbs",
-    "oz": "oz ounce ounces", "ml": "ml millilitre millilitres milliliter milliliters",
-    "l": "l litre litres liter liters",
-    "mm": "mm millimetre millimetres millimeter millimeters", "cm": "cm centimetre centimetres centimeter centimeters",
-    "m": "m metre metres meter meters", "km": "km kilometre kilometres kilometer kilometers",
-    "inch": "inch inches", "foot": "foot feet ft", "mile": "mile miles",
-    "pound": "pound pounds", "dollar": "dollar dollars usd", "euro": "euro euros eur",
-}.items() for word in words.split()}
-_UNIT_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 # A period: "a year", "per month", "each week", "annually", "monthly".
 _PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
             "annually": "year", "annual": "year"}
@@ -372,15 +359,15 @@ def _declared_measures(theory) -> dict[str, tuple[str | None, str | None]]:
     see ``units_mismatched``."""
     measures = {}
     for name, decl in theory.functions.items():
-        after_value = [_UNITS.get(m.group(1).lower()) for gloss in decl.glosses
+        after_value = [UNITS.get(m.group(1).lower()) for gloss in decl.glosses
                        for m in re.finditer(r"\{value\}[\s-]*([A-Za-z]+)", gloss)]
         words = name.split("_")
-        named = [_UNITS.get(word) for k, word in enumerate(words)  # not the "week" of days_per_week
+        named = [UNITS.get(word) for k, word in enumerate(words)  # not the "week" of days_per_week
                  if len(word) > 1 and (k == 0 or words[k - 1] != "per")]
         unit = next((u for u in after_value if u), None) or next((u for u in reversed(named) if u), None)
         periods = [p for gloss in decl.glosses if "{value}" in gloss
                    for p in [_period_in(gloss.split("{value}", 1)[1])] if p]
-        per = [_UNITS.get(words[k + 1]) for k in range(len(words) - 1) if words[k] == "per"]
+        per = [UNITS.get(words[k + 1]) for k in range(len(words) - 1) if words[k] == "per"]
         period = (periods[0][0] if periods else None) or next((p for p in per if p), None) \
             or next((_PERIODS[w] for w in words if w in _PERIODS), None)
         if unit or period:
@@ -397,7 +384,9 @@ def units_converted(formula: ast.Formula, sentence: str, candidates, theory) -> 
     year." ``monthly_income(bob) = 60000 / 12``. None when nothing is to be converted, or
     when some quantity has no exact factor (months to weeks, dollars to kg) or would
     leave a whole-number function a fraction ("36 hours' notice" in days): the reading then
-    stays doubted."""
+    stays doubted. With no ``theory``, open mode's attributes (``OPEN_MEASURES``): "Ann
+    weighs 154 pounds." ``weight(ann) = 154 * 0.45359237``, "Carl is 10 months old."
+    ``age(carl) = 10 / 12``."""
     replacements: dict[int, ast.Term] = {}
     seen: set[int] = set()
     for quantity in _measured_quantities(formula, sentence, candidates, theory):
@@ -407,17 +396,18 @@ def units_converted(formula: ast.Formula, sentence: str, candidates, theory) -> 
         seen.add(id(number))
         factor = Fraction(1)
         if quantity.unit and quantity.said_unit and quantity.said_unit != quantity.unit:
-            if (quantity.said_unit, quantity.unit) not in _EXACT_FACTORS:
+            if (quantity.said_unit, quantity.unit) not in EXACT_FACTORS:
                 return None
-            factor *= _EXACT_FACTORS[quantity.said_unit, quantity.unit]
+            factor *= EXACT_FACTORS[quantity.said_unit, quantity.unit]
         if quantity.period and quantity.said_period and quantity.said_period != quantity.period:
             # a rate per year is a twelfth of it per month: the inverse of the units' factor
-            if (quantity.period, quantity.said_period) not in _EXACT_FACTORS:
+            if (quantity.period, quantity.said_period) not in EXACT_FACTORS:
                 return None
-            factor *= _EXACT_FACTORS[quantity.period, quantity.said_period]
+            factor *= EXACT_FACTORS[quantity.period, quantity.said_period]
         if factor == 1:
             continue
-        if theory.functions[quantity.function].result_sort == "Int" and (number.value * factor).denominator != 1:
+        if theory is not None and theory.functions[quantity.function].result_sort == "Int" \
+                and (number.value * factor).denominator != 1:
             return None
         replacements[id(number)] = _times(number, factor)
     if not replacements:
@@ -439,32 +429,6 @@ def _times(number: ast.Num, factor: Fraction) -> ast.Term:
         return ast.Arith("*", number, ast.Num(factor, real=True))  # a finite decimal: 0.45359237
     except ValueError:
         return ast.Arith("/", ast.Arith("*", number, ast.Num(factor.numerator)), ast.Num(factor.denominator))
-
-
-def _exact_factors() -> dict[tuple[str, str], Fraction]:
-    """How many of the second unit one of the first is, for every pair of units that an
-    exact (defined, not measured) chain of factors joins: weeks to days 7, pounds to kg
-    0.45359237, years to months 12; not months to weeks or days."""
-    steps = {("minute", "second"): 60, ("hour", "minute"): 60, ("day", "hour"): 24, ("week", "day"): 7,
-             ("year", "month"): 12, ("kg", "g"): 1000, ("g", "mg"): 1000, ("lb", "kg"): Fraction("0.45359237"),
-             ("oz", "lb"): Fraction(1, 16), ("pound", "lb"): 1,  # of a weight; no money unit is joined
-             ("l", "ml"): 1000, ("km", "m"): 1000, ("m", "cm"): 100,
-             ("cm", "mm"): 10, ("inch", "cm"): Fraction("2.54"), ("foot", "inch"): 12, ("mile", "foot"): 5280}
-    factors = {}
-    for (a, b), k in steps.items():
-        factors[a, b], factors[b, a] = Fraction(k), 1 / Fraction(k)
-    changed = True
-    while changed:  # close under composition
-        changed = False
-        for (a, b), k in list(factors.items()):
-            for (c, d), m in list(factors.items()):
-                if b == c and a != d and (a, d) not in factors:
-                    factors[a, d] = k * m
-                    changed = True
-    return factors
-
-
-_EXACT_FACTORS = _exact_factors()
 
 
 def symbols_misattributed(formula: ast.Formula, sentence: str, theory) -> list[str]:
@@ -560,7 +524,7 @@ def _symbol_words(theory) -> dict[str, frozenset[str]]:
     """``_gloss_words`` and the words of each symbol's name (``monthly_income``), units
     aside: "years" says a quantity's unit, which many functions share (age, service),
     not which function it is."""
-    units = {_lemma(word) for word in _UNITS}
+    units = {_lemma(word) for word in UNITS}
     return {name: (words | _content_lemmas(name.replace("_", " "))) - units
             for name, words in _gloss_words(theory).items()}
 

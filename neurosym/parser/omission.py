@@ -185,6 +185,7 @@ from functools import lru_cache
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .paraphrases import possessed_nouns
+from .units import OPEN_MEASURES, UNIT_AFTER, UNITS
 from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
@@ -253,6 +254,14 @@ def omitted_words(formula: ast.Formula, sentence: str, candidates: CandidateSet,
             numbers.add(node.value)
     used_spans = [c.span for c in candidates.items if c.span is not None and (
         Fraction(c.text) in numbers if c.kind == NUMBER else c.text in names)]
+    if not schema and not names.isdisjoint(OPEN_MEASURES):
+        # "154 pounds" compared with weight: the unit is said by the comparison, which the
+        # factor converts (declared_glosses.units_converted) or units_mismatched doubts
+        for c in candidates.items:
+            if c.kind == NUMBER and c.span is not None and Fraction(c.text) in numbers:
+                unit = UNIT_AFTER.match(sentence, c.span[1])
+                if unit and unit.group(1).lower() in UNITS:
+                    used_spans.append(unit.span(1))
     words = _words_to_say(sentence, candidates.descriptions if schema else None)
     return [word.text for word in words
             if not any(start < word.end and word.start < end for start, end in used_spans)]

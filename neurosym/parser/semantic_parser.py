@@ -364,7 +364,7 @@ class SemanticParser:
             if len(complete) >= limit and token_bag(reading.text) not in twins_of_kept:
                 continue
             checked = _type_checked(reading, theory, candidates)
-            if checked is not None and theory is not None and sentence is not None and candidates is not None:
+            if checked is not None and sentence is not None and candidates is not None:
                 checked = _with_units_converted(checked, sentence, candidates, theory)
             if checked is None or _misnamed(checked.formula, misnamings) \
                     or (theory is None and _names_a_pronoun(checked.formula)):
@@ -440,6 +440,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: coordinated_kinds_intersected(formula, sentence), "reads {} as things that are both"),
         (lambda: subjects_left_out_of_conclusions(formula, sentence),
          "concludes nothing of {}, the sentence's subject"),
+        (lambda: units_mismatched(formula, sentence, candidates, theory),
+         "compares a quantity with a function of another unit or period: {}"),
     ]
     if schema:
         checks += [
@@ -449,8 +451,6 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: prohibitions_read_as_permissions(formula, sentence, theory), "negates the prohibition {}"),
             (lambda: facts_read_as_prohibitions(formula, sentence, theory),
              "reads as the prohibition {} what the sentence says is done"),
-            (lambda: units_mismatched(formula, sentence, candidates, theory),
-             "compares a quantity with a function of another unit or period: {}"),
             (lambda: symbols_misattributed(formula, sentence, theory),
              "uses {}, of which the sentence says no word, for another's"),
             (lambda: antonyms_read_as_glosses(formula, sentence, theory),
@@ -547,10 +547,13 @@ def _first_mentions(candidates: CandidateSet | None) -> dict[str, int]:
     return positions
 
 
-def _with_units_converted(reading: Reading, sentence: str, candidates: CandidateSet, theory: Theory) -> Reading | None:
+def _with_units_converted(reading: Reading, sentence: str, candidates: CandidateSet,
+                          theory: Theory | None) -> Reading | None:
     """``reading`` with its quantities converted into the units and periods of the declared
-    functions they are compared with, by exact factors (``declared_glosses.units_converted``:
-    ``notice_days(bob) = 2 * 7`` for "Bob gave two weeks' notice."); type-checked again,
+    functions (or, in open mode, attributes) they are compared with, by exact factors
+    (``declared_glosses.units_converted``: ``notice_days(bob) = 2 * 7`` for "Bob gave two
+    weeks' notice.", ``weight(ann) = 154 * 0.45359237`` for "Ann weighs 154 pounds.");
+    type-checked again,
     None when the conversion fails the type checker. Unchanged when nothing is to be
     converted."""
     converted = units_converted(reading.formula, sentence, candidates, theory)
