@@ -305,6 +305,8 @@ def _measured_quantities(formula: ast.Formula, sentence: str, candidates, theory
     compares with a declared function that has a unit or a period, in the formula's order."""
     from .vocabulary import NUMBER
 
+    if not any(candidate.kind == NUMBER for candidate in candidates.items):
+        return  # most sentences say no number: no walk of the formula for them
     measures = _declared_measures(theory) if theory is not None else OPEN_MEASURES
     for node in ast.walk(formula):
         if not isinstance(node, ast.Compare):
