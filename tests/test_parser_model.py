@@ -589,6 +589,8 @@ NOT_CONFIDENTLY_MISREAD = [
     ("The bakery is closed on Sundays.", "close_on(bakery, sundays)"),  # close_on(bakery) -> sunday(bakery), 0.61
     ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)"),  # -> stop(cars) at 0.80
     ("When it rains, streets get wet.", None),  # forall x. rain(x) and street(x) -> get_wet(x) at 0.99
+    ("Alice's brother is a doctor.", None),  # doctor(alice) and brother(alice) at 0.81
+    ("Emma is Liam's mother.", "mother(emma, liam)"),  # mother(emma) and mother(liam) at 0.85
 ]
 
 

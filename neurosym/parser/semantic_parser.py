@@ -55,13 +55,13 @@ from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibiti
                               prohibitions_read_as_permissions, symbols_misattributed, symbols_unsaid, units_converted,
                               units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
-                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread, generics_named,
-                       generics_read_as_some, indefinites_named, inexpressible_quantities,
+                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
+                       generics_named, generics_read_as_some, indefinites_named, inexpressible_quantities,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
-                       objects_read_as_properties, omitted_words, only_misread, passive_names,
-                       phrases_named_twice, places_read_as_kinds, possessions_read_as_kinds, quantifiers_unbound, quantifies_unsaid,
-                       related_to_itself, subjects_left_out_of_conclusions, unsaid_mentions, weather_given_subjects,
-                       unsaid_variables)
+                       objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
+                       places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
+                       quantifiers_unbound, quantifies_unsaid, related_to_itself, subjects_left_out_of_conclusions,
+                       unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import plain_paraphrase
@@ -478,6 +478,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: possessions_read_as_kinds(formula, sentence),
              "reads {}, which the sentence says is had (or not), as what the subject is"),
             (lambda: generics_named(formula, sentence), "names {}, which the sentence says as a generic plural"),
+            (lambda: possessives_read_as_kinds(formula, sentence), "says {} of its owner"),
         ]
     for check, doubt in checks:
         found = check()
