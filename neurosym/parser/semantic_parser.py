@@ -132,7 +132,7 @@ class SemanticParser:
         self.device = torch.device(device)
         if precision is not None:  # else the network keeps the dtypes it has
             self.network.run_in(inference_dtype(self.device, precision))
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # 256: taller matrices per decoder step (docs/parser.md, throughput)
         self.beam_size = beam_size
         self.max_length = max_length
         self.temperature = temperature
