@@ -616,17 +616,29 @@ def possessives_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     """The nouns after a name's "'s" ("Alice's brother") that ``formula`` says of that name
     as what it is: "Alice's brother is a doctor." is not ``doctor(alice) and
     brother(alice)`` (the shipped parser's reading, 0.81), nor "Emma is Liam's mother."
-    ``mother(emma) and mother(liam)`` (0.85): Alice is no brother, Liam no mother (open
-    mode). None of the 256 generated and FOLIO gold LFs of sentences with such a
-    possessive does so."""
+    ``mother(emma) and mother(liam)`` (0.85): Alice is no brother, Liam no mother; nor
+    the owned thing and its owner two arguments of a relation other than owning: "Tom's
+    car uses gasoline." is not ``use_gasoline(tom, car)`` (0.85) (open mode). None of the
+    256 generated and FOLIO gold LFs of sentences with such a possessive does either."""
     found = []
     for match in _POSSESSIVE.finditer(sentence):
         owner, noun = match.group(1).lower(), match.group(2).lower()
         forms = {noun, lemma_of_plural(noun)}
-        if any(isinstance(node, ast.Pred) and node.name in forms and len(node.args) == 1
-               and isinstance(node.args[0], ast.Const) and node.args[0].name == owner for node in ast.walk(formula)):
-            found.append(f"{match.group(1)}'s {match.group(2)}")
+        for node in ast.walk(formula):
+            if not isinstance(node, ast.Pred):
+                continue
+            constants = [arg.name for arg in node.args if isinstance(arg, ast.Const)]
+            said_of_owner = node.name in forms and constants == [owner] and len(node.args) == 1
+            # "Tom's car uses gasoline." is not use_gasoline(tom, car): the verb is the car's
+            split_from_owner = owner in constants and not forms.isdisjoint(constants) \
+                and _OWNING.isdisjoint(node.name.split("_"))
+            if said_of_owner or split_from_owner:
+                found.append(f"{match.group(1)}'s {match.group(2)}")
+                break
     return found
+
+
+_OWNING = frozenset({"own", "owns", "have", "has", "belong", "of"})  # may relate a thing to its owner
 
 
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)'s\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")

@@ -478,7 +478,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: possessions_read_as_kinds(formula, sentence),
              "reads {}, which the sentence says is had (or not), as what the subject is"),
             (lambda: generics_named(formula, sentence), "names {}, which the sentence says as a generic plural"),
-            (lambda: possessives_read_as_kinds(formula, sentence), "says {} of its owner"),
+            (lambda: possessives_read_as_kinds(formula, sentence),
+             "reads the possessive {} as its owner, or as apart from its owner"),
         ]
     for check, doubt in checks:
         found = check()
