@@ -34,6 +34,6 @@ def test_other_sentences_are_not_reworded(sentence):
 
 
 def test_the_head_noun_of_each_possession_is_found():
-    assert possessed_nouns("The book has no innovative ideas in it.") == ["ideas"]
-    assert possessed_nouns("Ann has no car, and Bob has no bike.") == ["car", "bike"]
-    assert possessed_nouns("Sid is a snake with thick fur.") == ["fur"]
+    assert possessed_nouns("The book has no innovative ideas in it.") == ("ideas",)
+    assert possessed_nouns("Ann has no car, and Bob has no bike.") == ("car", "bike")
+    assert possessed_nouns("Sid is a snake with thick fur.") == ("fur",)

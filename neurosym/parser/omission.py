@@ -652,12 +652,18 @@ def weather_given_subjects(formula: ast.Formula, sentence: str) -> list[str]:
     streets rain; the generator says such a predicate with no argument ("It is snowing."
     is ``snow``). Both modes. None of the 140 generated and FOLIO gold LFs of such
     sentences gives one an argument."""
-    said = {match.group(1).lower() for match in _WEATHER_IT.finditer(sentence)}
+    said = _weather_said(sentence)
     if not said:
         return []
     return sorted({node.name for node in ast.walk(formula)  # "rain", "rains", "raining"
                    if isinstance(node, ast.Pred) and node.args
                    and any(node.name.split("_")[0].startswith(stem) for stem in said)})
+
+
+@lru_cache(maxsize=256)
+def _weather_said(sentence: str) -> frozenset[str]:
+    """The weather stems ``sentence`` says of the empty "it" ("rain" for "it rains")."""
+    return frozenset(match.group(1).lower() for match in _WEATHER_IT.finditer(sentence))
 
 
 _WEATHER_IT = re.compile(

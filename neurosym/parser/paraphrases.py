@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .candidates import lemma_of_plural
 
@@ -47,12 +48,13 @@ _KIND_WITH = re.compile(
 _HAVE = {"is": "has", "are": "have", "was": "had", "were": "had"}
 
 
-def possessed_nouns(sentence: str) -> list[str]:
+@lru_cache(maxsize=256)
+def possessed_nouns(sentence: str) -> tuple[str, ...]:
     """The head noun of each possession ``sentence`` denies or gives with "with" ("degree"
     for "has no degree", "ideas" for "has no innovative ideas", "songs" for "has no songs
     in French", "fur" for "is a snake with fur")."""
-    return [_noun_phrase(match.group("phrase"))[-1]
-            for pattern in (_DENIED_POSSESSION, _KIND_WITH) for match in pattern.finditer(sentence)]
+    return tuple(_noun_phrase(match.group("phrase"))[-1]  # cached: every reading of a sentence asks
+                 for pattern in (_DENIED_POSSESSION, _KIND_WITH) for match in pattern.finditer(sentence))
 
 
 def plain_paraphrase(sentence: str) -> str | None:

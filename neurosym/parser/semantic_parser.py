@@ -214,7 +214,7 @@ class SemanticParser:
         if theory is not None:
             return readings
         reworded = {i: paraphrase for i, sentence in enumerate(sentences)
-                    if (not readings[i] or readings[i][0].doubt is not None)
+                    if _unresolved(readings[i])
                     and (paraphrase := plain_paraphrase(sentence)) is not None}
         if not reworded:
             return readings
@@ -234,7 +234,7 @@ class SemanticParser:
         have a reading that passes the checks, and the conjunction passes them for the
         whole sentence."""
         split = {i: clauses for i, sentence in enumerate(sentences)
-                 if (not readings[i] or readings[i][0].doubt is not None)
+                 if _unresolved(readings[i])
                  and (clauses := shared_subject_clauses(sentence)) is not None}
         if not split:
             return readings
@@ -411,6 +411,12 @@ def _unsaid_constants(candidates: CandidateSet, sentence: str, theory: Theory) -
     said = constant_mentions(sentence, theory)
     return [column for column, (candidate, tags) in enumerate(zip(candidates.items, candidates.tags))
             if candidate.span is None and "constant" in tags and not said[candidate.text]]
+
+
+def _unresolved(readings: list[Reading]) -> bool:
+    """Whether a sentence has no reading that passes the checks (none, or a doubted best):
+    only then is it reworded (``SemanticParser._parse_with_rewordings``)."""
+    return not readings or readings[0].doubt is not None
 
 
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
