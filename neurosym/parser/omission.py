@@ -844,12 +844,18 @@ def objects_read_as_properties(formula: ast.Formula, sentence: str, candidates: 
     second object of the verb, not a property of the subject. "Maria speaks French and
     Spanish." is never ``speak_french(maria) and spanish(maria)`` (the shipped parser's
     reading, 0.93), nor "Mary owns a car and a bike." ``own_car(mary) and bike(mary)``
-    (0.98). After a form of "be" such a phrase is a property ("Bob is a cat and a dog.").
+    (0.98), nor "The store sells bread and milk." ``sell(store, bread) and milk(store)``
+    (0.87; a bare word only where it cannot be a second verb: ``_closing_bare_object``).
+    After a form of "be" such a phrase is a property ("Bob is a cat and a dog.").
     Open mode; see the module docstring."""
     tail = _CLOSING_OBJECT.search(sentence)
     if tail is None or _BE_FORM.search(sentence[:tail.start()]):
-        return []
-    head = tail.start("noun") if tail.group("noun") else tail.start("name")
+        tail = _closing_bare_object(sentence)
+        if tail is None:
+            return []
+        head = tail.start("bare")
+    else:
+        head = tail.start("noun") if tail.group("noun") else tail.start("name")
 
     def starts_of(name: str) -> set[int]:
         return {start for start, _ in candidates.spans_by_text.get(name, ())}
@@ -861,6 +867,29 @@ def objects_read_as_properties(formula: ast.Formula, sentence: str, candidates: 
             if said == {head} and subject and all(start < tail.start() for start in subject):
                 read.append(node.name)
     return list(dict.fromkeys(read))
+
+
+def _closing_bare_object(sentence: str) -> re.Match | None:
+    """The closing "and" and one bare word of a sentence whose singular subject ("Bob",
+    "the store") then needs a verb in -s or -ed, or an irregular past, for that word to
+    be a second verb: so "The store sells bread and milk." closes with an object, "The
+    dog chases the cat and barks." with a verb. Not after a modal, "to", "not" or a verb
+    that takes an adjective ("looks", "feels", ...), nor after a form of "be"."""
+    tail = _CLOSING_BARE.search(sentence)
+    if tail is None or not _SINGULAR_SUBJECT.match(sentence):
+        return None
+    word, before = tail.group("bare"), sentence[:tail.start()]
+    if word.endswith(("s", "ed")) or lemmas_of_past(word) or _BARE_VERB_CONTEXT.search(before) \
+            or _BE_FORM.search(before):
+        return None
+    return tail
+
+
+_CLOSING_BARE = re.compile(r"\band\s+(?P<bare>[a-z]+)\s*[.!]?\s*$")
+_SINGULAR_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+[a-z]+(?<!s)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+[a-z]")
+_BARE_VERB_CONTEXT = re.compile(
+    r"\b(?:can|cannot|could|will|would|should|must|may|might|does|do|did|to|not|n't|looks?|seems?|feels?"
+    r"|becomes?|stays?|remains?|gets?|grows?|became|seemed|looked|felt|got|grew)\b", re.I)
 
 
 # The closing "and" phrase: an article or not, then its head word (a capitalised name after
