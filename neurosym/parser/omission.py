@@ -190,7 +190,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named", "weather_given_subjects", "possessives_read_as_kinds", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named", "weather_given_subjects", "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -642,6 +642,29 @@ _OWNING = frozenset({"own", "owns", "have", "has", "belong", "of"})  # may relat
 
 
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)'s\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+
+
+def pronoun_possessions_dropped(formula: ast.Formula, sentence: str) -> list[str]:
+    """The nouns said once, after "his", "her", "their" or "its", that ``formula`` makes a
+    kind of any variable, with whose they are left out: "Every mother loves her
+    children." is not ``forall x, y. mother(x) and child(y) -> love(x, y)`` (the shipped
+    parser's reading, 0.93), which has every mother love every child (open mode). None
+    of the 25 generated and FOLIO gold LFs of sentences with such a possessive does so:
+    few, so this check rests on little."""
+    found = []
+    words = _LOWER_WORD.findall(sentence.lower())
+    for match in _PRONOUN_POSSESSIVE.finditer(sentence):
+        noun = match.group(1).lower()
+        forms = {noun, lemma_of_plural(noun)}
+        if sum(word in forms for word in words) > 1:
+            continue  # said elsewhere too, perhaps as the kind it is
+        if any(isinstance(node, ast.Pred) and node.name in forms and len(node.args) == 1
+               and isinstance(node.args[0], ast.Var) for node in ast.walk(formula)):
+            found.append(f"{match.group(0)}")
+    return found
+
+
+_PRONOUN_POSSESSIVE = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?([a-z]+)\b", re.I)
 
 
 def weather_given_subjects(formula: ast.Formula, sentence: str) -> list[str]:

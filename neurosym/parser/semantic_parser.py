@@ -60,8 +60,8 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
-                       quantifiers_unbound, quantifies_unsaid, related_to_itself, subjects_left_out_of_conclusions,
-                       unsaid_mentions, unsaid_variables, weather_given_subjects)
+                       pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
+                       subjects_left_out_of_conclusions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import plain_paraphrase
@@ -486,6 +486,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: generics_named(formula, sentence), "names {}, which the sentence says as a generic plural"),
             (lambda: possessives_read_as_kinds(formula, sentence),
              "reads the possessive {} as its owner, or as apart from its owner"),
+            (lambda: pronoun_possessions_dropped(formula, sentence), "leaves out whose {} are"),
         ]
     for check, doubt in checks:
         found = check()
