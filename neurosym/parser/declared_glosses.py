@@ -443,7 +443,7 @@ def symbols_misattributed(formula: ast.Formula, sentence: str, theory) -> list[s
     ``monthly_income``'s). Words of the declared constants' names and glosses do not
     count ("the payment approver role" names a role, not ``approver_count``)."""
     words = _symbol_words(theory)
-    said = {_lemma(word.text) for word in content_words(sentence) if word.kind not in ("number", "number_word")}
+    said = _said_lemmas(sentence)
     used = {node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))}
     owned = {word for word in said if len(_owners(theory).get(word, ())) == 1
              and _owners(theory)[word][0] not in used}
@@ -471,11 +471,21 @@ def symbols_unsaid(formula: ast.Formula, sentence: str, theory) -> list[str]:
     sentence_words = set(_GLOSS_WORD.findall(sentence.lower()))
     if any(words <= sentence_words for name in used for words in _wordless_glosses(theory).get(name, ())):
         return []
+    said = _said_lemmas(sentence, with_past=True)  # "owned" says "owns"
+    return [] if any(said & words[name] for name in used) else used
+
+
+@lru_cache(maxsize=256)
+def _said_lemmas(sentence: str, *, with_past: bool = False) -> frozenset[str]:
+    """The lemmas of the content words of ``sentence``, numbers aside, and with
+    ``with_past`` the present of each past form too. Cached: every reading asks."""
     said = set()
     for word in content_words(sentence):
         if word.kind not in ("number", "number_word"):
-            said |= {_lemma(word.text), *lemmas_of_past(word.text.lower())}  # "owned" says "owns"
-    return [] if any(said & words[name] for name in used) else used
+            said.add(_lemma(word.text))
+            if with_past:
+                said.update(lemmas_of_past(word.text.lower()))
+    return frozenset(said)
 
 
 @per_theory
