@@ -37,7 +37,7 @@ With ``--cross-check`` every parser reads each sentence with both its networks
 (``SemanticParser(cross_check=True)``).
 
     python benchmarks/parser_bench.py [--parser DIR] [--held-out-parser DIR] [--limit N] [--cross-check]
-                                      [--skip lf,split,folio,e2e,speed] [--development] [--json]
+                                      [--skip lf,split,folio,e2e,speed] [--development] [--by-template] [--json]
 
 ``--limit N`` caps every part at N sentences or problems, for quick runs.
 """
@@ -148,9 +148,10 @@ def folio_set(limit: int | None):
     return pairs, [None] * len(pairs)
 
 
-def lf_accuracy(parser, pairs, owners) -> dict:
+def lf_accuracy(parser, pairs, owners, *, by_template: bool = False) -> dict:
     """Exact and Z3-equivalent top readings of ``pairs`` (each parsed against its owner:
-    a theory, or None for open mode)."""
+    a theory, or None for open mode); with ``by_template``, also each template's
+    sentences and exact ones, the templates that lose most first."""
     from neurosym.logic.parser import parse_formula
     from neurosym.logic.printer import to_text
     from neurosym.parser.vocabulary import canonical_variables
@@ -163,6 +164,7 @@ def lf_accuracy(parser, pairs, owners) -> dict:
     # Equivalence is a matter of logic alone: no rules, the signature inferred from use.
     reasoner = Reasoner(timeout_s=5.0)
     counts: Counter = Counter()
+    per_template: dict[str, tuple[int, int]] = {}  # template: (sentences, exact)
     misses = []
     started = time.perf_counter()
     for indices in groups.values():
@@ -178,6 +180,9 @@ def lf_accuracy(parser, pairs, owners) -> dict:
             counts[mode, "exact"] += exact
             counts[mode, "equivalent"] += same
             counts[mode, "no reading"] += top is None
+            template = getattr(pairs[i], "template", None) or "(none)"
+            per_template[template] = (per_template.get(template, (0, 0))[0] + 1,
+                                      per_template.get(template, (0, 0))[1] + exact)
             if readings and readings[0].probability >= DEFAULT_THRESHOLD:  # what the solver would be given
                 counts[mode, "confident"] += 1
                 counts[mode, "confident exact"] += exact
@@ -198,6 +203,9 @@ def lf_accuracy(parser, pairs, owners) -> dict:
                 "coverage": round(confident / n, 4),
                 "exact": round(sum(counts[k, "confident exact"] for k in keys) / confident, 4) if confident else None}
     figures["examples_of_misses"] = misses
+    if by_template:
+        figures["by_template"] = {template: {"sentences": n, "exact": exact} for template, (n, exact)
+                                  in sorted(per_template.items(), key=lambda item: item[1][1] - item[1][0])}
     return figures
 
 
@@ -298,6 +306,8 @@ def main(argv=None) -> int:
                          help="run part 2 on ProofWriter's development half as well (the theories not held out)")
     options.add_argument("--cross-check", action="store_true",
                          help="parse with both networks of each parser, confidences averaged (parts 1, 1b, 2)")
+    options.add_argument("--by-template", action="store_true",
+                         help="in parts 1 and 1a, also each template's sentences and exact readings")
     options.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = options.parse_args(argv)
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
@@ -319,10 +329,12 @@ def main(argv=None) -> int:
             split_parser = parser if split_path == args.parser else SemanticParser.load(
                 split_path, device=args.device, cross_check=args.cross_check)
             figures["lf_accuracy"] = {"weights": str(split_path or "shipped"),
-                                      **lf_accuracy(split_parser, *held_out_set(args.limit))}
+                                      **lf_accuracy(split_parser, *held_out_set(args.limit),
+                                                    by_template=args.by_template)}
         if split_path != args.parser:
             log("1a. LF accuracy on unseen words in every template ...")
-            figures["lf_accuracy_unseen_words"] = lf_accuracy(parser, *held_out_set(args.limit, all_templates=True))
+            figures["lf_accuracy_unseen_words"] = lf_accuracy(parser, *held_out_set(args.limit, all_templates=True),
+                                                             by_template=args.by_template)
     if "folio" not in skip:
         log("1b. LF accuracy on FOLIO premises never trained on ...")
         figures["folio_lf_accuracy"] = lf_accuracy(parser, *folio_set(args.limit))
