@@ -43,6 +43,9 @@ def test_words_that_are_no_past_form_offer_no_lemma(word):
     ("stopped", ["stop"]), ("called", ["call"]), ("hoped", ["hope"]), ("tandled", ["tandle"]),
     ("played", ["play"]), ("visited", ["visit"]), ("located", ["locate"]), ("judged", ["judge"]),
     ("used", ["use"]), ("agreed", ["agree"]), ("ignored", ["ignor", "ignore"]),
+    # a final -el doubled (British spelling, or a stressed -el): never "cancell"
+    ("cancelled", ["cancel"]), ("travelled", ["travel"]), ("compelled", ["compel"]), ("excelled", ["excel"]),
+    ("smelled", ["smell"]), ("installed", ["install"]), ("misspelled", ["misspell"]), ("quelled", ["quell"]),
 ])
 def test_spelling_settles_a_regular_past_where_it_can(word, lemmas):
     # Two spellings with the same span and tags look alike to the model: offering an
@@ -208,3 +211,10 @@ def test_a_verb_or_noun_in_ze_keeps_its_e():
     assert [lemma_of_verb(w) for w in ("apologizes", "analyzes", "freezes", "buzzes", "waltzes")] == \
         ["apologize", "analyze", "freeze", "buzz", "waltz"]
     assert [lemma_of_plural(w) for w in ("sizes", "prizes", "boxes", "quizzes")] == ["size", "prize", "box", "quizz"]
+
+
+def test_a_plural_in_ouses_or_auses_keeps_its_e():
+    from neurosym.parser.candidates import lemma_of_plural
+
+    assert [lemma_of_plural(w) for w in ("houses", "spouses", "causes", "clauses", "buses", "campuses")] == \
+        ["house", "spouse", "cause", "clause", "bus", "campus"]

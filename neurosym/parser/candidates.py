@@ -151,6 +151,8 @@ _NOT_PAST = frozenset({
     "creed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged",
     "crooked", "beloved", "bed", "sled",
 }) - _PAST_LEMMAS.keys()
+# Verbs in -ell that keep both l's before -ed/-ing, alone or at the end of a longer verb.
+_ELL_VERBS = tuple("sell tell spell quell swell dwell smell shell yell fell well knell jell".split())
 _ADVERBS = frozenset("often early well daily late hard fast always usually sometimes never "
                      "rarely seldom weekly monthly".split())
 _NOT_ADVERBS = frozenset("only early friendly ugly lovely jolly silly holy curly hilly lonely "
@@ -299,7 +301,11 @@ def lemma_of_plural(word: str) -> str:
 
     >>> lemma_of_plural("dogs"), lemma_of_plural("cities"), lemma_of_plural("boxes"), lemma_of_plural("mice")
     ('dog', 'city', 'box', 'mouse')
+    >>> lemma_of_plural("buses"), lemma_of_plural("houses"), lemma_of_plural("causes")
+    ('bus', 'house', 'cause')
     """
+    if word.endswith(("ouses", "auses")) and word not in _IRREGULAR_SINGULAR:
+        return word[:-1]  # house, spouse, cause, clause: no noun ends in -ous or -aus
     return _strip_inflection(word, _IRREGULAR_SINGULAR, ("sses", "xes", "zes", "ches", "shes", "uses"),
                              ("ss", "us", "is"))
 
@@ -391,9 +397,13 @@ def regular_lemmas(stem: str) -> list[str]:
     (['stop'], ['call'], ['tandle'], ['plendate'])
     >>> regular_lemmas("visit"), regular_lemmas("play"), regular_lemmas("ignor")
     (['visit'], ['play'], ['ignor', 'ignore'])
+    >>> regular_lemmas("cancell"), regular_lemmas("compell"), regular_lemmas("spell"), regular_lemmas("retell")
+    (['cancel'], ['compel'], ['spell'], ['retell'])
     """
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS + "lszf":
         return [stem[:-1]]
+    if stem.endswith("ell") and any(v in stem[:-3] for v in _VOWELS) and not stem.endswith(_ELL_VERBS):
+        return [stem[:-1]]  # cancelled, travelled, compelled: a final -el doubled (not "retell", "misspell")
     final_e = dropped_final_e(stem)
     if final_e is None:
         return [stem, stem + "e"]
