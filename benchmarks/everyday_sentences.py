@@ -229,8 +229,11 @@ FRESH = [
     ("Water freezes at 0 degrees.", ("freezing_point(water) = 0",)),
     ("The lake is frozen.", ("frozen(lake)",)),
     ("Some politicians are honest.", ("exists x. politician(x) and honest(x)",)),
-    ("All honest people tell the truth.", ("forall x. honest(x) -> tell_truth(x)",)),
-    ("Senator Smith never tells the truth.", ("not tell_truth(senator_smith)",)),
+    # "the truth" is a definite object, which names an individual (docs/parser.md, "chases
+    # the bear"): tell(x, truth) accepted beside tell_truth since 2026-12-07 afternoon
+    ("All honest people tell the truth.", ("forall x. honest(x) -> tell_truth(x)",
+                                           "forall x. honest(x) -> tell(x, truth)")),
+    ("Senator Smith never tells the truth.", ("not tell_truth(senator_smith)", "not tell(senator_smith, truth)")),
     ("Birds have feathers.", ("forall x. bird(x) -> have_feathers(x)", "forall x. bird(x) -> have_feather(x)")),
     ("A bat is not a bird.", ("forall x. bat(x) -> not bird(x)", "not bird(bat)")),
     ("Bats can fly.", ("forall x. bat(x) -> fly(x)",)),
@@ -353,15 +356,19 @@ FRESH_WITH_RULES = {
 def judged(items, readings) -> dict:
     """Right, unsure and sure-and-wrong counts of ``items`` ((sentence, accepted) pairs)
     given each one's readings, with the sure and wrong ones listed."""
+    from neurosym.logic.parser import parse_formula
+    from neurosym.logic.printer import to_text
     from neurosym.routing import DEFAULT_THRESHOLD
 
     figures = {"sentences": 0, "right": 0, "unsure": 0, "sure_and_wrong": 0, "wrong": []}
     for (sentence, accepted), found in zip(items, readings):
         figures["sentences"] += 1
         top = found[0] if found else None
+        # Compared as the printer writes the text parsed back: a reading's own text may
+        # bracket what the printer does not ("not (a > b)" is "not a > b").
         if top is None or top.probability < DEFAULT_THRESHOLD:
             figures["unsure"] += 1
-        elif top.text in accepted:
+        elif to_text(parse_formula(top.text)) in {to_text(parse_formula(text)) for text in accepted}:
             figures["right"] += 1
         else:
             figures["sure_and_wrong"] += 1

@@ -1,8 +1,9 @@
-"""A sentence of two clauses about one subject splits into them; anything else stays whole."""
+"""A sentence of two clauses, about one subject or each about its own, splits into them;
+anything else stays whole."""
 
 import pytest
 
-from neurosym.parser.clauses import shared_subject_clauses
+from neurosym.parser.clauses import independent_clauses, shared_subject_clauses
 
 
 @pytest.mark.parametrize("sentence, clauses", [
@@ -29,3 +30,28 @@ def test_two_clauses_about_one_subject_split(sentence, clauses):
 ])
 def test_other_sentences_stay_whole(sentence):
     assert shared_subject_clauses(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, clauses", [
+    ("Anna is older than Ben, and Ben is older than Chris.", ("Anna is older than Ben.", "Ben is older than Chris.")),
+    ("Grace is not a trapin and James is not a trapin.", ("Grace is not a trapin.", "James is not a trapin.")),
+    ("The cat chases the dog, and the dog is big.", ("The cat chases the dog.", "The dog is big.")),
+    ("Tom bought a car and Ann can drive.", ("Tom bought a car.", "Ann can drive.")),
+])
+def test_two_clauses_with_subjects_of_their_own_split(sentence, clauses):
+    assert independent_clauses(sentence) == clauses
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ann is 30 years old and weighs 60 kg.",  # one subject: shared_subject_clauses
+    "At least one of the hamster and the kangaroo is a writer.",  # "At" is no subject
+    "It is not the case that Bob is red and Alice is big.",  # the negation reaches both
+    "Every cat is an animal, and every animal is mortal.",
+    "Bob is red or Alice is big.",
+    "Bob is red and Carol is not.",  # the second clause borrows the first one's words
+    "Tom bought a car and Ann sold it.",  # "it" reaches back
+    "Bob is red and the cat is big and Dave is blue.",  # two "and"s
+    "Alice and Bob are students.",
+])
+def test_other_sentences_are_no_two_independent_clauses(sentence):
+    assert independent_clauses(sentence) is None

@@ -13,7 +13,8 @@ from neurosym.logic.printer import to_text
 from neurosym.parser.declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, gloss_mentions,
                                               permissions_read_as_prohibitions,
                                               prohibitions_read_as_permissions, symbols_misattributed, symbols_unsaid,
-                                              units_converted, units_mismatched, unsaid_glosses)
+                                              units_converted, units_mismatched, unsaid_glosses,
+                                              opposites_said_plainly)
 from neurosym.parser.candidates import candidates_for
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs
@@ -332,3 +333,13 @@ def test_a_unit_after_the_value_says_the_gloss_in_any_unit_an_exact_factor_joins
     assert "requested_days" in gloss_mentions("Tom asks for two weeks off.", LEAVE)  # "{value} days off"
     assert "notice_days" in gloss_mentions("Bob gave 48 hours' notice.", LEAVE)
     assert "requested_days" not in gloss_mentions("Tom asks for two kg off.", LEAVE)  # no factor joins kg to days
+
+
+@pytest.mark.parametrize("sentence, plain", [
+    ("Bob is unemployed.", "Bob is not employed."),  # lending: "{0} is employed"
+    ("Bob was unemployed and Ann is unhappy.", "Bob was not employed and Ann is unhappy."),  # "happy": no gloss
+    ("Bob is not unemployed.", None),  # a negation before: left as it is
+    ("Bob is employed.", None),
+])
+def test_an_opposite_of_a_glosss_word_is_said_as_its_negation(sentence, plain):
+    assert opposites_said_plainly(sentence, LENDING) == plain

@@ -355,6 +355,10 @@ def test_no_gold_lf_relates_to_itself_what_its_sentence_says_once():
     ("Joseph is taller than the mountain.", "height(mountain) < height(joseph)", []),
     ("The trapin is shorter than Oslo.", "height(trapin) > height(oslo)", ["> oslo"]),
     ("Ann is not older than Bob.", "not age(ann) > age(bob)", []),
+    # an entity said twice is judged by both mentions: Ben is compared with and compares
+    ("Anna is older than Ben, and Ben is older than Chris.", "age(anna) > age(ben) and age(ben) > age(chris)", []),
+    ("Anna is older than Ben, and Ben is older than Chris.", "age(anna) > age(ben) and age(ben) < age(chris)",
+     ["< chris"]),
 ])
 def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
     assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong

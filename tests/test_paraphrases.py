@@ -1,8 +1,9 @@
-"""A possession the generator never says so is said again the way it does; nothing else is."""
+"""A possession, comparison or "'s" relation the generator never says so is said again the
+way it does; nothing else is."""
 
 import pytest
 
-from neurosym.parser.paraphrases import plain_paraphrase, possessed_nouns
+from neurosym.parser.paraphrases import COMPARATIVES, plain_paraphrase, possessed_nouns
 
 
 @pytest.mark.parametrize("sentence, paraphrase", [
@@ -22,8 +23,61 @@ def test_a_possession_is_said_as_the_generator_says_it(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Tom is taller than Jerry.", "The height of Tom is greater than the height of Jerry."),
+    ("Jerry is not taller than Tom.", "The height of Jerry is not greater than the height of Tom."),
+    ("The ring is cheaper than the car.", "The price of the ring is less than the price of the car."),
+    ("The old bridge is more expensive than Alice Smith.",
+     "The price of the old bridge is greater than the price of Alice Smith."),
+    ("Anna is older than Ben, and Ben is older than Chris.",
+     "The age of Anna is greater than the age of Ben, and the age of Ben is greater than the age of Chris."),
+    ("Rex isn't heavier than Max and Max is lighter than Bo.",
+     "The weight of Rex isn't greater than the weight of Max and the weight of Max is less than the weight of Bo."),
+])
+def test_a_comparison_is_said_as_one_of_attribute_values(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Emma is Liam's mother.", "Emma is the mother of Liam."),
+    ("Bob was not the baker's son.", "Bob was not the son of the baker."),
+    ("Bob is Alice's friend and Alice is Carol's sister.",
+     "Bob is the friend of Alice and Alice is the sister of Carol."),
+])
+def test_a_relation_said_with_a_names_s_is_said_with_of(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Bob never lies.", "Bob does not lie."),
+    ("Cats never bark.", "Cats do not bark."),
+    ("Bob never visited Paris.", "Bob did not visit Paris."),
+    ("Bob is never late.", "Bob is not late."),
+    ("Bob can never win.", "Bob cannot win."),
+    ("Bob has never been to Paris.", None),  # the network misreads "has not been to Paris"
+    ("Bob never ignored Ann.", None),  # "ignor" or "ignore": no clear lemma
+])
+def test_never_is_said_as_the_generator_says_a_negation(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
+def test_the_comparatives_are_those_the_generator_says():
+    from neurosym.training.lexicon import ATTRIBUTES
+
+    said = {}
+    for name, _, _, more, less, _, _ in ATTRIBUTES:
+        said.update({more: (name, "greater")} if more else {})
+        said.update({less: (name, "less")} if less else {})
+    assert COMPARATIVES == said
+
+
 @pytest.mark.parametrize("sentence", [
     "Bob has a car.",
+    "Tom is older than 30.",  # a number: the generator says this one
+    "Everyone older than Bob is wise.",  # no clause of its own
+    "Dogs are taller than cats.",  # bare plurals: no attribute of an individual
+    "Emma's mother is Liam.",  # the owner in the subject: its name would differ from sentence to sentence
+    "Emma is Liam's mother's friend.",
     "Bob does not have a car.",
     "No reptile has fur.",
     "Bob has nothing.",

@@ -590,7 +590,8 @@ NOT_CONFIDENTLY_MISREAD = [
     ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)"),  # -> stop(cars) at 0.80
     ("When it rains, streets get wet.", None),  # forall x. rain(x) and street(x) -> get_wet(x) at 0.99
     ("Alice's brother is a doctor.", None),  # doctor(alice) and brother(alice) at 0.81
-    ("Emma is Liam's mother.", "mother(emma, liam)"),  # mother(emma) and mother(liam) at 0.85
+    # mother(emma) and mother(liam) at 0.85; read "Emma is the mother of Liam." since (paraphrases)
+    ("Emma is Liam's mother.", "mother_of(emma, liam)"),
 ]
 
 
@@ -719,6 +720,52 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
 
     top = shipped.parse([sentence], n_best=2)[0][0]
     assert top.text == lf and top.probability >= DEFAULT_THRESHOLD and top.doubt is None
+
+
+@neural
+@pytest.mark.parametrize("sentence, lf", [
+    # read taller(tom) (0.78 raw): the network knows "older than" but not "taller than"
+    ("Tom is taller than Jerry.", "height(tom) > height(jerry)"),
+    ("Jerry is not taller than Tom.", "not (height(jerry) > height(tom))"),
+    ("Emma is Liam's mother.", "mother_of(emma, liam)"),  # was mother(emma): Liam left out
+    # two clauses with subjects of their own, each reworded
+    ("Tom is taller than Jerry and Jerry is taller than Sam.",
+     "height(tom) > height(jerry) and height(jerry) > height(sam)"),
+    ("Anna is older than Ben, and Ben is older than Chris.", "age(anna) > age(ben) and age(ben) > age(chris)"),
+    # not lie_never(bob) at 0.98: "Bob lies." did not contradict it
+    ("Bob never lies.", "not lie(bob)"),
+    ("Cats never bark.", "forall x. cat(x) -> not bark(x)"),
+])
+def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    top = shipped.parse([sentence], n_best=2)[0][0]
+    assert top.text == lf and top.probability >= DEFAULT_THRESHOLD and top.doubt is None
+
+
+@neural
+def test_a_comparison_by_comparative_answers_by_proof():
+    from neurosym.pipeline import Pipeline
+
+    answer = Pipeline().ask("Tom is taller than Jerry. Jerry is taller than Sam.", "Sam is taller than Tom.")
+    assert answer.label == "False" and answer.method == "symbolic"
+
+
+@neural
+def test_shipped_parser_reads_an_opposite_of_a_glosss_word_as_its_negation(shipped):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    theory = load_theory([str(RULES / "lending.rules")])
+    top = shipped.parse(["Bob is unemployed."], theory=theory, n_best=2)[0][0]  # had no reading that passed
+    assert top.text == "not employed(bob)" and top.probability >= DEFAULT_THRESHOLD
+
+
+@neural
+def test_never_contradicts_the_plain_fact():
+    from neurosym.pipeline import Pipeline
+    from neurosym.verdicts import Consistency
+
+    assert Pipeline().check("Bob never lies. Bob lies.").consistency is Consistency.INCONSISTENT
 
 
 @neural

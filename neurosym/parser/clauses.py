@@ -19,6 +19,17 @@ the sentence, whose structure the split would change.
 ('Frank works full time.', 'Frank has taken 20 days off this year.')
 >>> shared_subject_clauses("Bob is big and Alice is red.") is None
 True
+
+Two clauses with subjects of their own ("Anna is older than Ben, and Ben is older than
+Chris.") are split alike by ``independent_clauses``: each subject a name or "the" and a
+noun followed by a verb form of a singular subject ("At least one of A and B is red." has
+none), one "and", and no logic word that could reach across the "and" ("or", "if",
+"either", "every" ...; "not" and "than" stay inside their clause).
+
+>>> independent_clauses("Anna is older than Ben, and Ben is older than Chris.")
+('Anna is older than Ben.', 'Ben is older than Chris.')
+>>> independent_clauses("Ann is 30 years old and weighs 60 kg.") is None
+True
 """
 
 from __future__ import annotations
@@ -27,11 +38,21 @@ import re
 
 from .candidates import lemmas_of_past
 
-__all__ = ["shared_subject_clauses"]
+__all__ = ["shared_subject_clauses", "independent_clauses"]
 
 _SHAPE = re.compile(
     r"\s*(?P<subject>[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
     r"\s+(?P<first>[a-z][^,;]*?),?\s+and\s+(?P<second>(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
+_SUBJECT = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+_TWO_SUBJECTS = re.compile(
+    rf"\s*(?P<first>(?P<subject>{_SUBJECT})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
+    rf"(?P<second>{_SUBJECT}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
+# Words that begin no clause's subject of its own: "It is not the case that ...".
+_NO_SUBJECTS = frozenset("It There This That He She They We I You Every All Each No Some".split())
+# Logic words whose reach a split would cut ("not" and "than" stay inside their clause).
+_LOGIC_ACROSS = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|every|all"
+                           r"|each|no|some|whoever|who|which|that|it|they|he|she|case|true|false|untrue)\b", re.I)
+_ELLIPSIS = re.compile(r"\b(?:not|too|so|either|is|are|was|were|does|do|did|can|will|has|have)\s*[.!]?\s*$")
 _MODALS = frozenset("can cannot could may might must shall should will would".split())
 _LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each"
                     r"|no|some|whoever|than)\b", re.I)
@@ -55,3 +76,18 @@ def _may_be_a_verb(word: str) -> bool:
     adjective that would make the second part no clause ("and aspirin", "and rich")."""
     return (word.endswith("s") and not word.endswith("ss")) or (word.endswith("ed") and len(word) > 4) \
         or word in _MODALS or bool(lemmas_of_past(word))
+
+
+def independent_clauses(sentence: str) -> tuple[str, str] | None:
+    """The two clauses of ``sentence`` as sentences when each has a subject of its own
+    (see the module docstring), or None."""
+    found = _TWO_SUBJECTS.fullmatch(sentence)
+    if found is None or not _may_be_a_verb(found.group("first_head")) or not _may_be_a_verb(found.group("head")) \
+            or sentence.count(" and ") != 1:
+        return None
+    if found.group("subject").split()[0] in _NO_SUBJECTS or _LOGIC_ACROSS.search(sentence):
+        return None
+    second = found.group("second")
+    if _ELLIPSIS.search(second):  # "and Carol is not": the clause borrows the first one's words
+        return None
+    return f"{found.group('first')}.", f"{second[0].upper()}{second[1:]}."

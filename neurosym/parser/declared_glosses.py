@@ -75,7 +75,7 @@ from .units import EXACT_FACTORS, OPEN_MEASURES, UNIT_AFTER, UNITS
 
 __all__ = ["gloss_mentions", "unsaid_glosses", "permissions_read_as_prohibitions", "facts_read_as_prohibitions",
            "prohibitions_read_as_permissions", "units_mismatched", "units_converted", "symbols_misattributed",
-           "antonyms_read_as_glosses", "symbols_unsaid"]
+           "antonyms_read_as_glosses", "symbols_unsaid", "opposites_said_plainly"]
 
 _SLOT = re.compile(r"\{[^{}]*\}")
 # A slot's filler between two fixed parts, one to six words; attached to the next part
@@ -575,6 +575,27 @@ def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> lis
 
 
 _NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)([a-z]{4,})")
+# "is unemployed", "was non-compliant": an opposite said with a form of "be".
+_BE_OPPOSITE = re.compile(r"\b(?P<be>is|are|was|were)\s+(?P<word>(?:un|non-?)[a-z]{4,})\b", re.I)
+
+
+def opposites_said_plainly(sentence: str, theory) -> str | None:
+    """``sentence`` with each opposite of a gloss's word after a form of "be" said as its
+    negation ("Bob is unemployed." -> "Bob is not employed.", for "{0} is employed"), or
+    None when it says none. The schema-guided network reads the negation (0.999) but had
+    no reading of the opposite that passes ``antonyms_read_as_glosses``. An opposite a
+    gloss says itself ("{1} is unsafe for {0}") is left as it is."""
+    glossed = set().union(*_gloss_words(theory).values())
+
+    def said_plainly(match: re.Match) -> str:
+        word = match.group("word")
+        plain = _NEGATIVE_PREFIX.fullmatch(word.lower())
+        if plain is None or _lemma(word) in glossed or _lemma(plain.group(1)) not in glossed:
+            return match.group(0)
+        return f"{match.group('be')} not {plain.group(1)}"
+
+    reworded = _BE_OPPOSITE.sub(said_plainly, sentence)
+    return reworded if reworded != sentence else None
 
 
 def prohibitions_read_as_permissions(formula: ast.Formula, sentence: str, theory) -> list[str]:

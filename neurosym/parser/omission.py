@@ -931,7 +931,9 @@ def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: Can
     puts right before one side: before a number ("older than 65" read ``age(x) < 65``;
     "exactly 30" read as any ordering), or before the entity of the other side ("Hugo is
     taller than Yara." read ``height(hugo) < height(yara)``), as "<op> <what>"; a negated
-    comparator ("no more than") is not judged (see the module docstring)."""
+    comparator ("no more than") is not judged (see the module docstring). A side said in
+    several places is judged by all of them: one with no comparator, or the reading's,
+    before it is enough."""
     wrong = []
     for node in ast.walk(formula):
         if not _is_ordering(node):
@@ -940,13 +942,21 @@ def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: Can
             other = node.left if side is node.right else node.right
             if isinstance(other, ast.Num):
                 continue  # "65 < age(x)": the number is the side that is compared with
+            # A side said more than once is misdirected only where no mention of it
+            # agrees: in "Anna is older than Ben, and Ben is older than Chris." the second
+            # clause's age(ben) > age(chris) has Ben after "older than" too.
+            against, agreeing = [], False
             for start, said_as in _mentions_of_side(side, candidates):
                 before = _ARTICLE_AT_END.sub("", sentence[:start])
                 if _NEGATED_COMPARATOR.search(before):
                     continue
                 said = next((ordering for comparator, ordering in _COMPARATORS if comparator.search(before)), None)
                 if said is not None and said != op:
-                    wrong.append(f"{op} {said_as}")
+                    against.append(f"{op} {said_as}")
+                else:
+                    agreeing = True
+            if not agreeing:
+                wrong += against
     return wrong
 
 

@@ -46,14 +46,14 @@ from ..rules.glosses import render_english
 from ..rules.model import Theory
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
-from .clauses import shared_subject_clauses
+from .clauses import independent_clauses, shared_subject_clauses
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
 from .declared_constants import constant_mentions, misgrounded_constants
-from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, permissions_read_as_prohibitions,
-                              prohibitions_read_as_permissions, symbols_misattributed, symbols_unsaid, units_converted,
-                              units_mismatched, unsaid_glosses)
+from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, opposites_said_plainly,
+                              permissions_read_as_prohibitions, prohibitions_read_as_permissions, symbols_misattributed,
+                              symbols_unsaid, units_converted, units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
                        generics_named, generics_read_as_some, indefinites_named, inexpressible_quantities,
@@ -196,26 +196,29 @@ class SemanticParser:
                                n_best: int) -> list[list[Reading]]:
         """``parse`` with this object's network alone, where a sentence has no reading that
         passes the checks helped by rewording it as the parser was trained to read: a
-        possession said plainly, then two clauses about one subject read apart."""
+        possession, comparison or "'s" relation said plainly, then two clauses read apart."""
         readings = self._parse_alone(sentences, theory, n_best)
         readings = self._with_paraphrase_readings(sentences, readings, theory, n_best)
         return self._with_clause_readings(sentences, readings, theory, n_best)
 
     def _with_paraphrase_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
                                   theory: Theory | None, n_best: int) -> list[list[Reading]]:
-        """``readings``, where a sentence that says a possession as the generator never does
-        ("Helen has no degree.", "Sid is a snake with fur."; ``parser.paraphrases``) has no
+        """``readings``, where a sentence that says a possession, a comparison or a relation
+        as the generator never does ("Helen has no degree.", "Sid is a snake with fur.",
+        "Tom is taller than Jerry.", "Emma is Liam's mother."; ``parser.paraphrases``) has no
         reading that passes the checks, with the best reading of the sentence said plainly
         ("Helen does not have a degree.", "Sid is a snake that has fur.") first, at its own
         confidence, when that reading passes the checks. (They judge it against the plain
         wording, which says the same: against the first, "has no degree" has no "has
-        degree" for ``have_degree`` to name.) Open mode only (a rule file's glosses say
-        possessions their own way)."""
-        if theory is not None:
-            return readings
+        degree" for ``have_degree`` to name.) In schema-guided mode, whose glosses say
+        possessions and comparisons their own way, only an opposite of a gloss's word is
+        said as its negation ("Bob is unemployed." -> "Bob is not employed.";
+        ``declared_glosses.opposites_said_plainly``)."""
+        def reworded_of(sentence: str) -> str | None:
+            return plain_paraphrase(sentence) if theory is None else opposites_said_plainly(sentence, theory)
+
         reworded = {i: paraphrase for i, sentence in enumerate(sentences)
-                    if _unresolved(readings[i])
-                    and (paraphrase := plain_paraphrase(sentence)) is not None}
+                    if _unresolved(readings[i]) and (paraphrase := reworded_of(sentence)) is not None}
         if not reworded:
             return readings
         readings = list(readings)
@@ -227,19 +230,22 @@ class SemanticParser:
 
     def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
                               n_best: int) -> list[list[Reading]]:
-        """``readings``, where a sentence of two clauses about one subject has no reading that
-        passes the checks ("Ann is 30 years old and weighs 60 kg."; ``parser.clauses``),
-        with the conjunction of its clauses' best readings first: each clause read on its
-        own, the conjunction's confidence the product of theirs. Only when both clauses
+        """``readings``, where a sentence of two clauses, about one subject or each about its
+        own, has no reading that passes the checks ("Ann is 30 years old and weighs 60 kg.",
+        "Anna is older than Ben, and Ben is older than Chris."; ``parser.clauses``), with
+        the conjunction of its clauses' best readings first: each clause read on its own
+        (reworded too where it needs it), the conjunction's confidence the product of
+        theirs. Only when both clauses
         have a reading that passes the checks, and the conjunction passes them for the
         whole sentence."""
         split = {i: clauses for i, sentence in enumerate(sentences)
                  if _unresolved(readings[i])
-                 and (clauses := shared_subject_clauses(sentence)) is not None}
+                 and (clauses := shared_subject_clauses(sentence) or independent_clauses(sentence)) is not None}
         if not split:
             return readings
         parts = [clause for clauses in split.values() for clause in clauses]
-        parsed = iter(self._parse_alone(parts, theory, 1))
+        parsed = self._with_paraphrase_readings(parts, self._parse_alone(parts, theory, 1), theory, 1)
+        parsed = iter(parsed)
         readings = list(readings)
         for i in split:
             first, second = next(parsed), next(parsed)
@@ -525,15 +531,18 @@ def _misnamings(candidates: CandidateSet) -> dict[str, tuple[type, ...]]:
     - a constant or predicate, when only the attribute rule made it
       (``CandidateSet.attribute_names``: ``work_here(bob, age) = 6``);
     - anything, when it joins a verb to its definite object
-      (``CandidateSet.definite_object_names``: chase_bear for "chases the bear").
+      (``CandidateSet.definite_object_names``: chase_bear for "chases the bear"), or
+      holds a word of negation (``CandidateSet.negation_names``: lie_never for "never lies").
     No generated gold LF uses a name so; two of FOLIO's premises join a verb to its
     definite object ("strike the right notes" is gold ``strike_right_note(x)``)."""
     kinds: dict[str, set[type]] = {}
+    anything = (ast.Const, ast.Pred, ast.FuncApp)
     for names, not_as in ((candidates.verb_phrase_names(), (ast.Const,)),
                           (candidates.unit_names(), (ast.Const,)),
                           (candidates.attribute_cue_names(), (ast.FuncApp,)),
                           (candidates.attribute_names(), (ast.Const, ast.Pred)),
-                          (candidates.definite_object_names, (ast.Const, ast.Pred, ast.FuncApp))):
+                          (candidates.definite_object_names, anything),
+                          (candidates.negation_names(), anything)):
         for name in names:
             kinds.setdefault(name, set()).update(not_as)
     return {name: tuple(not_as) for name, not_as in kinds.items()}
