@@ -120,20 +120,21 @@ def test_a_word_said_only_after_a_number_is_its_unit():
     assert "years" not in open_candidates("Bob counts years and 6 years pass.").unit_names()
 
 
-def test_names_that_hold_a_word_of_negation_are_known():
-    negations = open_candidates("Alice never eats meat.").negation_names()
+def test_names_that_hold_a_word_of_negation_or_a_demonstrative_are_known():
+    negations = open_candidates("Alice never eats meat.").function_word_names()
     assert {"eat_meat_never", "never_eats_meat", "alice_never"} <= negations
     assert not {"eat_meat", "alice", "meat"} & negations
-    assert open_candidates("The notary knows Nora.").negation_names() == frozenset()  # "not" inside a word
+    assert "this_car" in open_candidates("This car is red.").function_word_names()
+    assert open_candidates("The notary knows Nora.").function_word_names() == frozenset()  # "not" inside a word
 
 
-def test_no_gold_lf_names_anything_with_a_word_of_negation():
+def test_no_gold_lf_names_anything_with_a_word_of_negation_or_a_demonstrative():
     from neurosym.logic import ast
 
     negated = 0
     for pair in generate_pairs(1500, seed=48, invented=0.5, coined=0.5):
         names = {n.name for n in ast.walk(parse_formula(pair.lf)) if isinstance(n, (ast.Const, ast.Pred, ast.FuncApp))}
-        assert not names & open_candidates(pair.sentence).negation_names(), pair
+        assert not names & open_candidates(pair.sentence).function_word_names(), pair
         negated += " not " in f" {pair.lf} "
     assert negated > 100
 

@@ -61,6 +61,15 @@ def test_never_is_said_as_the_generator_says_a_negation(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("This book has no barcode.", "The book does not have a barcode."),
+    ("Bob likes this car.", "Bob likes the car."),
+    ("This is a car.", None),  # no noun after it
+])
+def test_a_demonstrative_is_said_as_the(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 

@@ -266,17 +266,20 @@ class CandidateSet:
         return frozenset(text for text, spans in self.spans_by_text.items()
                          if all(any(0 < start - end <= 2 for end in ends) for start, _ in spans))
 
-    def negation_names(self) -> frozenset[str]:
-        """Names that hold a word of negation ("lie_never" from "never lies",
-        "never_eats_meat"): a negation is ``not``, never part of a name. The shipped parser
-        read "Bob never lies." as ``not lie_never(bob)`` at 0.98, so that "Bob lies." did
-        not contradict it; no generated or FOLIO gold LF, and no shipped rule file, has
+    def function_word_names(self) -> frozenset[str]:
+        """Names that hold a word of negation or a demonstrative ("lie_never" from "never
+        lies", "this_car" from "this car"): a negation is ``not``, and "this car" is the
+        car, so neither is part of a name. The shipped parser read "Bob never lies." as
+        ``not lie_never(bob)`` at 0.98, so that "Bob lies." did not contradict it, and
+        "This car is red." as ``red(this_car)`` at 0.98, another thing than the car of
+        "The car is red."; no generated or FOLIO gold LF, and no shipped rule file, has
         such a name."""
-        return frozenset(text for text in self.spans_by_text if _NEGATION_PARTS & set(text.split("_")))
+        return frozenset(text for text in self.spans_by_text if _FUNCTION_WORD_PARTS & set(text.split("_")))
 
 
-# The words of negation no name may hold (CandidateSet.negation_names).
-_NEGATION_PARTS = frozenset("not never no nobody nothing none nor neither".split())
+# The words no name may hold (CandidateSet.function_word_names): negations, demonstratives
+# ("that" is also a relative pronoun and a conjunction, so it is not judged).
+_FUNCTION_WORD_PARTS = frozenset("not never no nobody nothing none nor neither this these those".split())
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,10 @@ lies." as ``not lie_never(bob)`` at 0.98 (now dropped: no name holds a word of n
 'Bob does not lie.'
 >>> plain_paraphrase("Cats never bark, and Bob is never late.")
 'Cats do not bark, and Bob is not late.'
+
+A demonstrative is said as "the" ("This book has no barcode." -> "The book does not have
+a barcode."): "this book" is the book, and no name holds "this"
+(``CandidateSet.function_word_names``).
 """
 
 from __future__ import annotations
@@ -95,6 +99,8 @@ _OWNED_RELATION = re.compile(
     r"\s+(?P<noun>[a-z][\w-]*)(?=\s*(?:[.,;!?]|$)|\s+and\b)")
 
 
+# "This book": the book ("This is ..." says no noun after it).
+_THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
 # to Paris": the network reads "has not been to Paris" as not have(bob, paris).
 _AUXILIARY_NEVER = re.compile(
@@ -117,8 +123,8 @@ def plain_paraphrase(sentence: str) -> str | None:
     """``sentence`` with each denied possession said as "does not have (a) N", each "is a N
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
-    each "is Y's N" as "is the N of Y" and each "never" as "not" ("never lies" -> "does
-    not lie"); None when it says none of these."""
+    each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
+    lie") and "this N" as "the N"; None when it says none of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -193,6 +199,7 @@ _REWORDINGS = (
     (_KIND_WITH, _kind_with_said_plainly),
     (_COMPARISON, _comparison_said_plainly),
     (_OWNED_RELATION, _owned_relation_said_plainly),
+    (_THIS, lambda match: f"{match.group('this')[0]}he "),
     (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can" else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),
 )

@@ -532,7 +532,8 @@ def _misnamings(candidates: CandidateSet) -> dict[str, tuple[type, ...]]:
       (``CandidateSet.attribute_names``: ``work_here(bob, age) = 6``);
     - anything, when it joins a verb to its definite object
       (``CandidateSet.definite_object_names``: chase_bear for "chases the bear"), or
-      holds a word of negation (``CandidateSet.negation_names``: lie_never for "never lies").
+      holds a word of negation or a demonstrative (``CandidateSet.function_word_names``:
+      lie_never for "never lies", this_car for "this car").
     No generated gold LF uses a name so; two of FOLIO's premises join a verb to its
     definite object ("strike the right notes" is gold ``strike_right_note(x)``)."""
     kinds: dict[str, set[type]] = {}
@@ -542,7 +543,7 @@ def _misnamings(candidates: CandidateSet) -> dict[str, tuple[type, ...]]:
                           (candidates.attribute_cue_names(), (ast.FuncApp,)),
                           (candidates.attribute_names(), (ast.Const, ast.Pred)),
                           (candidates.definite_object_names, anything),
-                          (candidates.negation_names(), anything)):
+                          (candidates.function_word_names(), anything)):
         for name in names:
             kinds.setdefault(name, set()).update(not_as)
     return {name: tuple(not_as) for name, not_as in kinds.items()}
