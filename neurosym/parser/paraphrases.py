@@ -37,7 +37,7 @@ after "is" ("Emma is Liam's mother.": the generator says "the mother of Liam").
 
 And "never" is said as the generator says a negation: the shipped parser read "Bob never
 lies." as ``not lie_never(bob)`` at 0.98 (now dropped: no name holds a word of negation,
-``CandidateSet.negation_names``), and reads "Bob does not lie." right at 0.999.
+``CandidateSet.function_word_names``), and reads "Bob does not lie." right at 0.999.
 
 >>> plain_paraphrase("Bob never lies.")
 'Bob does not lie.'
