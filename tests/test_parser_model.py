@@ -769,6 +769,13 @@ def test_never_contradicts_the_plain_fact():
 
 
 @neural
+def test_a_converted_reading_is_written_as_the_decoder_writes_readings(shipped):
+    # was "forall x: Entity. ...": the type checker's sort, which no gold LF writes
+    top = shipped.parse(["Everyone who weighs more than 200 pounds is heavy."], n_best=1)[0][0]
+    assert top.text == "forall x. weight(x) > 200 * 0.45359237 -> heavy(x)"
+
+
+@neural
 def test_an_open_mode_quantity_in_another_unit_is_converted_and_answers_by_proof():
     from neurosym.pipeline import Pipeline
 

@@ -254,7 +254,7 @@ class SemanticParser:
             formula = ast.And((first[0].formula, second[0].formula))
             if _misreads(formula, sentences[i], candidates_for(sentences[i], theory), theory) is not None:
                 continue
-            joined = Reading(text=to_text(formula), formula=formula, actions=(),
+            joined = Reading(text=_written(formula), formula=formula, actions=(),
                              score=first[0].score + second[0].score, normalized_score=0.0)
             readings[i] = [joined, *readings[i]][:n_best]
         return readings
@@ -578,7 +578,20 @@ def _with_units_converted(reading: Reading, sentence: str, candidates: Candidate
     converted = units_converted(reading.formula, sentence, candidates, theory)
     if converted is None:
         return reading
-    return _type_checked(dataclasses.replace(reading, formula=converted, text=to_text(converted)), theory)
+    return _type_checked(dataclasses.replace(reading, formula=converted, text=_written(converted)), theory)
+
+
+def _written(formula: ast.Formula) -> str:
+    """The text of a reading built from type-checked ones (a conversion, a conjunction of
+    clauses), written as the decoder writes readings: with no binder's sort, which the
+    type checker filled in ("forall x. ...", not "forall x: Entity. ...")."""
+    def unsorted(node: ast.Node) -> ast.Node:
+        if isinstance(node, (ast.Forall, ast.Exists)):
+            node = dataclasses.replace(node, binders=tuple(dataclasses.replace(binder, sort=None)
+                                                           for binder in node.binders))
+        return ast.map_children(node, unsorted)
+
+    return to_text(unsorted(formula))
 
 
 def _type_checked(reading: Reading, theory: Theory | None,
