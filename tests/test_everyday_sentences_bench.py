@@ -18,7 +18,8 @@ _spec = importlib.util.spec_from_file_location("everyday_sentences", ROOT / "ben
 everyday = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(everyday)
 
-OPEN_CASES = [(sentence, lf) for sentence, accepted in everyday.OPEN + everyday.FRESH for lf in accepted]
+OPEN_CASES = [(sentence, lf) for sentence, accepted in everyday.OPEN + everyday.FRESH + everyday.FRESH_2
+              for lf in accepted]
 RULE_CASES = [(rules, sentence, lf) for lists in (everyday.WITH_RULES, everyday.FRESH_WITH_RULES)
               for rules, items in lists.items() for sentence, accepted in items for lf in accepted]
 
