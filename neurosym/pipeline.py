@@ -22,7 +22,7 @@ What each step does:
 - **unify names** (open mode's "one concept, one name" across the sentences of one
   problem): symbols of the same kind and arity whose words are the same set of lemmas
   (``drink_coffee_regularly`` / ``regularly_drink_coffee``, ``the_cat`` / ``cat``,
-  ``chases`` / ``chase``) get one name: a declared one when a rule file declares it,
+  ``chases`` / ``chase``, ``locked`` / ``lock``) get one name: a declared one when a rule file declares it,
   else the one most sentences use. In open mode, a verb-and-object predicate
   (``chase_bear(dog)``) becomes the relation (``chase(dog, bear)``) where the problem
   also uses the verb as a relation and the object as an individual, and an
@@ -57,7 +57,7 @@ from .logic import ast
 from .logic.parser import parse_formula
 from .logic.printer import to_text
 from .logic.signature import Signature
-from .parser.candidates import ARTICLES, gerund_lemmas
+from .parser.candidates import ARTICLES, gerund_lemmas, lemmas_of_past
 from .reasoner.result import CheckResult, EvidenceItem
 from .routing import DEFAULT_THRESHOLD, Answer, read_confidently, route, rules_in_english, with_guess
 from .rules.model import Theory
@@ -656,11 +656,18 @@ def _choose_readings(sentences: Sequence[str], candidates: Sequence[tuple], decl
 def _lemma(word: str) -> str:
     """A crude lemma, good enough to compare names (never shown): chases -> chase,
     changing -> change (a gerund with one spelling of its verb; "All unstable things are
-    changing." and "A bird is changing." name one concept)."""
+    changing." and "A bird is changing." name one concept), locked -> lock, broken ->
+    break (a past participle with one lemma: the parser reads "The door is not locked."
+    as ``not lock(door)`` and "... or the door is locked" as ``locked(door)``, which
+    left "Either the door is locked or the window is open. The door is not locked. The
+    window is not open." consistent)."""
     if word.endswith("ing"):
         verbs = gerund_lemmas(word)
         if len(verbs) == 1:
             return verbs[0]
+    past = lemmas_of_past(word)
+    if len(past) == 1:
+        return past[0]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):

@@ -53,3 +53,19 @@ def test_a_sure_reading_counts_right_only_when_accepted_and_an_unsure_one_never_
     assert (figures["right"], figures["unsure"], figures["sure_and_wrong"]) == (1, 2, 1)
     assert figures["wrong"] == [{"sentence": "Most birds can fly.", "read": "forall x. bird(x) -> fly(x)",
                                  "confidence": 0.76}]
+
+
+def test_each_problem_expects_a_verdict_the_solver_can_give():
+    assert everyday.PROBLEMS and all(expected in ("CONSISTENT", "INCONSISTENT") for _, expected in everyday.PROBLEMS)
+
+
+def test_a_problem_counts_right_only_for_its_verdict_and_undecided_when_not_checked():
+    from types import SimpleNamespace
+
+    verdicts = {"A.": SimpleNamespace(consistency="INCONSISTENT"), "B.": SimpleNamespace(consistency="CONSISTENT"),
+                "C.": None}
+    pipeline = SimpleNamespace(check_text=lambda text: SimpleNamespace(result=verdicts[text]))
+    figures = everyday.judged_problems([("A.", "INCONSISTENT"), ("B.", "INCONSISTENT"), ("C.", "CONSISTENT")],
+                                       pipeline)
+    assert (figures["right"], figures["wrong"], figures["undecided"]) == (1, 1, 1)
+    assert figures["wrong_texts"] == [{"text": "B.", "verdict": "CONSISTENT"}]

@@ -70,6 +70,17 @@ def test_a_demonstrative_is_said_as_the(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("If it rains, the ground is wet.", "If it is raining, the ground is wet."),
+    ("It snowed.", "It was snowing."),
+    ("It does not rain in the desert.", "It is not raining in the desert."),
+    ("It didn't snow.", "It was not snowing."),
+    ("The cloud rains on the town.", None),  # a cloud is no empty "it"
+])
+def test_the_weather_is_said_as_the_generator_says_it(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 

@@ -735,6 +735,7 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     # not lie_never(bob) at 0.98: "Bob lies." did not contradict it
     ("Bob never lies.", "not lie(bob)"),
     ("Cats never bark.", "forall x. cat(x) -> not bark(x)"),
+    ("If it rains, the ground is wet.", "rain -> wet(ground)"),  # every reading gave "rain" a subject
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD
@@ -758,6 +759,16 @@ def test_shipped_parser_reads_an_opposite_of_a_glosss_word_as_its_negation(shipp
     theory = load_theory([str(RULES / "lending.rules")])
     top = shipped.parse(["Bob is unemployed."], theory=theory, n_best=2)[0][0]  # had no reading that passed
     assert top.text == "not employed(bob)" and top.probability >= DEFAULT_THRESHOLD
+
+
+@neural
+def test_a_participle_read_two_ways_is_one_name_in_a_problem():
+    from neurosym.pipeline import Pipeline
+    from neurosym.verdicts import Consistency
+
+    # read locked(door) in the first sentence and lock(door) in the second: consistent before
+    text = "Either the door is locked or the window is open. The door is not locked. The window is not open."
+    assert Pipeline().check(text).consistency is Consistency.INCONSISTENT
 
 
 @neural

@@ -326,6 +326,14 @@ def test_a_gerund_and_its_verb_are_one_concept():
     assert mapping == {"changing": "change"}
 
 
+def test_a_past_participle_and_its_verb_are_one_concept():
+    # "Either the door is locked or ..." / "The door is not locked.": read locked, then lock
+    mapping = unify_symbols(_formulas("locked(door) xor open(window)", "not lock(door)",
+                                      "broken(printer)", "forall x. break(x) -> not print(x)", "break(vase)"))
+    assert mapping == {"lock": "locked", "broken": "break"}
+    assert unify_symbols(_formulas("red(bob)", "re(bob)", "ignored(bob)", "ignor(ann)")) == {}  # no clear lemma
+
+
 def test_names_of_different_kind_or_arity_stay_apart():
     assert unify_symbols(_formulas("see(bob, anne)", "sees(bob)", "red(bob)", "reds = 3")) == {}
 

@@ -46,7 +46,14 @@ lies." as ``not lie_never(bob)`` at 0.98 (now dropped: no name holds a word of n
 
 A demonstrative is said as "the" ("This book has no barcode." -> "The book does not have
 a barcode."): "this book" is the book, and no name holds "this"
-(``CandidateSet.function_word_names``).
+(``CandidateSet.function_word_names``). And the weather as the generator says it: "If it
+rains, the ground is wet." had no reading that passes the checks (each gives ``rain`` a
+subject); "If it is raining, the ground is wet." is ``rain -> wet(ground)`` at 0.92.
+
+>>> plain_paraphrase("If it rains, the ground is wet.")
+'If it is raining, the ground is wet.'
+>>> plain_paraphrase("It didn't snow.")
+'It was not snowing.'
 """
 
 from __future__ import annotations
@@ -99,6 +106,11 @@ _OWNED_RELATION = re.compile(
     r"\s+(?P<noun>[a-z][\w-]*)(?=\s*(?:[.,;!?]|$)|\s+and\b)")
 
 
+# "it rains", "it didn't snow": the weather verbs of the generator, which says them "it is
+# raining" (training.lexicon.PROPOSITIONS).
+_WEATHER_VERB = re.compile(
+    r"\b(?P<it>[Ii]t)\s+(?:(?P<auxiliary>does|did)(?P<negation>\s+not|n't)\s+)?"
+    r"(?P<verb>rains|snows|rained|snowed|rain|snow)\b")
 # "This book": the book ("This is ..." says no noun after it).
 _THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
@@ -124,7 +136,8 @@ def plain_paraphrase(sentence: str) -> str | None:
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
-    lie") and "this N" as "the N"; None when it says none of these."""
+    lie"), "this N" as "the N" and "it rains" as "it is raining"; None when it says none
+    of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -178,6 +191,16 @@ def _never_verb_said_plainly(match: re.Match) -> str:
     return f"do not {verb}"
 
 
+def _weather_said_plainly(match: re.Match) -> str:
+    """"it rains" -> "it is raining", "it didn't snow" -> "it was not snowing"."""
+    verb, auxiliary = match.group("verb"), match.group("auxiliary")
+    if auxiliary is None and verb in ("rain", "snow"):
+        return match.group(0)  # "it rain" says no tense: not English to reword
+    past = verb.endswith("ed") or auxiliary == "did"
+    negation = " not" if match.group("negation") else ""
+    return f"{match.group('it')} {'was' if past else 'is'}{negation} {verb[:4]}ing"
+
+
 def _lowered_article(entity: str) -> str:
     """"The ring" as "the ring" inside a sentence; names as written."""
     return "the" + entity[3:] if entity.startswith("The ") else entity
@@ -200,6 +223,7 @@ _REWORDINGS = (
     (_COMPARISON, _comparison_said_plainly),
     (_OWNED_RELATION, _owned_relation_said_plainly),
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
+    (_WEATHER_VERB, _weather_said_plainly),
     (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can" else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),
 )
