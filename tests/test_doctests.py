@@ -13,6 +13,7 @@ MODULES = [
     "neurosym.text",
     "neurosym.logic.arith",
     "neurosym.logic.printer",
+    "neurosym.pipeline",
     "neurosym.parser.candidates",
     "neurosym.parser.clauses",
     "neurosym.parser.constraint",

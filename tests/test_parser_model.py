@@ -772,6 +772,16 @@ def test_a_participle_read_two_ways_is_one_name_in_a_problem():
 
 
 @neural
+def test_a_possession_read_two_ways_is_one_name_in_a_problem():
+    from neurosym.pipeline import Pipeline
+    from neurosym.verdicts import Consistency
+
+    # "has a spouse" read spouse(x), "does not have a spouse" have_spouse(mike): consistent before
+    text = "Mike is married. Whoever is married has a spouse. Mike does not have a spouse."
+    assert Pipeline().check(text).consistency is Consistency.INCONSISTENT
+
+
+@neural
 def test_never_contradicts_the_plain_fact():
     from neurosym.pipeline import Pipeline
     from neurosym.verdicts import Consistency

@@ -20,7 +20,7 @@ from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
 from neurosym.pipeline import (
     NotFormalizedError, ParserUnavailableError, Pipeline, load_parser, reading_confidence,
-    rename_symbols, unify_symbols,
+    possession_renamings, rename_symbols, unify_symbols,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.text import split_sentences
@@ -332,6 +332,15 @@ def test_a_past_participle_and_its_verb_are_one_concept():
                                       "broken(printer)", "forall x. break(x) -> not print(x)", "break(vase)"))
     assert mapping == {"lock": "locked", "broken": "break"}
     assert unify_symbols(_formulas("red(bob)", "re(bob)", "ignored(bob)", "ignor(ann)")) == {}  # no clear lemma
+
+
+def test_a_possessed_noun_becomes_the_possession_the_problem_says():
+    sentences = ["Whoever is married has a spouse.", "Mike does not have a spouse.", "A spouse has a spouse."]
+    formulas = [parse_formula(t) for t in ("forall x. married(x) -> spouse(x)", "not have_spouse(mike)",
+                                          "forall x. spouse(x) -> spouse(x)")]
+    assert possession_renamings(sentences, formulas) == [{"spouse": "have_spouse"}, {"spouse": "have_spouse"}, {}]
+    # without have_spouse in the problem, "has a spouse" keeps the parser's name
+    assert possession_renamings(sentences[:1], formulas[:1]) == [{}]
 
 
 def test_names_of_different_kind_or_arity_stay_apart():
