@@ -12,13 +12,16 @@ line. A full stop does not end a sentence when it belongs to the word before it:
 
 A quotation that ends with its own punctuation ends the sentence only when a capitalized
 word follows: ``"Stop!" he said.`` is one sentence.
+
+``titles_unstopped`` drops a title's full stop before a name (``Dr. Lee`` -> ``Dr Lee``),
+so that the parser reads the title and the name as one name, ``dr_lee``.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "titles_unstopped"]
 
 # Never the last word of a sentence: a name or a number follows.
 _TITLES = frozenset("""
@@ -76,3 +79,19 @@ def _ends_sentence(block: str, match: re.Match) -> bool:
     if key in _MAYBE_FINAL or _ACRONYM.match(word):
         return capital_follows
     return True
+
+
+_TITLE_STOP = re.compile(r"\b(?P<title>[A-Za-z]+)\.(?=\s+[A-Z])")
+
+
+def titles_unstopped(sentence: str) -> str:
+    """``sentence`` with the full stop after each title before a capitalized word left out:
+    the parser, which never saw a title's stop, read "Dr. Lee is a doctor." as
+    ``doctor(dr)`` (doubted: it leaves out Lee) but "Dr Lee is a doctor." as
+    ``doctor(dr_lee)`` at 0.999.
+
+    >>> titles_unstopped("Dr. Lee met Mr. T. Smith in St. Louis.")
+    'Dr Lee met Mr T. Smith in St Louis.'
+    """
+    return _TITLE_STOP.sub(lambda match: match.group("title") if match.group("title").lower() in _TITLES
+                           else match.group(0), sentence)

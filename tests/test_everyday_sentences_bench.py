@@ -56,7 +56,8 @@ def test_a_sure_reading_counts_right_only_when_accepted_and_an_unsure_one_never_
 
 
 def test_each_problem_expects_a_verdict_the_solver_can_give():
-    assert everyday.PROBLEMS and all(expected in ("CONSISTENT", "INCONSISTENT") for _, expected in everyday.PROBLEMS)
+    problems = everyday.PROBLEMS + everyday.PROBLEMS_2
+    assert problems and all(expected in ("CONSISTENT", "INCONSISTENT") for _, expected in problems)
 
 
 def test_a_problem_counts_right_only_for_its_verdict_and_undecided_when_not_checked():

@@ -590,6 +590,7 @@ NOT_CONFIDENTLY_MISREAD = [
     ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)"),  # -> stop(cars) at 0.80
     ("When it rains, streets get wet.", None),  # forall x. rain(x) and street(x) -> get_wet(x) at 0.99
     ("Alice's brother is a doctor.", None),  # doctor(alice) and brother(alice) at 0.81
+    ("The lamp is on.", None),  # the proposition "lamp" at 0.67
     # mother(emma) and mother(liam) at 0.85; read "Emma is the mother of Liam." since (paraphrases)
     ("Emma is Liam's mother.", "mother_of(emma, liam)"),
 ]
@@ -736,6 +737,7 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     ("Bob never lies.", "not lie(bob)"),
     ("Cats never bark.", "forall x. cat(x) -> not bark(x)"),
     ("If it rains, the ground is wet.", "rain -> wet(ground)"),  # every reading gave "rain" a subject
+    ("Dr. Lee is not a graduate.", "not graduate(dr_lee)"),  # was not graduate(lee), doubted
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD

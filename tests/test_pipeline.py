@@ -642,3 +642,15 @@ def test_the_commands_show_why_a_reading_is_doubted():
     assert _reading_lines([("premise 1", doubted)])[1] == (
         "  premise 1: At least one of Gary and the parrot is brave.  ->  exists x. gary(x) and brave(parrot)  "
         "(0.04; doubt: the reading binds 'x' and says nothing else of it)")
+
+
+@pytest.mark.parametrize("sentence, unstopped", [
+    ("Dr. Lee is a doctor.", "Dr Lee is a doctor."),
+    ("Bob met Mrs. Smith in St. Louis.", "Bob met Mrs Smith in St Louis."),
+    ("Bob is a dr. of law.", "Bob is a dr. of law."),  # no name follows
+    ("The end. Bob is big.", "The end. Bob is big."),  # "end" is no title
+])
+def test_a_titles_full_stop_before_a_name_is_left_out(sentence, unstopped):
+    from neurosym.text import titles_unstopped
+
+    assert titles_unstopped(sentence) == unstopped

@@ -44,6 +44,7 @@ from ..logic.printer import to_text
 from ..logic.typecheck import infer_signature, typecheck
 from ..rules.glosses import render_english
 from ..rules.model import Theory
+from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .clauses import independent_clauses, shared_subject_clauses
@@ -61,7 +62,8 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
                        pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
-                       subjects_left_out_of_conclusions, unsaid_mentions, unsaid_variables, weather_given_subjects)
+                       subjects_left_out_of_conclusions, things_read_as_propositions, unsaid_mentions, unsaid_variables,
+                       weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import plain_paraphrase
@@ -183,6 +185,7 @@ class SemanticParser:
         """Per sentence, up to ``n_best`` type-checked readings, best first."""
         if isinstance(sentences, str):
             raise TypeError("parse expects a list of sentences, not one string")
+        sentences = [titles_unstopped(sentence) for sentence in sentences]  # "Dr. Lee" is dr_lee
         own, other = self, self.schema_parser
         if theory is not None and self.schema_parser is not None:
             own, other = self.schema_parser, self
@@ -493,6 +496,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: possessives_read_as_kinds(formula, sentence),
              "reads the possessive {} as its owner, or as apart from its owner"),
             (lambda: pronoun_possessions_dropped(formula, sentence), "leaves out whose {} are"),
+            (lambda: things_read_as_propositions(formula, sentence), "reads the thing {} as a proposition"),
         ]
     for check, doubt in checks:
         found = check()
