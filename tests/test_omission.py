@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_possessions_dropped, things_read_as_propositions,
+    agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_possessions_dropped, things_read_as_propositions, singular_subjects_read_as_plurals,
     existence_denied_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions,
@@ -598,6 +598,16 @@ def test_a_thing_is_no_proposition(sentence, lf, found):
 
 
 @pytest.mark.parametrize("sentence, lf, found", [
+    ("Mars is a planet.", "forall x. mar(x) -> planet(x)", ["Mars"]),  # the shipped parser's reading, 0.70
+    ("Mars is a planet.", "planet(mars)", []),
+    ("Cats are animals.", "forall x. cat(x) -> animal(x)", []),  # a plural's verb
+    ("Glass is fragile.", "forall x. glass(x) -> fragile(x)", []),  # no plural ending
+])
+def test_the_subject_of_a_singular_verb_is_no_plural(sentence, lf, found):
+    assert singular_subjects_read_as_plurals(parse_formula(lf), sentence) == found
+
+
+@pytest.mark.parametrize("sentence, lf, found", [
     ("Alice's brother is a doctor.", "doctor(alice) and brother(alice)", ["Alice's brother"]),  # shipped, 0.81
     ("Emma is Liam's mother.", "mother(emma) and mother(liam)", ["Liam's mother"]),  # 0.85
     ("Emma is Liam's mother.", "mother(emma, liam)", []),
@@ -641,6 +651,7 @@ def test_no_gold_lf_fails_the_quantifier_existence_condition_or_only_checks():
             assert not possessives_read_as_kinds(formula, pair.sentence), pair
             assert not pronoun_possessions_dropped(formula, pair.sentence), pair
             assert not things_read_as_propositions(formula, pair.sentence), pair
+            assert not singular_subjects_read_as_plurals(formula, pair.sentence), pair
             assert not only_misread(formula, pair.sentence, candidates_for(pair.sentence)), pair
 
 

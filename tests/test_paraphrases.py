@@ -81,6 +81,21 @@ def test_the_weather_is_said_as_the_generator_says_it(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Cats are animals.", "All cats are animals."),
+    ("Red, cold things are big.", "All red, cold things are big."),
+    ("Birds can fly.", "All birds can fly."),
+    ("Cats are not dogs.", None),  # "All cats are not dogs." may deny that all are
+    ("Cats never bark.", "Cats do not bark."),  # negated: no "all"
+    ("Only members can vote.", None),  # a restriction, not a bare plural
+    ("Most birds can fly.", None),
+    ("Cats and dogs are animals.", None),  # two kinds
+    ("The cats are big.", None),
+])
+def test_a_bare_plural_subject_is_said_with_all(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 

@@ -738,6 +738,8 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     ("Cats never bark.", "forall x. cat(x) -> not bark(x)"),
     ("If it rains, the ground is wet.", "rain -> wet(ground)"),  # every reading gave "rain" a subject
     ("Dr. Lee is not a graduate.", "not graduate(dr_lee)"),  # was not graduate(lee), doubted
+    ("Cats are animals.", "forall x. cat(x) -> animal(x)"),  # was animal(x, y), doubted
+    ("Mars is a planet.", "planet(mars)"),  # was forall x. mar(x) -> planet(x) at 0.70
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD

@@ -190,7 +190,7 @@ from .vocabulary import NUMBER
 
 __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
            "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named", "weather_given_subjects", "things_read_as_propositions", "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
+           "negated_generalities_unread", "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named", "weather_given_subjects", "things_read_as_propositions", "singular_subjects_read_as_plurals", "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
            "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -681,6 +681,27 @@ _POSSESSED_PHRASE = re.compile(
 
 
 _PRONOUN_POSSESSIVE = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?([a-z]+)\b", re.I)
+
+
+def singular_subjects_read_as_plurals(formula: ast.Formula, sentence: str) -> list[str]:
+    """The sentence's first word, when a singular verb follows it ("is", "was", "has",
+    "does") and ``formula`` makes its singular a kind of a variable: "Mars is a planet." is
+    not ``forall x. mar(x) -> planet(x)`` (the shipped parser's reading, 0.70, beside
+    ``planet(mars)`` at 0.67): a bare plural says "are". Open mode."""
+    found = _SINGULAR_VERB_AFTER_FIRST_WORD.match(sentence)
+    if found is None:
+        return []
+    word = found.group(1).lower()
+    singular = lemma_of_plural(word)
+    if singular == word:
+        return []
+    if any(isinstance(node, ast.Pred) and node.name == singular and any(isinstance(a, ast.Var) for a in node.args)
+           for node in ast.walk(formula)):
+        return [found.group(1)]
+    return []
+
+
+_SINGULAR_VERB_AFTER_FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\s+(?:is|was|has|does|isn't|wasn't|hasn't|doesn't)\b")
 
 
 def things_read_as_propositions(formula: ast.Formula, sentence: str) -> list[str]:

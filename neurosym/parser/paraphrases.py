@@ -50,6 +50,11 @@ a barcode."): "this book" is the book, and no name holds "this"
 rains, the ground is wet." had no reading that passes the checks (each gives ``rain`` a
 subject); "If it is raining, the ground is wet." is ``rain -> wet(ground)`` at 0.92.
 
+A bare plural subject is said with "all" ("Cats are animals." had no reading that passes
+the checks; "All cats are animals." is ``forall x. cat(x) -> animal(x)`` at 0.995).
+
+>>> plain_paraphrase("Cats are animals.")
+'All cats are animals.'
 >>> plain_paraphrase("If it rains, the ground is wet.")
 'If it is raining, the ground is wet.'
 >>> plain_paraphrase("It didn't snow.")
@@ -111,6 +116,13 @@ _OWNED_RELATION = re.compile(
 _WEATHER_VERB = re.compile(
     r"\b(?P<it>[Ii]t)\s+(?:(?P<auxiliary>does|did)(?P<negation>\s+not|n't)\s+)?"
     r"(?P<verb>rains|snows|rained|snowed|rain|snow)\b")
+# "Cats are animals.", "Red, cold things are big.": a bare plural subject, with at most two
+# adjectives, then a plural verb that is not negated ("Cats are not dogs." stays: "All cats
+# are not dogs." may deny that all are); the generator also says "All cats are animals.".
+_BARE_PLURAL_SUBJECT = re.compile(
+    r"^(?P<space>\s*)(?!(?:The|These|Those|Some|All|Many|Most|No|Few|Every|Each|Both|Several|My|His|Her|Their|Our"
+    r"|Its|Your|Any|Other|Such)\b)(?P<phrase>[A-Z][a-z]*(?:,?\s+[a-z]+){0,2}s)"
+    r"(?=\s+(?:are|were|have|do|can|must|should|will|may)\b(?!\s+not\b|n't))")
 # "This book": the book ("This is ..." says no noun after it).
 _THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
@@ -136,8 +148,9 @@ def plain_paraphrase(sentence: str) -> str | None:
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
-    lie"), "this N" as "the N" and "it rains" as "it is raining"; None when it says none
-    of these."""
+    lie"), "this N" as "the N", "it rains" as "it is raining" and a bare plural subject
+    with "all" ("Cats are animals." -> "All cats are animals."); None when it says none of
+    these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -191,6 +204,23 @@ def _never_verb_said_plainly(match: re.Match) -> str:
     return f"do not {verb}"
 
 
+def _bare_plural_said_with_all(match: re.Match) -> str:
+    phrase = match.group("phrase")
+    if _NOT_IN_A_BARE_PLURAL.search(phrase):
+        return match.group(0)  # "Cats and dogs are animals.", "Only members can vote.": no bare plural
+    if re.search(r"\bthan\b", match.string):
+        return match.group(0)  # "Dogs are taller than cats.": kinds compared, which "all" would not say
+    return f"{match.group('space')}All {phrase[0].lower()}{phrase[1:]}"
+
+
+# Words that make the phrase before the verb more than adjectives and a plural noun: two
+# kinds ("and"), a restriction ("only": "Only members can vote." is no "all"), a quantity.
+_NOT_IN_A_BARE_PLURAL = re.compile(
+    r"\b(?:and|or|nor|of|in|on|at|with|who|that|which|only|just|even|not|no|never|also|usually|often|sometimes"
+    r"|always|most|many|few|some|all|both|either|neither|if|when|whenever|unless|then|there|here|such|other)\b",
+    re.I)
+
+
 def _weather_said_plainly(match: re.Match) -> str:
     """"it rains" -> "it is raining", "it didn't snow" -> "it was not snowing"."""
     verb, auxiliary = match.group("verb"), match.group("auxiliary")
@@ -223,6 +253,7 @@ _REWORDINGS = (
     (_COMPARISON, _comparison_said_plainly),
     (_OWNED_RELATION, _owned_relation_said_plainly),
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
+    (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),
     (_WEATHER_VERB, _weather_said_plainly),
     (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can" else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),

@@ -61,6 +61,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
+                       singular_subjects_read_as_plurals,
                        pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
                        subjects_left_out_of_conclusions, things_read_as_propositions, unsaid_mentions, unsaid_variables,
                        weather_given_subjects)
@@ -497,6 +498,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "reads the possessive {} as its owner, or as apart from its owner"),
             (lambda: pronoun_possessions_dropped(formula, sentence), "leaves out whose {} are"),
             (lambda: things_read_as_propositions(formula, sentence), "reads the thing {} as a proposition"),
+            (lambda: singular_subjects_read_as_plurals(formula, sentence),
+             "reads {}, the subject of a singular verb, as a plural"),
         ]
     for check, doubt in checks:
         found = check()
