@@ -22,8 +22,10 @@ What each step does:
 - **unify names** (open mode's "one concept, one name" across the sentences of one
   problem): symbols of the same kind and arity whose words are the same set of lemmas
   (``drink_coffee_regularly`` / ``regularly_drink_coffee``, ``the_cat`` / ``cat``,
-  ``chases`` / ``chase``, ``locked`` / ``lock``) get one name: a declared one when a rule file declares it,
-  else the one most sentences use. In open mode, a verb-and-object predicate
+  ``chases`` / ``chase``, ``locked`` / ``lock``) get one name: a declared one when a
+  rule file declares it, else the one most sentences use. A possessed noun alone
+  (``spouse`` for "has a spouse") becomes the problem's ``have_spouse``
+  (``possession_renamings``). In open mode, a verb-and-object predicate
   (``chase_bear(dog)``) becomes the relation (``chase(dog, bear)``) where the problem
   also uses the verb as a relation and the object as an individual, and an
   adjective-and-noun predicate (``cute_animal(x)``) becomes both properties
@@ -860,8 +862,8 @@ def possession_renamings(sentences: Sequence[str], formulas: Iterable[ast.Formul
 
 
 # "has a spouse", "have high incomes", "had an old car": the possessed noun phrase, one or two words.
-_POSSESSION = re.compile(r"\b(?:has|have|had)\s+(?:(?:a|an|some)\s+)?(?P<phrase>[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;!?]|\s*$)",
-                         re.I)
+_POSSESSION = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:a|an|some)\s+)?(?P<phrase>[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;!?]|\s*$)", re.I)
 
 
 DOMAIN_NOUNS = frozenset({"animal", "creature", "being", "individual", "entity", "object"})

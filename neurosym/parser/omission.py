@@ -188,10 +188,16 @@ from .paraphrases import possessed_nouns
 from .units import OPEN_MEASURES, UNIT_AFTER, UNITS
 from .vocabulary import NUMBER
 
-__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid", "objects_as_subjects",
-           "phrases_named_twice", "indefinites_named", "agents_as_objects", "disconnected_existentials", "unsaid_variables",
-           "negated_generalities_unread", "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named", "weather_given_subjects", "things_read_as_propositions", "singular_subjects_read_as_plurals", "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions", "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected", "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself", "misdirected_comparisons",
-           "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
+__all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words", "quantifies_unsaid",
+           "objects_as_subjects", "phrases_named_twice", "indefinites_named", "agents_as_objects",
+           "disconnected_existentials", "unsaid_variables", "negated_generalities_unread",
+           "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named",
+           "weather_given_subjects", "things_read_as_propositions", "singular_subjects_read_as_plurals",
+           "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread",
+           "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions",
+           "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected",
+           "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself",
+           "misdirected_comparisons", "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 

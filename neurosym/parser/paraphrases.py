@@ -1,5 +1,7 @@
-"""Possessions the generator never says so ("Helen has no degree.", "Sid is a snake with
-fur."), said the way the parser was trained to read.
+"""English the generator never says so ("Helen has no degree.", "Tom is taller than
+Jerry.", "Bob never lies.", "Cats are animals."), said the way the parser was trained to
+read. ``SemanticParser`` reads a sentence so reworded only where no reading of the
+sentence as written passes the reading checks.
 
 The generator says "Helen has a degree." (``have_degree(helen)``), "Helen does not have a
 degree." (``not have_degree(helen)``) and "Sid is a snake that has fur." (``snake(sid) and
@@ -255,6 +257,7 @@ _REWORDINGS = (
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
     (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),
     (_WEATHER_VERB, _weather_said_plainly),
-    (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can" else f"{match.group('auxiliary')} not"),
+    (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can"
+                                     else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),
 )

@@ -61,10 +61,9 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
-                       singular_subjects_read_as_plurals,
                        pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
-                       subjects_left_out_of_conclusions, things_read_as_propositions, unsaid_mentions, unsaid_variables,
-                       weather_given_subjects)
+                       singular_subjects_read_as_plurals, subjects_left_out_of_conclusions,
+                       things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import plain_paraphrase
@@ -199,18 +198,18 @@ class SemanticParser:
     def _parse_with_rewordings(self, sentences: Sequence[str], theory: Theory | None,
                                n_best: int) -> list[list[Reading]]:
         """``parse`` with this object's network alone, where a sentence has no reading that
-        passes the checks helped by rewording it as the parser was trained to read: a
-        possession, comparison or "'s" relation said plainly, then two clauses read apart."""
+        passes the checks helped by rewording it as the parser was trained to read
+        (``parser.paraphrases``), then by reading its two clauses apart."""
         readings = self._parse_alone(sentences, theory, n_best)
         readings = self._with_paraphrase_readings(sentences, readings, theory, n_best)
         return self._with_clause_readings(sentences, readings, theory, n_best)
 
     def _with_paraphrase_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
                                   theory: Theory | None, n_best: int) -> list[list[Reading]]:
-        """``readings``, where a sentence that says a possession, a comparison or a relation
-        as the generator never does ("Helen has no degree.", "Sid is a snake with fur.",
-        "Tom is taller than Jerry.", "Emma is Liam's mother."; ``parser.paraphrases``) has no
-        reading that passes the checks, with the best reading of the sentence said plainly
+        """``readings``, where a sentence that says something as the generator never does
+        ("Helen has no degree.", "Tom is taller than Jerry.", "Bob never lies.";
+        ``parser.paraphrases``) has no reading that passes the checks, with the best
+        reading of the sentence said plainly
         ("Helen does not have a degree.", "Sid is a snake that has fur.") first, at its own
         confidence, when that reading passes the checks. (They judge it against the plain
         wording, which says the same: against the first, "has no degree" has no "has
@@ -239,9 +238,8 @@ class SemanticParser:
         "Anna is older than Ben, and Ben is older than Chris."; ``parser.clauses``), with
         the conjunction of its clauses' best readings first: each clause read on its own
         (reworded too where it needs it), the conjunction's confidence the product of
-        theirs. Only when both clauses
-        have a reading that passes the checks, and the conjunction passes them for the
-        whole sentence."""
+        theirs. Only when both clauses have a reading that passes the checks, and the
+        conjunction passes them for the whole sentence."""
         split = {i: clauses for i, sentence in enumerate(sentences)
                  if _unresolved(readings[i])
                  and (clauses := shared_subject_clauses(sentence) or independent_clauses(sentence)) is not None}
