@@ -40,10 +40,11 @@ from .candidates import lemmas_of_past
 
 __all__ = ["shared_subject_clauses", "independent_clauses"]
 
-_SHAPE = re.compile(
-    r"\s*(?P<subject>[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
-    r"\s+(?P<first>[a-z][^,;]*?),?\s+and\s+(?P<second>(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
+# A clause's subject: "the" and a noun, or a name of one or more capitalized words.
 _SUBJECT = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+_SHAPE = re.compile(
+    rf"\s*(?P<subject>{_SUBJECT})"
+    r"\s+(?P<first>[a-z][^,;]*?),?\s+and\s+(?P<second>(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
 _TWO_SUBJECTS = re.compile(
     rf"\s*(?P<first>(?P<subject>{_SUBJECT})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
     rf"(?P<second>{_SUBJECT}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
