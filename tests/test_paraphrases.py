@@ -96,6 +96,15 @@ def test_a_bare_plural_subject_is_said_with_all(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Either Alice or Bob won the race.", "Either Alice won the race or Bob won the race."),
+    ("Either Alice or the dog is big.", "Either Alice is big or the dog is big."),
+    ("Either the cat is big or the dog is red.", None),  # two clauses already
+])
+def test_the_two_subjects_of_either_or_each_get_the_verb_phrase(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 

@@ -740,6 +740,7 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     ("Dr. Lee is not a graduate.", "not graduate(dr_lee)"),  # was not graduate(lee), doubted
     ("Cats are animals.", "forall x. cat(x) -> animal(x)"),  # was animal(x, y), doubted
     ("Mars is a planet.", "planet(mars)"),  # was forall x. mar(x) -> planet(x) at 0.70
+    ("Either Alice or Bob won the race.", "win(alice, race) xor win(bob, race)"),  # win ... won(bob), doubted
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD

@@ -57,6 +57,11 @@ the checks; "All cats are animals." is ``forall x. cat(x) -> animal(x)`` at 0.99
 
 >>> plain_paraphrase("Cats are animals.")
 'All cats are animals.'
+
+Two subjects of "either ... or" get the verb phrase each:
+
+>>> plain_paraphrase("Either Alice or the dog won the race.")
+'Either Alice won the race or the dog won the race.'
 >>> plain_paraphrase("If it rains, the ground is wet.")
 'If it is raining, the ground is wet.'
 >>> plain_paraphrase("It didn't snow.")
@@ -113,6 +118,13 @@ _OWNED_RELATION = re.compile(
     r"\s+(?P<noun>[a-z][\w-]*)(?=\s*(?:[.,;!?]|$)|\s+and\b)")
 
 
+# "Either Alice or Bob won the race.": two subjects ("the" and a noun, or a name) of one
+# verb phrase, which the generator says once each ("Either Alice won the race or Bob won
+# the race.").
+_EITHER_SUBJECTS = re.compile(
+    r"^(?P<lead>\s*)(?P<either>[Ee]ither)\s+(?P<first>(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))"
+    r"\s+or\s+(?P<second>(?:the\s+[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))"
+    r"\s+(?P<phrase>[a-z][^,;]*?)(?P<end>\s*[.!]?\s*)$")
 # "it rains", "it didn't snow": the weather verbs of the generator, which says them "it is
 # raining" (training.lexicon.PROPOSITIONS).
 _WEATHER_VERB = re.compile(
@@ -150,8 +162,9 @@ def plain_paraphrase(sentence: str) -> str | None:
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
-    lie"), "this N" as "the N", "it rains" as "it is raining" and a bare plural subject
-    with "all" ("Cats are animals." -> "All cats are animals."); None when it says none of
+    lie"), "this N" as "the N", "it rains" as "it is raining", a bare plural subject
+    with "all" ("Cats are animals." -> "All cats are animals.") and the verb phrase of
+    "either A or B" said of each ("Either A won or B won."); None when it says none of
     these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
@@ -257,6 +270,9 @@ _REWORDINGS = (
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
     (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),
     (_WEATHER_VERB, _weather_said_plainly),
+    (_EITHER_SUBJECTS, lambda match: f"{match.group('lead')}{match.group('either')} {match.group('first')} "
+                                     f"{match.group('phrase')} or {_lowered_article(match.group('second'))} "
+                                     f"{match.group('phrase')}{match.group('end')}"),
     (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can"
                                      else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),
