@@ -563,9 +563,8 @@ def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> lis
     is unsafe for {0}"); a sentence that says the word on its own as well ("employed or
     unemployed") or a negation ("not unemployed") is not judged."""
     lowered = [word.lower() for word in re.findall(r"[A-Za-z-]+", sentence)]
-    glossed = set().union(*_gloss_words(theory).values())
-    opposites = {_lemma(match.group(1)) for word in lowered
-                 if (match := _NEGATIVE_PREFIX.fullmatch(word)) and _lemma(word) not in glossed}
+    glossed = _glossed_lemmas(theory)
+    opposites = {_lemma(plain) for word in lowered if (plain := _unglossed_opposite(word, glossed)) is not None}
     if not opposites or negation_words(sentence):  # "not unemployed" may well be employed(bob)
         return []
     opposites -= {_lemma(word) for word in lowered}
@@ -575,6 +574,19 @@ def antonyms_read_as_glosses(formula: ast.Formula, sentence: str, theory) -> lis
 
 
 _NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)([a-z]{4,})")
+
+
+@per_theory
+def _glossed_lemmas(theory) -> frozenset[str]:
+    """The lemmas of every content word of the declared symbols' glosses."""
+    return frozenset().union(*_gloss_words(theory).values())
+
+
+def _unglossed_opposite(word: str, glossed: frozenset[str]) -> str | None:
+    """``word`` (lower case) without its "un" or "non" ("employed" for "unemployed"), when
+    it has one and no gloss says ``word`` itself ("unsafe" in "{1} is unsafe for {0}")."""
+    plain = _NEGATIVE_PREFIX.fullmatch(word)
+    return plain.group(1) if plain is not None and _lemma(word) not in glossed else None
 # "is unemployed", "was non-compliant": an opposite said with a form of "be".
 _BE_OPPOSITE = re.compile(r"\b(?P<be>is|are|was|were)\s+(?P<word>(?:un|non-?)[a-z]{4,})\b", re.I)
 
@@ -585,14 +597,13 @@ def opposites_said_plainly(sentence: str, theory) -> str | None:
     None when it says none. The schema-guided network reads the negation (0.999) but had
     no reading of the opposite that passes ``antonyms_read_as_glosses``. An opposite a
     gloss says itself ("{1} is unsafe for {0}") is left as it is."""
-    glossed = set().union(*_gloss_words(theory).values())
+    glossed = _glossed_lemmas(theory)
 
     def said_plainly(match: re.Match) -> str:
-        word = match.group("word")
-        plain = _NEGATIVE_PREFIX.fullmatch(word.lower())
-        if plain is None or _lemma(word) in glossed or _lemma(plain.group(1)) not in glossed:
+        plain = _unglossed_opposite(match.group("word").lower(), glossed)
+        if plain is None or _lemma(plain) not in glossed:
             return match.group(0)
-        return f"{match.group('be')} not {plain.group(1)}"
+        return f"{match.group('be')} not {plain}"
 
     reworded = _BE_OPPOSITE.sub(said_plainly, sentence)
     return reworded if reworded != sentence else None
