@@ -16,6 +16,7 @@ MODULES = [
     "neurosym.pipeline",
     "neurosym.parser.candidates",
     "neurosym.parser.clauses",
+    "neurosym.parser.connectives",
     "neurosym.parser.constraint",
     "neurosym.parser.degenerate",
     "neurosym.parser.declared_constants",

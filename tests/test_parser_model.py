@@ -588,7 +588,8 @@ NOT_CONFIDENTLY_MISREAD = [
     ("If a shop is closed, nobody can buy anything there.", None),  # ... -> not buy(x) at 0.84
     ("The bakery is closed on Sundays.", "close_on(bakery, sundays)"),  # close_on(bakery) -> sunday(bakery), 0.61
     ("If the light is red, cars stop.", "forall x. red(light) and car(x) -> stop(x)"),  # -> stop(cars) at 0.80
-    ("When it rains, streets get wet.", None),  # forall x. rain(x) and street(x) -> get_wet(x) at 0.99
+    # forall x. rain(x) and street(x) -> get_wet(x) at 0.99; since the weather check, 2026-12-07
+    ("When it rains, streets get wet.", "forall x. rain and street(x) -> get_wet(x)"),
     ("Alice's brother is a doctor.", None),  # doctor(alice) and brother(alice) at 0.81
     ("The lamp is on.", None),  # the proposition "lamp" at 0.67
     # mother(emma) and mother(liam) at 0.85; read "Emma is the mother of Liam." since (paraphrases)
@@ -743,6 +744,25 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     ("Either Alice or Bob won the race.", "win(alice, race) xor win(bob, race)"),  # win ... won(bob), doubted
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
+    from neurosym.routing import DEFAULT_THRESHOLD
+
+    top = shipped.parse([sentence], n_best=2)[0][0]
+    assert top.text == lf and top.probability >= DEFAULT_THRESHOLD and top.doubt is None
+
+
+@neural
+@pytest.mark.parametrize("sentence, lf", [
+    # forall x. bird(x) -> not fly(x) at 0.996 (the network never saw "Not every ..."), doubted since
+    ("Not every bird can fly.", "not (forall x. bird(x) -> fly(x))"),
+    ("It is not true that all cats are black.", "not (forall x. cat(x) -> black(x))"),
+    # avoid(grace, dan) <-> rain -> avoid(grace, dan) at 0.62: the condition read as a biconditional
+    ("Grace avoids Dan as long as it is raining.", "rain -> avoid(grace, dan)"),
+    ("Chicago is smart or the rat is smart, but not both.", "smart(chicago) xor smart(rat)"),  # "or", doubted
+    ("At least one of Ann, Bob and Carl is guilty.", "guilty(ann) or guilty(bob) or guilty(carl)"),
+    ("If Dan is red, he is sharp or travels.", "red(dan) -> sharp(dan) or travel(dan)"),  # the pronoun its subject
+    ("Ruby is not a contractor unless Zongor submitted the form.", "not submit(zongor, form) -> not contractor(ruby)"),
+])
+def test_shipped_parser_reads_the_clauses_of_a_connective_apart(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD
 
     top = shipped.parse([sentence], n_best=2)[0][0]
@@ -997,8 +1017,8 @@ def test_the_pipeline_and_the_commands_pass_cross_checking_on(tmp_path, capsys):
 def test_a_reading_the_checks_doubt_says_why(shipped, capsys):
     from neurosym.cli import main
 
-    top = shipped.parse(["At least one of Gary and the parrot is brave."], n_best=1)[0][0]
-    assert top.doubt == "binds 'x' and says nothing else of it" and top.probability < 0.1
+    top = shipped.parse(["Someone among Gary and the parrot is brave."], n_best=1)[0][0]
+    assert top.doubt == "leaves out 'among'" and top.probability < 0.1
     assert shipped.parse(["The dog chases the bear."], n_best=1)[0][0].doubt is None
-    main(["parse", "--json", "At least one of Gary and the parrot is brave."])
+    main(["parse", "--json", "Someone among Gary and the parrot is brave."])
     assert json.loads(capsys.readouterr().out)["sentences"][0]["readings"][0]["doubt"] == top.doubt

@@ -38,7 +38,7 @@ import re
 
 from .candidates import lemmas_of_past
 
-__all__ = ["shared_subject_clauses", "independent_clauses"]
+__all__ = ["shared_subject_clauses", "independent_clauses", "may_be_a_verb"]
 
 # A clause's subject: "the" and a noun, or a name of one or more capitalized words.
 _SUBJECT = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
@@ -63,7 +63,7 @@ def shared_subject_clauses(sentence: str) -> tuple[str, str] | None:
     """The two clauses of ``sentence`` as sentences, its subject said in each, or None
     when it is not of the shape the module docstring gives."""
     found = _SHAPE.fullmatch(sentence)
-    if found is None or not _may_be_a_verb(found.group("head")) or sentence.count(" and ") != 1:
+    if found is None or not may_be_a_verb(found.group("head")) or sentence.count(" and ") != 1:
         return None
     subject = found.group("subject")
     if subject.split()[0] in ("Every", "All", "Each", "No", "Some") or _LOGIC.search(sentence):
@@ -71,7 +71,7 @@ def shared_subject_clauses(sentence: str) -> tuple[str, str] | None:
     return f"{subject} {found.group('first')}.", f"{subject} {found.group('second')}."
 
 
-def _may_be_a_verb(word: str) -> bool:
+def may_be_a_verb(word: str) -> bool:
     """Whether ``word`` may be the verb of a singular subject: a form in -s ("weighs",
     "has", "is"), in -ed ("joined"), an irregular past ("took") or a modal. Not a noun or
     adjective that would make the second part no clause ("and aspirin", "and rich")."""
@@ -83,7 +83,7 @@ def independent_clauses(sentence: str) -> tuple[str, str] | None:
     """The two clauses of ``sentence`` as sentences when each has a subject of its own
     (see the module docstring), or None."""
     found = _TWO_SUBJECTS.fullmatch(sentence)
-    if found is None or not _may_be_a_verb(found.group("first_head")) or not _may_be_a_verb(found.group("head")) \
+    if found is None or not may_be_a_verb(found.group("first_head")) or not may_be_a_verb(found.group("head")) \
             or sentence.count(" and ") != 1:
         return None
     if found.group("subject").split()[0] in _NO_SUBJECTS or _LOGIC_ACROSS.search(sentence):

@@ -48,6 +48,7 @@ from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .clauses import independent_clauses, shared_subject_clauses
+from .connectives import connectives_unread, outer_connective
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
@@ -67,7 +68,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import plain_paraphrase
-from .vocabulary import actions_to_formula
+from .vocabulary import actions_to_formula, canonical_variables
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
            "MAX_OPEN_ARITY", "SCHEMA_WEIGHTS", "cross_checked"]
@@ -142,6 +143,10 @@ class SemanticParser:
         self.spare_readings = 3
         self.schema_parser = schema_parser
         self.cross_check = cross_check
+        # Whether a sentence with no reading that passes the checks is read again reworded,
+        # split into its clauses, or at its connective (``_parse_with_rewordings``): off,
+        # the network's own readings alone, as parser_bench.py measures them apart.
+        self.rereads = True
         self._descriptions: dict[int, tuple[Theory, dict[str, int], torch.Tensor | None]] = {}
 
     @classmethod
@@ -199,10 +204,14 @@ class SemanticParser:
                                n_best: int) -> list[list[Reading]]:
         """``parse`` with this object's network alone, where a sentence has no reading that
         passes the checks helped by rewording it as the parser was trained to read
-        (``parser.paraphrases``), then by reading its two clauses apart."""
+        (``parser.paraphrases``), then by reading its two clauses apart, then by reading
+        apart the clauses its outermost connective joins (``parser.connectives``)."""
         readings = self._parse_alone(sentences, theory, n_best)
+        if not self.rereads:
+            return readings
         readings = self._with_paraphrase_readings(sentences, readings, theory, n_best)
-        return self._with_clause_readings(sentences, readings, theory, n_best)
+        readings = self._with_clause_readings(sentences, readings, theory, n_best)
+        return self._with_connective_readings(sentences, readings, theory, n_best)
 
     def _with_paraphrase_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
                                   theory: Theory | None, n_best: int) -> list[list[Reading]]:
@@ -250,15 +259,33 @@ class SemanticParser:
         parsed = iter(parsed)
         readings = list(readings)
         for i in split:
-            first, second = next(parsed), next(parsed)
-            if not first or not second or first[0].doubt is not None or second[0].doubt is not None:
-                continue
-            formula = ast.And((first[0].formula, second[0].formula))
-            if _misreads(formula, sentences[i], candidates_for(sentences[i], theory), theory) is not None:
-                continue
-            joined = Reading(text=_written(formula), formula=formula, actions=(),
-                             score=first[0].score + second[0].score, normalized_score=0.0)
-            readings[i] = [joined, *readings[i]][:n_best]
+            joined = _joined_reading(lambda first, second: ast.And((first, second)), [next(parsed), next(parsed)],
+                                     sentences[i], theory)
+            if joined is not None:
+                readings[i] = [joined, *readings[i]][:n_best]
+        return readings
+
+    def _with_connective_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
+                                  theory: Theory | None, n_best: int) -> list[list[Reading]]:
+        """``readings``, where a sentence that joins clauses by a connective ("Not every
+        writer feeds the kangaroo.", "Grace avoids Dan as long as it is raining.";
+        ``parser.connectives``) has no reading that passes the checks, with the clauses'
+        best readings joined by the connective first, its confidence the product of
+        theirs. Each clause is read as a sentence is (reworded, split, and its own
+        connective read apart where it needs it); only when every clause has a reading
+        that passes the checks, and the join passes them for the whole sentence."""
+        split = {i: connective for i, sentence in enumerate(sentences)
+                 if _unresolved(readings[i]) and (connective := outer_connective(sentence)) is not None}
+        if not split:
+            return readings
+        parts = [clause for connective in split.values() for clause in connective.clauses]
+        parsed = iter(self._parse_with_rewordings(parts, theory, 1))
+        readings = list(readings)
+        for i, connective in split.items():
+            joined = _joined_reading(lambda *formulas: connective.formula(formulas),
+                                     [next(parsed) for _ in connective.clauses], sentences[i], theory)
+            if joined is not None:
+                readings[i] = [joined, *readings[i]][:n_best]
         return readings
 
     def _parse_alone(self, sentences: Sequence[str], theory: Theory | None, n_best: int) -> list[list[Reading]]:
@@ -427,6 +454,21 @@ def _unresolved(readings: list[Reading]) -> bool:
     return not readings or readings[0].doubt is not None
 
 
+def _joined_reading(join, clause_readings: list[list[Reading]], sentence: str,
+                    theory: Theory | None) -> Reading | None:
+    """The reading of ``sentence`` that ``join`` makes of its clauses' best readings, its
+    score the sum of theirs; None unless each clause has a reading that passes the checks
+    and the joined formula passes them for the whole sentence."""
+    if any(not found or found[0].doubt is not None for found in clause_readings):
+        return None
+    # Each clause binds its variables from "x" on: renamed apart, no quantifier shadows another.
+    formula = canonical_variables(join(*(found[0].formula for found in clause_readings)))
+    if _misreads(formula, sentence, candidates_for(sentence, theory), theory) is not None:
+        return None
+    return Reading(text=_written(formula), formula=formula, actions=(),
+                   score=sum(found[0].score for found in clause_readings), normalized_score=0.0)
+
+
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
               theory: Theory | None) -> str | None:
     """Why ``formula`` misreads ``sentence``, in words, or None: the first reading check
@@ -456,6 +498,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
          "concludes nothing of {}, the sentence's subject"),
         (lambda: units_mismatched(formula, sentence, candidates, theory),
          "compares a quantity with a function of another unit or period: {}"),
+        (lambda: connectives_unread(formula, sentence), "does not join the sentence's clauses by its {}"),
     ]
     if schema:
         checks += [

@@ -1,0 +1,306 @@
+"""A sentence's outermost connective, and the clauses it joins, read from the words alone.
+
+The network reads a plain clause well ("Kenji catches the doctor.", "Every writer feeds
+the kangaroo.") but not every way of joining clauses: the shipped one read "Not every
+writer feeds the kangaroo." as ``forall x. writer(x) -> not feed(x, kangaroo)`` and "It
+is raining as long as the tourist is a doctor." as ``rain``. How English joins two
+statements into one is a small closed grammar, so this module says it by hand:
+``outer_connective`` names the connective and the clauses, and ``SemanticParser`` reads
+each clause on its own and joins the readings with the connective's operator
+(``semantic_parser._with_connective_readings``), where no reading of the whole sentence
+passes the reading checks.
+
+>>> outer_connective("It is not the case that every dog is big.")
+Connective(operator='not', clauses=('Every dog is big.',))
+>>> outer_connective("Not all cats are black.")
+Connective(operator='not', clauses=('All cats are black.',))
+>>> outer_connective("If the door is locked, the alarm rings.")
+Connective(operator='implies', clauses=('The door is locked.', 'The alarm rings.'))
+>>> outer_connective("It is raining as long as the tourist is a doctor.")
+Connective(operator='implies', clauses=('The tourist is a doctor.', 'It is raining.'))
+>>> from neurosym.logic.parser import parse_formula
+>>> from neurosym.logic.printer import to_text
+>>> unless = outer_connective("Ruby is not a contractor unless Zongor submitted the form.")
+>>> unless
+Connective(operator='unless', clauses=('Zongor submitted the form.', 'Ruby is not a contractor.'))
+>>> to_text(unless.formula([parse_formula("submitted(zongor, form)"), parse_formula("not contractor(ruby)")]))
+'not submitted(zongor, form) -> not contractor(ruby)'
+
+A clause that has no subject of its own borrows the first clause's, when that is a name or
+"the" and a noun ("Chicago feeds Rina or is a duck, but not both."):
+
+>>> outer_connective("Chicago feeds Rina or is a duck, but not both.")
+Connective(operator='xor', clauses=('Chicago feeds Rina.', 'Chicago is a duck.'))
+>>> outer_connective("At least one of the rat, Ann and Gary lives in Oslo.")
+Connective(operator='or', clauses=('The rat lives in Oslo.', 'Ann lives in Oslo.', 'Gary lives in Oslo.'))
+
+Clauses are read apart only where nothing in one can point into the other: no pronoun
+(but the subject of a condition's consequence, where the condition names one thing only)
+and no indefinite subject ("If
+a dog barks, the cat runs.": read alone, "A dog barks." is a rule about every dog). Then
+no split is offered:
+
+>>> outer_connective("If Dan is red, he is sharp or travels.")
+Connective(operator='implies', clauses=('Dan is red.', 'Dan is sharp or travels.'))
+>>> outer_connective("If Leo submitted the form, it was executed.") is None
+True
+>>> outer_connective("If something is big then it is red.") is None
+True
+>>> outer_connective("If a dog barks, the cat runs.") is None
+True
+>>> outer_connective("The cat chases the dog.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..logic import ast
+from .clauses import may_be_a_verb
+from .vocabulary import canonical_variables
+
+__all__ = ["Connective", "outer_connective", "connectives_unread"]
+
+
+@dataclass(frozen=True)
+class Connective:
+    """The outermost connective of a sentence and the clauses it joins, each said as a
+    sentence in full. ``operator`` is "not" (one clause), "implies" (condition, then
+    consequence), "unless" (condition, then consequence: the consequence holds unless the
+    condition does), "iff", "xor" or "or" (two clauses or more)."""
+
+    operator: str
+    clauses: tuple[str, ...]
+    word: str = field(default="", compare=False, repr=False)  # the connective as said: "as long as", "but not both"
+
+    def formula(self, readings: Sequence[ast.Formula]) -> ast.Formula:
+        """The sentence's formula, from a formula of each clause, in order."""
+        if self.operator == "not":
+            return ast.Not(readings[0])
+        if self.operator == "or":
+            return ast.Or(tuple(_flattened(ast.Or, readings)))
+        first, second = readings
+        if self.operator == "implies":
+            return _conditional(first, second)
+        if self.operator == "unless":
+            return _conditional(ast.Not(first), second)
+        if self.operator == "iff":
+            return ast.Iff(first, second)
+        return ast.Xor(first, second)
+
+
+def _conditional(condition: ast.Formula, consequence: ast.Formula) -> ast.Formula:
+    """``condition -> consequence`` in the generator's prenex form: a condition that
+    something exists makes a rule about everything that meets it, and a consequence that
+    is a rule adds the condition to its own ("If someone is light, cars stop." is ``forall
+    x, y. light(x) and car(y) -> stop(y)``, the same as ``(exists x. light(x)) ->
+    (forall y. car(y) -> stop(y))``: each clause is a sentence of its own, so neither
+    binds a variable of the other)."""
+    formula = ast.Implies(condition, consequence)
+    if isinstance(condition, ast.Exists):
+        formula = ast.Forall(condition.binders, ast.Implies(condition.body, consequence))
+    formula = canonical_variables(formula)  # the consequence's variables apart from the condition's
+    outer, inner = (formula.binders, formula.body) if isinstance(formula, ast.Forall) else ((), formula)
+    rule = inner.right
+    if isinstance(rule, ast.Forall) and isinstance(rule.body, ast.Implies):
+        inner = ast.Implies(ast.And(tuple(_flattened(ast.And, (inner.left, rule.body.left)))), rule.body.right)
+        outer += rule.binders
+    return ast.Forall(outer, inner) if outer else inner
+
+
+def _flattened(kind: type, formulas: Sequence[ast.Formula]):
+    """``formulas``, those of ``kind`` replaced by their arguments: "a or b or c", not
+    "a or (b or c)"."""
+    for formula in formulas:
+        yield from formula.args if isinstance(formula, kind) else (formula,)
+
+
+# A name, or "the" and a noun: a subject that a clause after it may borrow.
+_NOUN_PHRASE = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+_SUBJECT = re.compile(rf"{_NOUN_PHRASE}(?=\s+[a-z])")
+_SINGULAR_VERB = re.compile(r"is|was|has|does|isn't|wasn't|hasn't|doesn't|[a-z]+[^s\W]s", re.I)
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they)\s+(?=[a-z])", re.I)
+_MENTION = re.compile(r"\b(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+# A sentential negation ("It is not the case that ...", "It is untrue that ..."), and a
+# denied generality ("Not every ...").
+_NOT_THE_CASE = re.compile(
+    r"it\s+(?:is\s+not|isn't|is\s+untrue|is\s+false|was\s+not|wasn't)\s+(?:the\s+case\s+|true\s+)?"
+    r"that\s+(?P<clause>.+)", re.I)
+_NOT_EVERY = re.compile(r"not\s+(?P<clause>(?:every|all|each)\s+.+)", re.I)
+# Conditions said first: "If A, (then) B", "Unless A, B", "Whenever A, B".
+_CONDITION_FIRST = re.compile(
+    r"(?P<word>if|unless|whenever|when|provided\s+that|as\s+long\s+as)\s+(?P<condition>[^,]+?)"
+    r"(?:,\s*then\s+|\s+then\s+|,\s*)(?P<consequence>[^,]+)", re.I)
+# Conditions said second; "if and only if" and "only if" tried before "if".
+_CONDITION_AFTER = (
+    ("iff", re.compile(r"(?P<first>.+?)\s+if\s+and\s+only\s+if\s+(?P<second>.+)")),
+    ("only if", re.compile(r"(?P<first>.+?)\s+only\s+if\s+(?P<second>.+)")),
+    ("unless", re.compile(r"(?P<first>.+?)\s+unless\s+(?P<second>.+)")),
+    ("if", re.compile(r"(?P<first>.+?)\s+(?:if|whenever|when|as\s+long\s+as|provided\s+that)\s+(?P<second>.+)")),
+)
+_BUT_NOT_BOTH = re.compile(r"(?P<first>.+?),?\s+or\s+(?P<second>.+?),\s+but\s+not\s+both")
+_EITHER = re.compile(r"[Ee]ither\s+(?P<first>.+?),?\s+or\s+(?P<second>.+)")
+_AT_LEAST_ONE_OF = re.compile(r"[Aa]t\s+least\s+one\s+of\s+(?P<rest>.+)")
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# Words by which one clause points into another: pronouns, and words that repeat what
+# the other said ("so", "too"). The weather's "it" ("it is raining") points nowhere.
+_ANAPHORA = re.compile(r"\b(?:it|its|itself|they|them|their|themselves|he|him|his|himself|she|her|herself"
+                       r"|one|ones|so|too|also|same|such|either|neither|both|whoever|who|whom|whose)\b", re.I)
+_WEATHER_IT = re.compile(r"\bit\s+(?:is|was)\s+(?:not\s+)?(?:raining|snowing)\b|\bit\s+(?:rains|snows)\b"
+                         r"|\bit\s+(?:does|did)\s+not\s+(?:rain|snow)\b", re.I)
+# An indefinite subject, which read alone makes a clause a generality.
+_INDEFINITE_SUBJECT = re.compile(r"(?:an?|any|some)\s", re.I)
+# Connectives that would make a split at another one ambiguous ("A if B unless C").
+_OTHER_CONNECTIVES = re.compile(r"\b(?:if|unless|when|whenever|provided|long|either|neither|nor)\b", re.I)
+
+
+def outer_connective(sentence: str) -> Connective | None:
+    """The outermost connective of ``sentence`` and its clauses, or None when the sentence
+    is no join of clauses this module knows, or a split would cut a pronoun off what it
+    names (see the module docstring)."""
+    found = _connective(sentence.strip().rstrip(".!").strip())  # pronouns left in a clause fail below
+    if found is None or any(_points_outside(clause) or len(clause.split()) < 2 for clause in found.clauses):
+        return None
+    return found
+
+
+def _connective(text: str) -> Connective | None:
+    if negated := _NOT_THE_CASE.fullmatch(text) or _NOT_EVERY.fullmatch(text):
+        said = _said(text, negated.start("clause"))
+        if negated.re is _NOT_EVERY:
+            said = f"not {negated.group('clause').split()[0].lower()}"
+        return Connective("not", (_sentence(negated.group("clause")),), said)
+    if (shared := _AT_LEAST_ONE_OF.fullmatch(text)) and (listed := _listed_subjects(shared.group("rest"))):
+        subjects, predicate = listed
+        return Connective("or", tuple(_sentence(f"{subject} {predicate}") for subject in subjects),
+                          "at least one of")
+    if text.count(" or ") == 1 and (exclusive := _BUT_NOT_BOTH.fullmatch(text) or _EITHER.fullmatch(text)):
+        word = "either" if exclusive.re is _EITHER else "but not both"
+        return _joined("xor", exclusive.group("first"), exclusive.group("second"), word)
+    if (conditional := _CONDITION_FIRST.fullmatch(text)) and not _OTHER_CONNECTIVES.search(
+            conditional.group("condition")):
+        word = " ".join(conditional.group("word").lower().split())
+        condition = conditional.group("condition")
+        consequence = _pronoun_resolved(conditional.group("consequence"), condition)
+        return Connective("unless" if word == "unless" else "implies", (_sentence(condition), _sentence(consequence)),
+                          word)
+    for word, pattern in _CONDITION_AFTER:
+        if (conditional := pattern.fullmatch(text)) is None:
+            continue
+        first, second = conditional.group("first"), conditional.group("second")
+        second = _pronoun_resolved(second, first)
+        if _OTHER_CONNECTIVES.search(first) or _OTHER_CONNECTIVES.search(second) or not _SUBJECT.match(first):
+            return None  # "A if B unless C" groups more than one way
+        said = _said(text, conditional.end("first"), conditional.start("second"))
+        if word == "iff":
+            return Connective("iff", (_sentence(first), _sentence(second)), said)
+        if word == "only if":
+            return Connective("implies", (_sentence(first), _sentence(second)), said)
+        return Connective("unless" if word == "unless" else "implies", (_sentence(second), _sentence(first)), said)
+    return None
+
+
+def _listed_subjects(text: str) -> tuple[list[str], str] | None:
+    """The subjects listed first in ``text`` and the predicate they share ("the adult,
+    Chicago and the citizen" and "is prunish"), or None: the predicate starts at the first
+    verb form not after an article, and the list before it has two subjects or more, each
+    of a few words."""
+    words = text.split()
+    for k in range(1, len(words)):
+        if words[k].islower() and words[k - 1].lower() not in ("the", "a", "an") and may_be_a_verb(words[k]):
+            subjects = _LIST_SEPARATOR.split(" ".join(words[:k]))
+            if len(subjects) > 1 and all(subject and len(subject.split()) <= 4 for subject in subjects):
+                return subjects, " ".join(words[k:])
+            return None
+    return None
+
+
+def _pronoun_resolved(clause: str, earlier: str) -> str:
+    """``clause`` with a pronoun that is its subject ("he is sharp") said as the subject of
+    the ``earlier`` clause ("Dan is sharp"), when that is the only name or "the" and a
+    noun that the earlier clause says ("If Dan is red, he is sharp."; not "If Leo submitted
+    the form, it was executed.", where "it" may be either)."""
+    pronoun = _SUBJECT_PRONOUN.match(clause)
+    subject = _subject_of(earlier)
+    if pronoun is None or subject is None or _WEATHER_IT.match(clause) or len(_MENTION.findall(earlier)) != 1:
+        return clause
+    return f"{subject} {clause[pronoun.end():]}"
+
+
+def _subject_of(clause: str) -> str | None:
+    """The subject of ``clause`` when it is a name or "the" and a noun, followed by the
+    verb form of a singular subject ("the duck" in "the duck catches Grace"), else None:
+    none in "the tall man is red", nor in "Birds can fly", whose first word may be a
+    generic plural (a pronoun that stands for it is bound, not a name)."""
+    found = _SUBJECT.match(clause)
+    if found is None:
+        return None
+    following = clause[found.end():].split()
+    return found.group(0) if following and _SINGULAR_VERB.fullmatch(following[0]) else None
+
+
+def _joined(operator: str, first: str, second: str, word: str) -> Connective | None:
+    """Two clauses, the second borrowing the first's subject when it starts with a verb
+    ("Chicago feeds Rina or is a duck")."""
+    head = second.split()[0] if second.split() else ""
+    if head.islower() and head not in ("the", "a", "an"):
+        subject = _subject_of(first)
+        if subject is None or not may_be_a_verb(head):
+            return None
+        second = f"{subject} {second}"
+    return Connective(operator, (_sentence(first), _sentence(second)), word)
+
+
+def _said(text: str, start: int, end: int | None = None) -> str:
+    """The connective's words: ``text`` up to ``start`` (or between ``start`` and
+    ``end``), lower-cased, spaces single."""
+    return " ".join((text[:start] if end is None else text[start:end]).lower().split())
+
+
+def _sentence(clause: str) -> str:
+    """A clause said as a sentence of its own: a capital first, a stop last."""
+    clause = clause.strip().rstrip(",.")
+    return f"{clause[:1].upper()}{clause[1:]}."
+
+
+def _points_outside(clause: str) -> bool:
+    """Whether ``clause`` may name something only the other clause says: a pronoun (not
+    the weather's "it"), or an indefinite subject that alone reads as a generality."""
+    return bool(_ANAPHORA.search(_WEATHER_IT.sub("", clause))) or bool(_INDEFINITE_SUBJECT.match(clause))
+
+
+# The roots a reading of each connective may have: the connective's own operator, or
+# one the generator writes for the same meaning ("Not all cats are black." as "exists x.
+# cat(x) and not black(x)"; "A unless B" as "B or A"), or a quantifier that a clause's
+# generality was drawn out to ("Every dog barks when the cat sleeps." as "forall x.
+# dog(x) and sleep(cat) -> bark(x)").
+_ROOTS = {
+    "not": (ast.Not, ast.Exists, ast.Forall, ast.Compare),
+    "implies": (ast.Implies, ast.Or, ast.Forall),
+    "unless": (ast.Implies, ast.Or, ast.Forall),
+    "iff": (ast.Iff, ast.Forall),
+    "xor": (ast.Xor, ast.Forall),
+    "or": (ast.Or,),
+}
+
+
+def connectives_unread(formula: ast.Formula, sentence: str) -> str | None:
+    """The sentence's outermost connective, quoted, when ``formula`` does not join its
+    clauses by it ("Grace avoids Dan as long as it is raining." read ``avoid(grace, dan)
+    <-> rain -> avoid(grace, dan)``), else None. "Either ... or" may be read as "or":
+    FOLIO's gold logic reads it both ways.
+
+    >>> from neurosym.logic.parser import parse_formula
+    >>> connectives_unread(parse_formula("staunous(oslo) and library(joseph)"), "Oslo is staunous as long as Joseph is a library.")
+    "'as long as'"
+    >>> connectives_unread(parse_formula("library(joseph) -> staunous(oslo)"), "Oslo is staunous as long as Joseph is a library.") is None
+    True
+    """
+    found = outer_connective(sentence)
+    if found is None:
+        return None
+    roots = _ROOTS[found.operator] + ((ast.Or,) if found.word == "either" else ())
+    return None if isinstance(formula, roots) else f"'{found.word}'"

@@ -1,0 +1,98 @@
+"""A sentence's outermost connective splits it into clauses, each a sentence of its own, and
+joins their formulas back by its operator; a split that could cut a pronoun off what it
+names, or change which clause a word belongs to, is not offered."""
+
+import pytest
+
+from neurosym.logic.parser import parse_formula
+from neurosym.logic.printer import to_text
+from neurosym.parser.connectives import connectives_unread, outer_connective
+
+
+@pytest.mark.parametrize("sentence, operator, clauses", [
+    # sentential negation and denied generalities
+    ("It is not the case that Bob is big.", "not", ("Bob is big.",)),
+    ("It is not true that all big dogs chase the cat.", "not", ("All big dogs chase the cat.",)),
+    ("It is untrue that Zoe is proud of Charlie.", "not", ("Zoe is proud of Charlie.",)),
+    ("It is false that the cat is red.", "not", ("The cat is red.",)),
+    ("Not every bird can fly.", "not", ("Every bird can fly.",)),
+    ("Not all cats are black.", "not", ("All cats are black.",)),
+    # conditions said first, with or without "then"
+    ("If the door is locked then the alarm rings.", "implies", ("The door is locked.", "The alarm rings.")),
+    ("If the door is locked, then the alarm rings.", "implies", ("The door is locked.", "The alarm rings.")),
+    ("Whenever it snows, the school closes.", "implies", ("It snows.", "The school closes.")),
+    ("Unless Bob pays, the loan is late.", "unless", ("Bob pays.", "The loan is late.")),
+    # conditions said second
+    ("Bob is happy when Alice sings.", "implies", ("Alice sings.", "Bob is happy.")),
+    ("Bob is happy provided that Alice sings.", "implies", ("Alice sings.", "Bob is happy.")),
+    ("Grace avoids Dan as long as it is raining.", "implies", ("It is raining.", "Grace avoids Dan.")),
+    ("Bob is happy only if Alice sings.", "implies", ("Bob is happy.", "Alice sings.")),
+    ("Bob is happy if and only if Alice sings.", "iff", ("Bob is happy.", "Alice sings.")),
+    ("Bob is late unless the bus comes.", "unless", ("The bus comes.", "Bob is late.")),
+    # exclusive and shared disjunctions
+    ("Either the door is locked or the window is open.", "xor", ("The door is locked.", "The window is open.")),
+    ("Chicago is smart or the rat is smart, but not both.", "xor", ("Chicago is smart.", "The rat is smart.")),
+    ("Chicago feeds Rina or is a duck, but not both.", "xor", ("Chicago feeds Rina.", "Chicago is a duck.")),
+    ("At least one of the rat and Gary is light.", "or", ("The rat is light.", "Gary is light.")),
+    ("At least one of Joseph, Clara and Ethan drinks tea.", "or",
+     ("Joseph drinks tea.", "Clara drinks tea.", "Ethan drinks tea.")),
+    # a pronoun that is the consequence's subject, where the condition names one thing only
+    ("If Dan is red, he is sharp.", "implies", ("Dan is red.", "Dan is sharp.")),
+    ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
+    ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
+])
+def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, clauses):
+    found = outer_connective(sentence)
+    assert (found.operator, found.clauses) == (operator, clauses)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cat chases the dog.",  # no connective
+    "If something is big then it is red.",  # "it" is bound by "something"
+    "If a dog barks, the cat runs.",  # alone, "A dog barks." is a rule about every dog
+    "If Leo submitted the form, it was executed.",  # "it" may be Leo or the form
+    "If Bob is big, Alice likes him.",  # a pronoun that is no subject
+    "Birds can fly unless they are injured.",  # "they" is bound by the generic "birds"
+    "Cats meow or are quiet, but not both.",  # alone, "Cats are quiet." is another generality
+    "Bob is happy if Alice sings unless it rains.",  # two connectives: more than one grouping
+    "If Bob is big, Ann is red, and Carl is tall.",  # the consequence's end is unclear
+    "Bob is red or blue or green, but not both.",  # "but not both" of three
+])
+def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
+    assert outer_connective(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, clause_lfs, joined", [
+    ("Not every bird can fly.", ["forall x. bird(x) -> fly(x)"], "not (forall x. bird(x) -> fly(x))"),
+    ("Bob is late unless the bus comes.", ["come(bus)", "late(bob)"], "not come(bus) -> late(bob)"),
+    ("Bob is happy when Alice sings.", ["sing(alice)", "happy(bob)"], "sing(alice) -> happy(bob)"),
+    ("Chicago is smart or the rat is smart, but not both.", ["smart(chicago)", "smart(rat)"],
+     "smart(chicago) xor smart(rat)"),
+    ("At least one of Ann, Bob and Carl is red.", ["red(ann)", "red(bob)", "red(carl)"],
+     "red(ann) or red(bob) or red(carl)"),
+    ("Bob is happy if and only if Alice sings.", ["happy(bob)", "sing(alice)"], "happy(bob) <-> sing(alice)"),
+])
+def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_lfs, joined):
+    formula = outer_connective(sentence).formula([parse_formula(lf) for lf in clause_lfs])
+    assert to_text(formula) == to_text(parse_formula(joined))
+
+
+@pytest.mark.parametrize("sentence, reading", [
+    ("Grace avoids Dan as long as it is raining.", "avoid(grace, dan) <-> (rain -> avoid(grace, dan))"),
+    ("Oslo is staunous as long as Joseph is a library.", "staunous(oslo) and library(joseph)"),
+    ("Chicago is smart or the rat is smart, but not both.", "smart(chicago) or smart(rat)"),
+    ("Not every bird can fly.", "fly(bird)"),
+])
+def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(sentence, reading):
+    assert connectives_unread(parse_formula(reading), sentence) is not None
+
+
+@pytest.mark.parametrize("sentence, reading", [
+    ("Not all cats are black.", "exists x. cat(x) and not black(x)"),  # the same, said otherwise
+    ("Bob is late unless the bus comes.", "come(bus) or late(bob)"),
+    ("Either the door is locked or the window is open.", "locked(door) or open(window)"),  # FOLIO's "either"
+    ("Every dog barks when the cat sleeps.", "forall x. dog(x) and sleep(cat) -> bark(x)"),
+    ("The cat chases the dog.", "chase(cat, dog)"),  # no connective to judge by
+])
+def test_a_reading_that_joins_them_so_or_equivalently_passes(sentence, reading):
+    assert connectives_unread(parse_formula(reading), sentence) is None
