@@ -12,7 +12,7 @@ from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
     agents_as_objects, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_possessions_dropped, things_read_as_propositions, singular_subjects_read_as_plurals,
-    existence_denied_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions,
 )
@@ -521,6 +521,17 @@ def test_a_denied_existence_is_not_asserted(sentence, lf, denied):
     assert existence_denied_unread(parse_formula(lf), sentence) is denied
 
 
+@pytest.mark.parametrize("sentence, lf, unread", [
+    ("There is a trapin that is square.", "forall x. trapin(x) -> square(x)", True),  # split weights, 0.95
+    ("There exists a loud trapin.", "loud(trapin)", True),
+    ("There is a trapin that is square.", "exists x. trapin(x) and square(x)", False),
+    ("If there is a fire, the alarm rings.", "forall x. fire(x) -> ring(alarm)", False),  # no existence claimed
+    ("There are no unicorns.", "not (exists x. unicorn(x))", False),
+])
+def test_a_said_existence_is_read_as_an_existential(sentence, lf, unread):
+    assert existence_unread(parse_formula(lf), sentence) is unread
+
+
 @pytest.mark.parametrize("sentence, lf, misread", [
     ("Only members can vote.", "forall x. member(x) -> vote(x)", ["member"]),  # shipped parser, 0.995
     ("Only members can vote.", "forall x. vote(x) -> member(x)", []),
@@ -644,6 +655,7 @@ def test_no_gold_lf_fails_the_quantifier_existence_condition_or_only_checks():
         formula = parse_formula(pair.lf)
         assert not quantifiers_unbound(formula, pair.sentence), pair
         assert not existence_denied_unread(formula, pair.sentence), pair
+        assert not existence_unread(formula, pair.sentence), pair
         assert not conditions_unsaid(formula, pair.sentence), pair
         assert not weather_given_subjects(formula, pair.sentence), pair
         if theory is None:

@@ -3,7 +3,7 @@ way it does; nothing else is."""
 
 import pytest
 
-from neurosym.parser.paraphrases import COMPARATIVES, plain_paraphrase, possessed_nouns
+from neurosym.parser.paraphrases import COMPARATIVES, existence_said_plainly, plain_paraphrase, possessed_nouns
 
 
 @pytest.mark.parametrize("sentence, paraphrase", [
@@ -135,3 +135,16 @@ def test_the_head_noun_of_each_possession_is_found():
     assert possessed_nouns("The book has no innovative ideas in it.") == ("ideas",)
     assert possessed_nouns("Ann has no car, and Bob has no bike.") == ("car", "bike")
     assert possessed_nouns("Sid is a snake with thick fur.") == ("fur",)
+
+
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("There is a soft kangaroo.", "Something is a soft kangaroo."),
+    ("There exists a trapin that is square.", "Something is a trapin that is square."),
+    ("If there is a fire, the alarm rings.", "If something is a fire, the alarm rings."),
+    ("There was an accident.", "Something was an accident."),
+    ("There are no unicorns.", None),  # a denied existence: no "something"
+    ("There are dogs.", None),
+])
+def test_an_existence_is_said_as_the_generator_says_it(sentence, paraphrase):
+    assert existence_said_plainly(sentence) == paraphrase
+    assert plain_paraphrase(sentence) == paraphrase  # open mode rewords it as well

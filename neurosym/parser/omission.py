@@ -193,7 +193,7 @@ __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words
            "disconnected_existentials", "unsaid_variables", "negated_generalities_unread",
            "quantifiers_unbound", "conditions_unsaid", "possessions_read_as_kinds", "generics_named",
            "weather_given_subjects", "things_read_as_propositions", "singular_subjects_read_as_plurals",
-           "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread",
+           "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "existence_unread",
            "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions",
            "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected",
            "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself",
@@ -795,6 +795,17 @@ def existence_denied_unread(formula: ast.Formula, sentence: str) -> bool:
 
 
 _THERE_IS_NO = re.compile(r"\bthere\s+(?:is|are|was|were|exists?)\s+no\b", re.I)
+
+
+def existence_unread(formula: ast.Formula, sentence: str) -> bool:
+    """Whether ``formula`` is no existential though ``sentence`` begins by saying that
+    something exists ("There is a soft kangaroo.", "There exists a trapin that is
+    square."): the split weights read them as rules (``forall x. trapin(x) ->
+    square(x)``, 0.95), having never seen the form. Both modes."""
+    return not isinstance(formula, ast.Exists) and bool(_THERE_IS_A.match(sentence))
+
+
+_THERE_IS_A = re.compile(r"\s*there\s+(?:is|exists|was)\s+(?:an?|some)\s", re.I)
 
 
 def only_misread(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:

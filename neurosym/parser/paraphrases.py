@@ -75,7 +75,7 @@ from functools import lru_cache
 
 from .candidates import lemma_of_plural, lemma_of_verb, lemmas_of_past
 
-__all__ = ["plain_paraphrase", "possessed_nouns", "COMPARATIVES"]
+__all__ = ["plain_paraphrase", "existence_said_plainly", "possessed_nouns", "COMPARATIVES"]
 
 # "has no", "have no", "had no"; "does not have any", "didn't have any" ...
 _DENIED_POSSESSION = re.compile(
@@ -138,6 +138,7 @@ _BARE_PLURAL_SUBJECT = re.compile(
     r"|Its|Your|Any|Other|Such)\b)(?P<phrase>[A-Z][a-z]*(?:,?\s+[a-z]+){0,2}s)"
     r"(?=\s+(?:are|were|have|do|can|must|should|will|may)\b(?!\s+not\b|n't))")
 # "This book": the book ("This is ..." says no noun after it).
+_THERE_IS_A = re.compile(r"\b(?P<there>[Tt]here)\s+(?P<be>is|exists|was)\s+(?P<article>an?)\s+")
 _THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
 # to Paris": the network reads "has not been to Paris" as not have(bob, paris).
@@ -163,13 +164,32 @@ def plain_paraphrase(sentence: str) -> str | None:
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
     lie"), "this N" as "the N", "it rains" as "it is raining", a bare plural subject
-    with "all" ("Cats are animals." -> "All cats are animals.") and the verb phrase of
-    "either A or B" said of each ("Either A won or B won."); None when it says none of
-    these."""
+    with "all" ("Cats are animals." -> "All cats are animals."), the verb phrase of
+    "either A or B" said of each ("Either A won or B won.") and "there is a N" as
+    "something is a N" (``existence_said_plainly``); None when it says none of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
     return reworded if reworded != sentence else None
+
+
+def existence_said_plainly(sentence: str) -> str | None:
+    """``sentence`` with "there is a N" said as "something is a N", as the generator says
+    an existence ("There is a soft kangaroo." -> "Something is a soft kangaroo."), or None
+    when it has no "there is a". Both modes: glosses say no existence.
+
+    >>> existence_said_plainly("There exists a trapin that is square.")
+    'Something is a trapin that is square.'
+    >>> existence_said_plainly("If there is a fire, the alarm rings.")
+    'If something is a fire, the alarm rings.'
+    """
+    reworded = _THERE_IS_A.sub(_existence_said_plainly, sentence)
+    return reworded if reworded != sentence else None
+
+
+def _existence_said_plainly(match: re.Match) -> str:
+    something = "Something" if match.group("there")[0] == "T" else "something"
+    return f"{something} {'was' if match.group('be') == 'was' else 'is'} {match.group('article')} "
 
 
 def _kind_with_said_plainly(match: re.Match) -> str:
@@ -268,6 +288,7 @@ _REWORDINGS = (
     (_COMPARISON, _comparison_said_plainly),
     (_OWNED_RELATION, _owned_relation_said_plainly),
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
+    (_THERE_IS_A, _existence_said_plainly),
     (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),
     (_WEATHER_VERB, _weather_said_plainly),
     (_EITHER_SUBJECTS, lambda match: f"{match.group('lead')}{match.group('either')} {match.group('first')} "

@@ -58,7 +58,7 @@ from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibiti
                               symbols_unsaid, units_converted, units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
-                       generics_named, generics_read_as_some, indefinites_named, inexpressible_quantities,
+                       existence_unread, generics_named, generics_read_as_some, indefinites_named, inexpressible_quantities,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
@@ -67,7 +67,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
-from .paraphrases import plain_paraphrase
+from .paraphrases import existence_said_plainly, plain_paraphrase
 from .vocabulary import actions_to_formula, canonical_variables
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
@@ -227,7 +227,9 @@ class SemanticParser:
         said as its negation ("Bob is unemployed." -> "Bob is not employed.";
         ``declared_glosses.opposites_said_plainly``)."""
         def reworded_of(sentence: str) -> str | None:
-            return plain_paraphrase(sentence) if theory is None else opposites_said_plainly(sentence, theory)
+            if theory is None:
+                return plain_paraphrase(sentence)
+            return opposites_said_plainly(sentence, theory) or existence_said_plainly(sentence)
 
         reworded = {i: paraphrase for i, sentence in enumerate(sentences)
                     if _unresolved(readings[i]) and (paraphrase := reworded_of(sentence)) is not None}
@@ -491,6 +493,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: conditions_unsaid(formula, sentence), "makes a condition the sentence does not say"),
         (lambda: weather_given_subjects(formula, sentence), "gives {} a subject, where the sentence's 'it' is empty"),
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
+        (lambda: existence_unread(formula, sentence), "does not say that something exists, as the sentence does"),
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
         (lambda: coordinated_kinds_intersected(formula, sentence), "reads {} as things that are both"),
