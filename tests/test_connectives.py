@@ -36,6 +36,13 @@ from neurosym.parser.connectives import connectives_unread, outer_connective
     ("At least one of the rat and Gary is light.", "or", ("The rat is light.", "Gary is light.")),
     ("At least one of Joseph, Clara and Ethan drinks tea.", "or",
      ("Joseph drinks tea.", "Clara drinks tea.", "Ethan drinks tea.")),
+    # denials of both, and three clauses or more with subjects of their own
+    ("The wug is neither clever nor grondous.", "nor", ("The wug is clever.", "The wug is grondous.")),
+    ("The citizen neither hates Yara nor finds the doctor.", "nor",
+     ("The citizen hates Yara.", "The citizen finds the doctor.")),
+    ("Neither Bob nor the cat likes the dog.", "nor", ("Bob likes the dog.", "The cat likes the dog.")),
+    ("Chicago is small, Grace is tall, and the rat sleeps.", "and",
+     ("Chicago is small.", "Grace is tall.", "The rat sleeps.")),
     # a pronoun that is the consequence's subject, where the condition names one thing only
     ("If Dan is red, he is sharp.", "implies", ("Dan is red.", "Dan is sharp.")),
     ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
@@ -57,6 +64,8 @@ def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, claus
     "Bob is happy if Alice sings unless it rains.",  # two connectives: more than one grouping
     "If Bob is big, Ann is red, and Carl is tall.",  # the consequence's end is unclear
     "Bob is red or blue or green, but not both.",  # "but not both" of three
+    "Bob, Alice and Carl are red.",  # one clause, three subjects
+    "Bob is big, Alice is red, and if Carl sings, Dan dances.",  # a list whose last clause is a rule
 ])
 def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
     assert outer_connective(sentence) is None
@@ -71,6 +80,10 @@ def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
     ("At least one of Ann, Bob and Carl is red.", ["red(ann)", "red(bob)", "red(carl)"],
      "red(ann) or red(bob) or red(carl)"),
     ("Bob is happy if and only if Alice sings.", ["happy(bob)", "sing(alice)"], "happy(bob) <-> sing(alice)"),
+    ("The wug is neither clever nor grondous.", ["clever(wug)", "grondous(wug)"],
+     "not clever(wug) and not grondous(wug)"),
+    ("Chicago is small, Grace is tall, and the rat sleeps.", ["small(chicago)", "tall(grace)", "sleep(rat)"],
+     "small(chicago) and tall(grace) and sleep(rat)"),
 ])
 def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_lfs, joined):
     formula = outer_connective(sentence).formula([parse_formula(lf) for lf in clause_lfs])

@@ -532,6 +532,12 @@ def test_a_said_existence_is_read_as_an_existential(sentence, lf, unread):
     assert existence_unread(parse_formula(lf), sentence) is unread
 
 
+def test_a_rule_file_may_say_an_existence_as_what_a_constant_has():
+    sentence = "There is an open incident on the billing database."
+    assert not existence_unread(parse_formula("incident_open(billing_database)"), sentence, schema=True)
+    assert existence_unread(parse_formula("forall x. incident_open(x)"), sentence, schema=True)
+
+
 @pytest.mark.parametrize("sentence, lf, misread", [
     ("Only members can vote.", "forall x. member(x) -> vote(x)", ["member"]),  # shipped parser, 0.995
     ("Only members can vote.", "forall x. vote(x) -> member(x)", []),

@@ -148,3 +148,11 @@ def test_the_head_noun_of_each_possession_is_found():
 def test_an_existence_is_said_as_the_generator_says_it(sentence, paraphrase):
     assert existence_said_plainly(sentence) == paraphrase
     assert plain_paraphrase(sentence) == paraphrase  # open mode rewords it as well
+
+
+def test_an_existence_placed_by_a_preposition_may_stay_as_said():
+    # schema-guided mode: a rule file may say it as what the database has (incident_open(billing_database))
+    sentence = "There is an open incident on the billing database."
+    assert existence_said_plainly(sentence, placed=False) is None
+    assert existence_said_plainly("There is a contractor that has the pager.", placed=False) == \
+        "Something is a contractor that has the pager."

@@ -70,7 +70,8 @@ class Connective:
     """The outermost connective of a sentence and the clauses it joins, each said as a
     sentence in full. ``operator`` is "not" (one clause), "implies" (condition, then
     consequence), "unless" (condition, then consequence: the consequence holds unless the
-    condition does), "iff", "xor" or "or" (two clauses or more)."""
+    condition does), "iff", "xor", "nor" (neither clause holds), "or" and "and" (two
+    clauses or more)."""
 
     operator: str
     clauses: tuple[str, ...]
@@ -82,6 +83,10 @@ class Connective:
             return ast.Not(readings[0])
         if self.operator == "or":
             return ast.Or(tuple(_flattened(ast.Or, readings)))
+        if self.operator == "and":
+            return ast.And(tuple(_flattened(ast.And, readings)))
+        if self.operator == "nor":
+            return ast.And(tuple(ast.Not(reading) for reading in readings))
         first, second = readings
         if self.operator == "implies":
             return _conditional(first, second)
@@ -141,6 +146,11 @@ _CONDITION_AFTER = (
     ("unless", re.compile(r"(?P<first>.+?)\s+unless\s+(?P<second>.+)")),
     ("if", re.compile(r"(?P<first>.+?)\s+(?:if|whenever|when|as\s+long\s+as|provided\s+that)\s+(?P<second>.+)")),
 )
+_NEITHER_SHARED = re.compile(r"[Nn]either\s+(?P<first>.+?)\s+nor\s+(?P<second>.+)")
+_NEITHER_SAME_SUBJECT = re.compile(
+    rf"(?P<subject>{_NOUN_PHRASE})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
+    r"\s+nor\s+(?P<second>.+)")
+_UNFINISHED = re.compile(r"(?:,|\b(?:and|or|but))\s*$")
 _BUT_NOT_BOTH = re.compile(r"(?P<first>.+?),?\s+or\s+(?P<second>.+?),\s+but\s+not\s+both")
 _EITHER = re.compile(r"[Ee]ither\s+(?P<first>.+?),?\s+or\s+(?P<second>.+)")
 _AT_LEAST_ONE_OF = re.compile(r"[Aa]t\s+least\s+one\s+of\s+(?P<rest>.+)")
@@ -177,6 +187,8 @@ def _connective(text: str) -> Connective | None:
         subjects, predicate = listed
         return Connective("or", tuple(_sentence(f"{subject} {predicate}") for subject in subjects),
                           "at least one of")
+    if text.count(" nor ") == 1 and (denied := _neither_nor(text)):
+        return denied
     if text.count(" or ") == 1 and (exclusive := _BUT_NOT_BOTH.fullmatch(text) or _EITHER.fullmatch(text)):
         word = "either" if exclusive.re is _EITHER else "but not both"
         return _joined("xor", exclusive.group("first"), exclusive.group("second"), word)
@@ -187,13 +199,16 @@ def _connective(text: str) -> Connective | None:
         consequence = _pronoun_resolved(conditional.group("consequence"), condition)
         return Connective("unless" if word == "unless" else "implies", (_sentence(condition), _sentence(consequence)),
                           word)
+    if (listed := _three_clauses_or_more(text)) is not None:
+        return listed
     for word, pattern in _CONDITION_AFTER:
         if (conditional := pattern.fullmatch(text)) is None:
             continue
         first, second = conditional.group("first"), conditional.group("second")
         second = _pronoun_resolved(second, first)
-        if _OTHER_CONNECTIVES.search(first) or _OTHER_CONNECTIVES.search(second) or not _SUBJECT.match(first):
-            return None  # "A if B unless C" groups more than one way
+        if _OTHER_CONNECTIVES.search(first) or _OTHER_CONNECTIVES.search(second) or not _SUBJECT.match(first) \
+                or _UNFINISHED.search(first) or "," in second:
+            return None  # "A if B unless C", "A, B and if C, D" group more than one way
         said = _said(text, conditional.end("first"), conditional.start("second"))
         if word == "iff":
             return Connective("iff", (_sentence(first), _sentence(second)), said)
@@ -216,6 +231,33 @@ def _listed_subjects(text: str) -> tuple[list[str], str] | None:
                 return subjects, " ".join(words[k:])
             return None
     return None
+
+
+def _neither_nor(text: str) -> Connective | None:
+    """ "Neither A nor B P" and "X (is) neither P nor Q" as the two clauses it denies."""
+    if shared := _NEITHER_SHARED.fullmatch(text):
+        listed = _listed_subjects(f"{shared.group('first')} and {shared.group('second')}")
+        if listed is None or len(listed[0]) != 2:
+            return None
+        subjects, predicate = listed
+        return Connective("nor", tuple(_sentence(f"{subject} {predicate}") for subject in subjects), "neither ... nor")
+    if (same := _NEITHER_SAME_SUBJECT.fullmatch(text)) is None:
+        return None
+    lead = f"{same.group('subject')} {same.group('be') or ''}"
+    return Connective("nor", (_sentence(lead + same.group("first")), _sentence(lead + same.group("second"))),
+                      "neither ... nor")
+
+
+def _three_clauses_or_more(text: str) -> Connective | None:
+    """ "A is small, B is small, and C is small." as its clauses, each with a subject of
+    its own (a name or "the" and a noun, and a verb form of a singular subject), when no
+    other logic word could reach across them; two clauses are ``parser.clauses``'."""
+    if " or " in text or _OTHER_CONNECTIVES.search(text):
+        return None
+    clauses = _LIST_SEPARATOR.split(text)
+    if len(clauses) < 3 or any(_subject_of(clause) is None for clause in clauses):
+        return None
+    return Connective("and", tuple(_sentence(clause) for clause in clauses), "and")
 
 
 def _pronoun_resolved(clause: str, earlier: str) -> str:
@@ -284,6 +326,8 @@ _ROOTS = {
     "iff": (ast.Iff, ast.Forall),
     "xor": (ast.Xor, ast.Forall),
     "or": (ast.Or,),
+    "and": (ast.And,),
+    "nor": (ast.And, ast.Not, ast.Forall),
 }
 
 

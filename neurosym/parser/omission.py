@@ -797,12 +797,16 @@ def existence_denied_unread(formula: ast.Formula, sentence: str) -> bool:
 _THERE_IS_NO = re.compile(r"\bthere\s+(?:is|are|was|were|exists?)\s+no\b", re.I)
 
 
-def existence_unread(formula: ast.Formula, sentence: str) -> bool:
+def existence_unread(formula: ast.Formula, sentence: str, *, schema: bool = False) -> bool:
     """Whether ``formula`` is no existential though ``sentence`` begins by saying that
     something exists ("There is a soft kangaroo.", "There exists a trapin that is
     square."): the split weights read them as rules (``forall x. trapin(x) ->
-    square(x)``, 0.95), having never seen the form. Both modes."""
-    return not isinstance(formula, ast.Exists) and bool(_THERE_IS_A.match(sentence))
+    square(x)``, 0.95), having never seen the form. In schema-guided mode only a rule is
+    doubted: a rule file may say an existence as what a constant has ("There is an open
+    incident on the billing database." is ``incident_open(billing_database)``)."""
+    if not _THERE_IS_A.match(sentence):
+        return False
+    return isinstance(formula, ast.Forall) if schema else not isinstance(formula, ast.Exists)
 
 
 _THERE_IS_A = re.compile(r"\s*there\s+(?:is|exists|was)\s+(?:an?|some)\s", re.I)

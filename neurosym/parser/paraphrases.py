@@ -139,6 +139,8 @@ _BARE_PLURAL_SUBJECT = re.compile(
     r"(?=\s+(?:are|were|have|do|can|must|should|will|may)\b(?!\s+not\b|n't))")
 # "This book": the book ("This is ..." says no noun after it).
 _THERE_IS_A = re.compile(r"\b(?P<there>[Tt]here)\s+(?P<be>is|exists|was)\s+(?P<article>an?)\s+")
+# A noun phrase (up to "that"/"who"), then a preposition that places it.
+_PLACED = re.compile(r"(?:(?!\b(?:that|who|which)\b)[\w'-]+\s+)+?(?:on|in|at|of|for|with|to|from|by|near|under)\b")
 _THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
 # to Paris": the network reads "has not been to Paris" as not have(bob, paris).
@@ -173,16 +175,23 @@ def plain_paraphrase(sentence: str) -> str | None:
     return reworded if reworded != sentence else None
 
 
-def existence_said_plainly(sentence: str) -> str | None:
+def existence_said_plainly(sentence: str, *, placed: bool = True) -> str | None:
     """``sentence`` with "there is a N" said as "something is a N", as the generator says
     an existence ("There is a soft kangaroo." -> "Something is a soft kangaroo."), or None
-    when it has no "there is a". Both modes: glosses say no existence.
+    when it has no "there is a". Both modes: glosses say no existence. With ``placed``
+    false, not an existence placed by a preposition: a rule file may say "There is an
+    open incident on the billing database." as what the database has
+    (``incident_open(billing_database)``).
 
     >>> existence_said_plainly("There exists a trapin that is square.")
     'Something is a trapin that is square.'
     >>> existence_said_plainly("If there is a fire, the alarm rings.")
     'If something is a fire, the alarm rings.'
+    >>> existence_said_plainly("There is an open incident on the database.", placed=False) is None
+    True
     """
+    if not placed and any(_PLACED.match(sentence, match.end()) for match in _THERE_IS_A.finditer(sentence)):
+        return None
     reworded = _THERE_IS_A.sub(_existence_said_plainly, sentence)
     return reworded if reworded != sentence else None
 

@@ -229,7 +229,7 @@ class SemanticParser:
         def reworded_of(sentence: str) -> str | None:
             if theory is None:
                 return plain_paraphrase(sentence)
-            return opposites_said_plainly(sentence, theory) or existence_said_plainly(sentence)
+            return opposites_said_plainly(sentence, theory) or existence_said_plainly(sentence, placed=False)
 
         reworded = {i: paraphrase for i, sentence in enumerate(sentences)
                     if _unresolved(readings[i]) and (paraphrase := reworded_of(sentence)) is not None}
@@ -493,7 +493,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: conditions_unsaid(formula, sentence), "makes a condition the sentence does not say"),
         (lambda: weather_given_subjects(formula, sentence), "gives {} a subject, where the sentence's 'it' is empty"),
         (lambda: existence_denied_unread(formula, sentence), "says that something exists, which the sentence denies"),
-        (lambda: existence_unread(formula, sentence), "does not say that something exists, as the sentence does"),
+        (lambda: existence_unread(formula, sentence, schema=schema),
+         "does not say that something exists, as the sentence does"),
         (lambda: generics_read_as_some(formula, sentence), "reads the generic {} as 'some'"),
         (lambda: inexpressible_quantities(sentence), "says {}, which the logic has no reading for"),
         (lambda: coordinated_kinds_intersected(formula, sentence), "reads {} as things that are both"),
