@@ -63,6 +63,7 @@ def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, claus
     "Cats meow or are quiet, but not both.",  # alone, "Cats are quiet." is another generality
     "Bob is happy if Alice sings unless it rains.",  # two connectives: more than one grouping
     "If Bob is big, Ann is red, and Carl is tall.",  # the consequence's end is unclear
+    "If Ella sings, Ella is happy and Bob dances then Carl is red.",  # the condition ends at "then"
     "Bob is red or blue or green, but not both.",  # "but not both" of three
     "Bob, Alice and Carl are red.",  # one clause, three subjects
     "Bob is big, Alice is red, and if Carl sings, Dan dances.",  # a list whose last clause is a rule

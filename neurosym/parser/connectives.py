@@ -54,6 +54,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -98,22 +99,59 @@ class Connective:
 
 
 def _conditional(condition: ast.Formula, consequence: ast.Formula) -> ast.Formula:
-    """``condition -> consequence`` in the generator's prenex form: a condition that
-    something exists makes a rule about everything that meets it, and a consequence that
-    is a rule adds the condition to its own ("If someone is light, cars stop." is ``forall
-    x, y. light(x) and car(y) -> stop(y)``, the same as ``(exists x. light(x)) ->
-    (forall y. car(y) -> stop(y))``: each clause is a sentence of its own, so neither
-    binds a variable of the other)."""
+    """``condition -> consequence`` in the generator's prenex form, which directional
+    semantics needs: what a condition says exists makes a rule about everything that meets
+    it, and a consequence that is a rule adds the condition to its own ("If someone is
+    light and Bob sings, cars stop." is ``forall x, y. light(x) and sing(bob) and car(y)
+    -> stop(y)``, the same as ``(exists x. light(x)) and sing(bob) -> (forall y. car(y) ->
+    stop(y))``: each clause is a sentence of its own, so neither binds a variable of the
+    other)."""
+    fresh = (f"v{n}" for n in itertools.count())
+    binders, condition = _existentials_drawn_out(canonical_variables(condition), fresh)
+    consequence = canonical_variables(consequence)
+    if isinstance(consequence, ast.Forall) and isinstance(consequence.body, ast.Implies):
+        rule_binders, rule = _bound_afresh(consequence.binders, consequence.body, fresh)
+        binders += rule_binders
+        condition = ast.And(tuple(_flattened(ast.And, (condition, rule.left))))
+        consequence = rule.right
     formula = ast.Implies(condition, consequence)
+    return canonical_variables(ast.Forall(binders, formula) if binders else formula)
+
+
+def _existentials_drawn_out(condition: ast.Formula, fresh) -> tuple[tuple[ast.Binder, ...], ast.Formula]:
+    """The variables of the existentials that ``condition`` (or a conjunct of it) is, each
+    named afresh, and the condition without those quantifiers."""
     if isinstance(condition, ast.Exists):
-        formula = ast.Forall(condition.binders, ast.Implies(condition.body, consequence))
-    formula = canonical_variables(formula)  # the consequence's variables apart from the condition's
-    outer, inner = (formula.binders, formula.body) if isinstance(formula, ast.Forall) else ((), formula)
-    rule = inner.right
-    if isinstance(rule, ast.Forall) and isinstance(rule.body, ast.Implies):
-        inner = ast.Implies(ast.And(tuple(_flattened(ast.And, (inner.left, rule.body.left)))), rule.body.right)
-        outer += rule.binders
-    return ast.Forall(outer, inner) if outer else inner
+        binders, body = _bound_afresh(condition.binders, condition.body, fresh)
+        inner, body = _existentials_drawn_out(body, fresh)
+        return binders + inner, body
+    if isinstance(condition, ast.And):
+        binders, conjuncts = (), []
+        for conjunct in condition.args:
+            drawn, conjunct = _existentials_drawn_out(conjunct, fresh)
+            binders += drawn
+            conjuncts.append(conjunct)
+        return binders, ast.And(tuple(_flattened(ast.And, conjuncts)))
+    return (), condition
+
+
+def _bound_afresh(binders: tuple[ast.Binder, ...], body: ast.Formula, fresh):
+    """``binders`` under fresh names, and ``body`` with their variables renamed so."""
+    renamed = []
+    for binder in binders:
+        name = next(fresh)
+        body = _variable_renamed(body, binder.name, name)
+        renamed.append(ast.Binder(name, binder.sort))
+    return tuple(renamed), body
+
+
+def _variable_renamed(node: ast.Node, old: str, new: str) -> ast.Node:
+    """``node`` with its free variable ``old`` called ``new``."""
+    if isinstance(node, ast.Var):
+        return ast.Var(new) if node.name == old else node
+    if isinstance(node, (ast.Forall, ast.Exists)) and any(binder.name == old for binder in node.binders):
+        return node  # bound again here: another variable
+    return ast.map_children(node, lambda child: _variable_renamed(child, old, new))
 
 
 def _flattened(kind: type, formulas: Sequence[ast.Formula]):
@@ -150,6 +188,7 @@ _NEITHER_SHARED = re.compile(r"[Nn]either\s+(?P<first>.+?)\s+nor\s+(?P<second>.+
 _NEITHER_SAME_SUBJECT = re.compile(
     rf"(?P<subject>{_NOUN_PHRASE})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
     r"\s+nor\s+(?P<second>.+)")
+_THEN = re.compile(r"\bthen\b", re.I)  # "If A, B and C then D": the condition ends at "then", not the comma
 _UNFINISHED = re.compile(r"(?:,|\b(?:and|or|but))\s*$")
 _BUT_NOT_BOTH = re.compile(r"(?P<first>.+?),?\s+or\s+(?P<second>.+?),\s+but\s+not\s+both")
 _EITHER = re.compile(r"[Ee]ither\s+(?P<first>.+?),?\s+or\s+(?P<second>.+)")
@@ -193,7 +232,7 @@ def _connective(text: str) -> Connective | None:
         word = "either" if exclusive.re is _EITHER else "but not both"
         return _joined("xor", exclusive.group("first"), exclusive.group("second"), word)
     if (conditional := _CONDITION_FIRST.fullmatch(text)) and not _OTHER_CONNECTIVES.search(
-            conditional.group("condition")):
+            conditional.group("condition")) and not _THEN.search(conditional.group("consequence")):
         word = " ".join(conditional.group("word").lower().split())
         condition = conditional.group("condition")
         consequence = _pronoun_resolved(conditional.group("consequence"), condition)
