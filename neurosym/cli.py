@@ -336,6 +336,8 @@ def _run_parse(args) -> int:
                 print(f"          {reading['english']}")
                 if "doubt" in reading:
                     print(f"          doubt: the reading {reading['doubt']}")
+                if "read_as" in reading:
+                    print(f"          {reading['read_as']}")
     return EXIT_OK if all(item["readings"] for item in described) else EXIT_VIOLATION
 
 

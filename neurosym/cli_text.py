@@ -214,11 +214,19 @@ def _labelled(role: str, items) -> list:
 
 def _reading_lines(sentences) -> list[str]:
     """How each English sentence was read, under a heading (nothing when all were LF):
-    ``premise 1: Bob is big.  ->  big(bob)  (0.98)``."""
-    lines = [f"  {label}: {item.text}  ->  {item.lf}  ({item.confidence:.2f}"
-             f"{f'; doubt: the reading {item.doubt}' if item.doubt else ''})" if item.formalized
-             else f"  {label}: {item.text}  ->  no reading ({item.reason})"
-             for label, item in sentences if item.origin != "lf"]  # LF shows as it is in the results
+    ``premise 1: Bob is big.  ->  big(bob)  (0.98)``, and below a sentence read as other
+    sentences, which (``Formalized.read_as``)."""
+    lines = []
+    for label, item in sentences:
+        if item.origin == "lf":
+            continue  # LF shows as it is in the results
+        if not item.formalized:
+            lines.append(f"  {label}: {item.text}  ->  no reading ({item.reason})")
+            continue
+        lines.append(f"  {label}: {item.text}  ->  {item.lf}  ({item.confidence:.2f}"
+                     f"{f'; doubt: the reading {item.doubt}' if item.doubt else ''})")
+        if item.read_as:
+            lines.append(f"      {item.read_as}")
     return ["read as:", *lines] if lines else []
 
 

@@ -137,7 +137,9 @@ class Formalized:
     ``options`` are the same readings as ``(formula, confidence)`` after names were
     unified across the problem (the routing looks there for competing readings). ``doubt``
     says why the parser's reading checks doubt the chosen reading ("binds 'x' and says
-    nothing else of it"; ``Reading.doubt``), which is why its confidence is low.
+    nothing else of it"; ``Reading.doubt``), which is why its confidence is low;
+    ``read_as`` how the sentence was read when not as written (reworded, or its clauses
+    read apart at a connective; ``Reading.read_as``).
     """
 
     text: str
@@ -148,6 +150,7 @@ class Formalized:
     reason: str | None = None
     options: tuple[tuple[ast.Formula, float], ...] = ()
     doubt: str | None = None
+    read_as: str | None = None
 
     @property
     def formalized(self) -> bool:
@@ -164,6 +167,8 @@ class Formalized:
             data["reason"] = self.reason
         if self.doubt:
             data["doubt"] = self.doubt
+        if self.read_as:
+            data["read_as"] = self.read_as
         return data
 
 
@@ -475,8 +480,9 @@ class Pipeline:
         formula, confidence, reason = choice
         # options are the readings in their order, renamed: the chosen one's doubt is its reading's
         chosen = next((i for i, (option, _) in enumerate(options) if option is formula), None)
-        doubt = getattr(readings[chosen], "doubt", None) if chosen is not None and chosen < len(readings) else None
-        return Formalized(sentence, formula, confidence, origin, readings, reason, tuple(options), doubt)
+        reading = readings[chosen] if chosen is not None and chosen < len(readings) else None
+        return Formalized(sentence, formula, confidence, origin, readings, reason, tuple(options),
+                          getattr(reading, "doubt", None), getattr(reading, "read_as", None))
 
     def _parse_missing(self, sentences: Sequence[str]) -> int:
         """Fill the cache for ``sentences``: LF directly, English through one parser call."""

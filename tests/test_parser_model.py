@@ -770,6 +770,21 @@ def test_shipped_parser_reads_the_clauses_of_a_connective_apart(shipped, sentenc
 
 
 @neural
+def test_a_reading_says_how_the_sentence_was_read_when_not_as_written(shipped, capsys):
+    from neurosym.cli import main
+
+    unless = shipped.parse(["Ruby is not a contractor unless Zongor submitted the form."], n_best=1)[0][0]
+    assert unless.read_as == 'read apart at "unless": "Zongor submitted the form." / "Ruby is not a contractor."'
+    reworded = shipped.parse(["Helen has no degree."], n_best=1)[0][0]
+    assert reworded.read_as == 'reworded: "Helen does not have a degree."'
+    assert shipped.parse(["Bob is big."], n_best=1)[0][0].read_as is None  # read as written
+    main(["parse", "--json", "Helen has no degree."])
+    assert json.loads(capsys.readouterr().out)["sentences"][0]["readings"][0]["read_as"] == reworded.read_as
+    main(["check", "Not every bird can fly. Every bird can fly."])
+    assert 'read apart at "not every": "Every bird can fly."' in capsys.readouterr().out
+
+
+@neural
 def test_a_comparison_by_comparative_answers_by_proof():
     from neurosym.pipeline import Pipeline
 

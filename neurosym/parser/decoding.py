@@ -107,6 +107,9 @@ class Reading:
     # Why the reading checks doubt it ("leaves out 'duck'"; parser.semantic_parser), or None.
     # A doubted reading is given only when no reading passes them, with a tiny confidence.
     doubt: str | None = None
+    # How the sentence was read when not as written: reworded, or its clauses read apart
+    # ('read apart at "unless": "A." / "B."'; parser.semantic_parser), else None.
+    read_as: str | None = None
 
     @property
     def probability(self) -> float:

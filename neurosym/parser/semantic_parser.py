@@ -236,10 +236,10 @@ class SemanticParser:
         if not reworded:
             return readings
         readings = list(readings)
-        for i, paraphrased in zip(reworded, self._parse_alone(list(reworded.values()), theory, 1)):
+        for (i, paraphrase), paraphrased in zip(reworded.items(), self._parse_alone(list(reworded.values()), theory, 1)):
             if not paraphrased or paraphrased[0].doubt is not None:
                 continue
-            readings[i] = [paraphrased[0], *readings[i]][:n_best]
+            readings[i] = [dataclasses.replace(paraphrased[0], read_as=f"reworded: {_quoted(paraphrase)}"), *readings[i]][:n_best]
         return readings
 
     def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
@@ -260,9 +260,9 @@ class SemanticParser:
         parsed = self._with_paraphrase_readings(parts, self._parse_alone(parts, theory, 1), theory, 1)
         parsed = iter(parsed)
         readings = list(readings)
-        for i in split:
+        for i, clauses in split.items():
             joined = _joined_reading(lambda first, second: ast.And((first, second)), [next(parsed), next(parsed)],
-                                     sentences[i], theory)
+                                     sentences[i], theory, f"its clauses read apart: {_quoted(*clauses)}")
             if joined is not None:
                 readings[i] = [joined, *readings[i]][:n_best]
         return readings
@@ -288,7 +288,8 @@ class SemanticParser:
         readings = list(readings)
         for i, connective in split.items():
             joined = _joined_reading(lambda *formulas: connective.formula(formulas),
-                                     [next(parsed) for _ in connective.clauses], sentences[i], theory)
+                                     [next(parsed) for _ in connective.clauses], sentences[i], theory,
+                                     f'read apart at "{connective.word}": {_quoted(*connective.clauses)}')
             if joined is not None and (_unresolved(readings[i]) or joined.probability > readings[i][0].probability):
                 readings[i] = [joined, *(r for r in readings[i] if r.text != joined.text)][:n_best]
         return readings
@@ -466,10 +467,10 @@ def _unresolved(readings: list[Reading]) -> bool:
 
 
 def _joined_reading(join, clause_readings: list[list[Reading]], sentence: str,
-                    theory: Theory | None) -> Reading | None:
+                    theory: Theory | None, read_as: str) -> Reading | None:
     """The reading of ``sentence`` that ``join`` makes of its clauses' best readings, its
-    score the sum of theirs; None unless each clause has a reading that passes the checks
-    and the joined formula passes them for the whole sentence."""
+    score the sum of theirs, ``read_as`` saying so; None unless each clause has a reading
+    that passes the checks and the joined formula passes them for the whole sentence."""
     if any(not found or found[0].doubt is not None for found in clause_readings):
         return None
     # Each clause binds its variables from "x" on: renamed apart, no quantifier shadows another.
@@ -477,7 +478,12 @@ def _joined_reading(join, clause_readings: list[list[Reading]], sentence: str,
     if _misreads(formula, sentence, candidates_for(sentence, theory), theory) is not None:
         return None
     return Reading(text=_written(formula), formula=formula, actions=(),
-                   score=sum(found[0].score for found in clause_readings), normalized_score=0.0)
+                   score=sum(found[0].score for found in clause_readings), normalized_score=0.0, read_as=read_as)
+
+
+def _quoted(*sentences: str) -> str:
+    """``sentences`` quoted, joined by " / "."""
+    return " / ".join(f'"{sentence}"' for sentence in sentences)
 
 
 def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateSet | None,
@@ -695,9 +701,11 @@ def _widest_application(formula: ast.Formula) -> int:
 def describe_readings(sentences: Sequence[str], readings: Sequence[Sequence[Reading]],
                       theory: Theory | None = None) -> list[dict]:
     """JSON-ready view of ``parse`` results: per sentence, each reading's LF, score,
-    confidence and English paraphrase (through the theory's glosses when given)."""
+    confidence and English paraphrase (through the theory's glosses when given), and
+    where there is one its doubt and how the sentence was read (``Reading.read_as``)."""
     return [{"sentence": sentence,
              "readings": [{"lf": r.text, "score": round(r.score, 6), "confidence": round(r.probability, 6),
                            "english": render_english(r.formula, theory),
-                           **({"doubt": r.doubt} if r.doubt else {})} for r in found]}
+                           **({"doubt": r.doubt} if r.doubt else {}),
+                           **({"read_as": r.read_as} if r.read_as else {})} for r in found]}
             for sentence, found in zip(sentences, readings)]
