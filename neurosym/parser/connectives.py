@@ -165,6 +165,7 @@ def _flattened(kind: type, formulas: Sequence[ast.Formula]):
 _NOUN_PHRASE = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 _SUBJECT = re.compile(rf"{_NOUN_PHRASE}(?=\s+[a-z])")
 _SINGULAR_VERB = re.compile(r"is|was|has|does|isn't|wasn't|hasn't|doesn't|[a-z]+[^s\W]s", re.I)
+_COPULAS = frozenset("is was isn't wasn't".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they)\s+(?=[a-z])", re.I)
 _MENTION = re.compile(r"\b(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 # A sentential negation ("It is not the case that ...", "It is untrue that ..."), and a
@@ -190,6 +191,7 @@ _NEITHER_SAME_SUBJECT = re.compile(
     r"\s+nor\s+(?P<second>.+)")
 _THEN = re.compile(r"\bthen\b", re.I)  # "If A, B and C then D": the condition ends at "then", not the comma
 _UNFINISHED = re.compile(r"(?:,|\b(?:and|or|but))\s*$")
+_BUT = re.compile(r"(?P<first>.+?),?\s+but\s+(?P<second>.+)")
 _BUT_NOT_BOTH = re.compile(r"(?P<first>.+?),?\s+or\s+(?P<second>.+?),\s+but\s+not\s+both")
 _EITHER = re.compile(r"[Ee]ither\s+(?P<first>.+?),?\s+or\s+(?P<second>.+)")
 _AT_LEAST_ONE_OF = re.compile(r"[Aa]t\s+least\s+one\s+of\s+(?P<rest>.+)")
@@ -240,6 +242,8 @@ def _connective(text: str) -> Connective | None:
                           word)
     if (listed := _three_clauses_or_more(text)) is not None:
         return listed
+    if text.count(" but ") == 1 and (contrast := _BUT.fullmatch(text)) and not _OTHER_CONNECTIVES.search(text):
+        return _joined("and", contrast.group("first"), contrast.group("second"), "but")
     for word, pattern in _CONDITION_AFTER:
         if (conditional := pattern.fullmatch(text)) is None:
             continue
@@ -312,26 +316,37 @@ def _pronoun_resolved(clause: str, earlier: str) -> str:
 
 
 def _subject_of(clause: str) -> str | None:
-    """The subject of ``clause`` when it is a name or "the" and a noun, followed by the
-    verb form of a singular subject ("the duck" in "the duck catches Grace"), else None:
-    none in "the tall man is red", nor in "Birds can fly", whose first word may be a
-    generic plural (a pronoun that stands for it is bound, not a name)."""
-    found = _SUBJECT.match(clause)
-    if found is None:
+    """The subject of ``clause`` when it is a name or "the" and a noun of a few words,
+    followed by the verb form of a singular subject ("the folk song" in "the folk song
+    is smart"), else None: none in "Birds can fly", whose first word may be a generic
+    plural (a pronoun that stands for it is bound, not a name)."""
+    words = clause.split()
+    if not words:
         return None
-    following = clause[found.end():].split()
-    return found.group(0) if following and _SINGULAR_VERB.fullmatch(following[0]) else None
+    if words[0].lower() == "the":
+        ends = [k for k in range(2, min(len(words), 5)) if all(word.islower() for word in words[1:k])]
+    else:
+        names = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
+        ends = [names] if names < len(words) else []
+    end = next((k for k in ends if _SINGULAR_VERB.fullmatch(words[k])), None)
+    return None if end is None else " ".join(words[:end])
 
 
 def _joined(operator: str, first: str, second: str, word: str) -> Connective | None:
     """Two clauses, the second borrowing the first's subject when it starts with a verb
-    ("Chicago feeds Rina or is a duck")."""
+    ("Chicago feeds Rina or is a duck"), and its copula too when it starts with neither
+    verb nor article ("The folk song is smart or fragile")."""
     head = second.split()[0] if second.split() else ""
     if head.islower() and head not in ("the", "a", "an"):
         subject = _subject_of(first)
-        if subject is None or not may_be_a_verb(head):
+        if subject is None:
             return None
-        second = f"{subject} {second}"
+        if may_be_a_verb(head):
+            second = f"{subject} {second}"
+        elif (copula := first[len(subject):].split()[0]) in _COPULAS:
+            second = f"{subject} {copula} {second}"
+        else:
+            return None
     return Connective(operator, (_sentence(first), _sentence(second)), word)
 
 
