@@ -63,7 +63,7 @@ from ..logic import ast
 from .clauses import may_be_a_verb
 from .vocabulary import canonical_variables
 
-__all__ = ["Connective", "outer_connective", "connectives_unread"]
+__all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,11 @@ def _flattened(kind: type, formulas: Sequence[ast.Formula]):
 _NOUN_PHRASE = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 _SUBJECT = re.compile(rf"{_NOUN_PHRASE}(?=\s+[a-z])")
 _SINGULAR_VERB = re.compile(r"is|was|has|does|isn't|wasn't|hasn't|doesn't|[a-z]+[^s\W]s", re.I)
+# Capitalised first words that name nothing: quantifiers, pronouns, determiners.
+_NO_NAMES = frozenset("""all every each no some any none nothing nobody something someone somebody everything
+everyone everybody anything anyone anybody whoever whatever it he she they we i you this that these those there
+if when whenever unless either neither both only not many most few several""".split())
+_ADVERB = re.compile(r"[a-z]+ly|often|always|never|sometimes|seldom|also|still|usually", re.I)
 _COPULAS = frozenset("is was isn't wasn't".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they)\s+(?=[a-z])", re.I)
 _MENTION = re.compile(r"\b(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
@@ -321,15 +326,19 @@ def _subject_of(clause: str) -> str | None:
     is smart"), else None: none in "Birds can fly", whose first word may be a generic
     plural (a pronoun that stands for it is bound, not a name)."""
     words = clause.split()
-    if not words:
+    if not words or words[0].lower() in _NO_NAMES:
         return None
     if words[0].lower() == "the":
-        ends = [k for k in range(2, min(len(words), 5)) if all(word.islower() for word in words[1:k])]
+        ends = [k for k in range(2, min(len(words), 5))
+                if all(word.islower() and not _ADVERB.fullmatch(word) for word in words[1:k])]
     else:
         names = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
         ends = [names] if names < len(words) else []
-    end = next((k for k in ends if _SINGULAR_VERB.fullmatch(words[k])), None)
-    return None if end is None else " ".join(words[:end])
+    for end in ends:
+        verb = next((k for k in range(end, len(words)) if not _ADVERB.fullmatch(words[k])), None)  # "often reads"
+        if verb is not None and _SINGULAR_VERB.fullmatch(words[verb]):
+            return " ".join(words[:end])
+    return None
 
 
 def _joined(operator: str, first: str, second: str, word: str) -> Connective | None:
@@ -402,3 +411,28 @@ def connectives_unread(formula: ast.Formula, sentence: str) -> str | None:
         return None
     roots = _ROOTS[found.operator] + ((ast.Or,) if found.word == "either" else ())
     return None if isinstance(formula, roots) else f"'{found.word}'"
+
+
+def clause_subjects_unnamed(formula: ast.Formula, sentence: str) -> list[str]:
+    """The subjects of the sentence's clauses (a name, or "the" and a noun) that
+    ``formula`` names nowhere as a constant: "Either the door is locked or the alarm is
+    on." read ``locked(door) xor alarm(door)`` (0.75) makes the alarm a property of the
+    door. Open mode, where a subject's constant is its words ("the folk song" is
+    ``folk_song``).
+
+    >>> from neurosym.logic.parser import parse_formula
+    >>> clause_subjects_unnamed(parse_formula("locked(door) xor alarm(door)"), "Either the door is locked or the alarm is on.")
+    ['the alarm']
+    """
+    found = outer_connective(sentence)
+    if found is None:
+        return []
+    constants = {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
+    subjects = [subject for clause in found.clauses if (subject := _subject_of(clause)) is not None]
+    return [subject.lower() for subject in subjects if _constant_of(subject) not in constants]
+
+
+def _constant_of(subject: str) -> str:
+    """The open-mode constant a subject names: its words but "the", lower-case, joined by "_"."""
+    words = subject.lower().split()
+    return "_".join(words[1:] if words[0] == "the" else words)

@@ -48,7 +48,7 @@ from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .clauses import independent_clauses, shared_subject_clauses
-from .connectives import connectives_unread, outer_connective
+from .connectives import clause_subjects_unnamed, connectives_unread, outer_connective
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
@@ -560,6 +560,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: things_read_as_propositions(formula, sentence), "reads the thing {} as a proposition"),
             (lambda: singular_subjects_read_as_plurals(formula, sentence),
              "reads {}, the subject of a singular verb, as a plural"),
+            (lambda: clause_subjects_unnamed(formula, sentence), "names {}, a clause's subject, nowhere"),
         ]
     for check, doubt in checks:
         found = check()
