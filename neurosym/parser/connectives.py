@@ -57,6 +57,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ..logic import ast
@@ -213,6 +214,7 @@ _INDEFINITE_SUBJECT = re.compile(r"(?:an?|any|some)\s", re.I)
 _OTHER_CONNECTIVES = re.compile(r"\b(?:if|unless|when|whenever|provided|long|either|neither|nor)\b", re.I)
 
 
+@lru_cache(maxsize=1024)  # the reading checks ask again for every reading of a sentence
 def outer_connective(sentence: str) -> Connective | None:
     """The outermost connective of ``sentence`` and its clauses, or None when the sentence
     is no join of clauses this module knows, or a split would cut a pronoun off what it
