@@ -38,16 +38,16 @@ import re
 
 from .candidates import lemmas_of_past
 
-__all__ = ["shared_subject_clauses", "independent_clauses", "may_be_a_verb"]
+__all__ = ["shared_subject_clauses", "independent_clauses", "may_be_a_verb", "NAME_OR_THE_NOUN"]
 
 # A clause's subject: "the" and a noun, or a name of one or more capitalized words.
-_SUBJECT = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+NAME_OR_THE_NOUN = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 _SHAPE = re.compile(
-    rf"\s*(?P<subject>{_SUBJECT})"
+    rf"\s*(?P<subject>{NAME_OR_THE_NOUN})"
     r"\s+(?P<first>[a-z][^,;]*?),?\s+and\s+(?P<second>(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
 _TWO_SUBJECTS = re.compile(
-    rf"\s*(?P<first>(?P<subject>{_SUBJECT})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
-    rf"(?P<second>{_SUBJECT}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
+    rf"\s*(?P<first>(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
+    rf"(?P<second>{NAME_OR_THE_NOUN}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
 # Words that begin no clause's subject of its own: "It is not the case that ...".
 _NO_SUBJECTS = frozenset("It There This That He She They We I You Every All Each No Some".split())
 # Logic words whose reach a split would cut ("not" and "than" stay inside their clause).

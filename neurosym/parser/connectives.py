@@ -61,7 +61,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..logic import ast
-from .clauses import may_be_a_verb
+from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
 from .vocabulary import canonical_variables
 
 __all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed"]
@@ -162,9 +162,8 @@ def _flattened(kind: type, formulas: Sequence[ast.Formula]):
         yield from formula.args if isinstance(formula, kind) else (formula,)
 
 
-# A name, or "the" and a noun: a subject that a clause after it may borrow.
-_NOUN_PHRASE = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
-_SUBJECT = re.compile(rf"{_NOUN_PHRASE}(?=\s+[a-z])")
+# A clause that begins with a name, or "the" and a noun (``clauses.NAME_OR_THE_NOUN``).
+_SUBJECT = re.compile(rf"{NAME_OR_THE_NOUN}(?=\s+[a-z])")
 _SINGULAR_VERB = re.compile(r"is|was|has|does|isn't|wasn't|hasn't|doesn't|[a-z]+[^s\W]s", re.I)
 # Capitalised first words that name nothing: quantifiers, pronouns, determiners.
 _NO_NAMES = frozenset("""all every each no some any none nothing nobody something someone somebody everything
@@ -173,7 +172,7 @@ if when whenever unless either neither both only not many most few several""".sp
 _ADVERB = re.compile(r"[a-z]+ly|often|always|never|sometimes|seldom|also|still|usually", re.I)
 _COPULAS = frozenset("is was isn't wasn't".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they)\s+(?=[a-z])", re.I)
-_MENTION = re.compile(r"\b(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_MENTION = re.compile(rf"\b{NAME_OR_THE_NOUN}")
 # A sentential negation ("It is not the case that ...", "It is untrue that ..."), and a
 # denied generality ("Not every ...").
 _NOT_THE_CASE = re.compile(
@@ -193,7 +192,7 @@ _CONDITION_AFTER = (
 )
 _NEITHER_SHARED = re.compile(r"[Nn]either\s+(?P<first>.+?)\s+nor\s+(?P<second>.+)")
 _NEITHER_SAME_SUBJECT = re.compile(
-    rf"(?P<subject>{_NOUN_PHRASE})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
+    rf"(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
     r"\s+nor\s+(?P<second>.+)")
 _THEN = re.compile(r"\bthen\b", re.I)  # "If A, B and C then D": the condition ends at "then", not the comma
 _UNFINISHED = re.compile(r"(?:,|\b(?:and|or|but))\s*$")

@@ -58,7 +58,8 @@ from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibiti
                               symbols_unsaid, units_converted, units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
-                       existence_unread, generics_named, generics_read_as_some, indefinites_named, inexpressible_quantities,
+                       existence_unread, generics_named, generics_read_as_some, indefinites_named,
+                       inexpressible_quantities,
                        misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
@@ -204,8 +205,9 @@ class SemanticParser:
                                n_best: int) -> list[list[Reading]]:
         """``parse`` with this object's network alone, where a sentence has no reading that
         passes the checks helped by rewording it as the parser was trained to read
-        (``parser.paraphrases``), then by reading its two clauses apart, then by reading
-        apart the clauses its outermost connective joins (``parser.connectives``)."""
+        (``parser.paraphrases``), then by reading its two clauses apart; then, where it
+        still has none or a best one under ``CONNECTIVE_RECHECK``, by reading apart the
+        clauses its outermost connective joins (``parser.connectives``)."""
         readings = self._parse_alone(sentences, theory, n_best)
         if not self.rereads:
             return readings
@@ -236,10 +238,12 @@ class SemanticParser:
         if not reworded:
             return readings
         readings = list(readings)
-        for (i, paraphrase), paraphrased in zip(reworded.items(), self._parse_alone(list(reworded.values()), theory, 1)):
+        parsed = self._parse_alone(list(reworded.values()), theory, 1)
+        for (i, paraphrase), paraphrased in zip(reworded.items(), parsed):
             if not paraphrased or paraphrased[0].doubt is not None:
                 continue
-            readings[i] = [dataclasses.replace(paraphrased[0], read_as=f"reworded: {_quoted(paraphrase)}"), *readings[i]][:n_best]
+            reading = dataclasses.replace(paraphrased[0], read_as=f"reworded: {_quoted(paraphrase)}")
+            readings[i] = [reading, *readings[i]][:n_best]
         return readings
 
     def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
