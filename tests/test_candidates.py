@@ -232,6 +232,14 @@ def test_a_verb_or_noun_in_ze_keeps_its_e():
     assert [lemma_of_plural(w) for w in ("sizes", "prizes", "boxes", "quizzes")] == ["size", "prize", "box", "quizz"]
 
 
+def test_a_noun_after_a_determiner_gets_no_verb_lemma_that_differs_from_its_singular():
+    # "rhombuse" was the verb rule's, and the shipped parser's reading at 0.72
+    assert set(open_candidates("Some rhombuses are not squares.").spans_by_text) >= {"rhombus", "rhombuses"}
+    assert "rhombuse" not in open_candidates("Some rhombuses are not squares.").spans_by_text
+    assert "hero" in open_candidates("All heroes are brave.").spans_by_text  # -oes: both rules stay
+    assert "use" in open_candidates("Bob uses the car.").spans_by_text  # a verb keeps its lemma
+
+
 def test_a_plural_in_ouses_or_auses_keeps_its_e():
     from neurosym.parser.candidates import lemma_of_plural
 

@@ -137,6 +137,22 @@ def test_the_head_noun_of_each_possession_is_found():
     assert possessed_nouns("Sid is a snake with thick fur.") == ("fur",)
 
 
+def test_an_opening_whoever_is_said_as_everyone_who():
+    assert plain_paraphrase("Whoever is married has a spouse.") == "Everyone who is married has a spouse."
+    assert plain_paraphrase("The prize goes to whoever wins.") is None
+
+
+def test_an_affirmed_possession_is_found_where_its_noun_is_said_once():
+    assert possessed_nouns("Every cat has a tail.") == ("tail",)
+    assert possessed_nouns("The poalex neither has children nor loves Cairo.") == ("children",)
+    assert possessed_nouns("If Bob has a car, he is happy.") == ("car",)
+    assert possessed_nouns("Whoever has a dog is a dog lover.") == ()  # "dog" may name something else
+    assert possessed_nouns("Tara has a score of at least two.") == ()  # an attribute
+    assert possessed_nouns("Alice has blue eyes.") == ()  # a modifier: not judged
+    assert possessed_nouns("Bob has worked here.") == ()  # the perfect
+    assert possessed_nouns("Bob has the key.") == ()
+
+
 @pytest.mark.parametrize("sentence, paraphrase", [
     ("There is a soft kangaroo.", "Something is a soft kangaroo."),
     ("There exists a trapin that is square.", "Something is a trapin that is square."),

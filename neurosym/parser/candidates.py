@@ -52,6 +52,8 @@ TAGS = (
 MAX_SPAN_WORDS = 4
 
 ARTICLES = frozenset({"a", "an", "the"})
+# Words after which a noun phrase starts (``_span_variants``).
+_DETERMINERS = ARTICLES | frozenset("some every each all no any many most few several both these those".split())
 # Prepositions may end a name ("live_in", "afraid_of") or stand inside one
 # ("go_to_school"), never start it.
 PREPOSITIONS = frozenset({
@@ -615,11 +617,17 @@ def _content_runs(words: list[_Word]) -> list[tuple[int, int]]:
     return runs
 
 
-def _span_variants(texts: list[str]) -> list[tuple[str | None, tuple[str, ...]]]:
-    """The normalised names of one span of lower-case words, each with its tags."""
+def _span_variants(texts: list[str], *, after_determiner: bool = False) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The normalised names of one span of lower-case words, each with its tags. Right
+    after a determiner the first word is no verb, so it gets no verb lemma that differs
+    from its singular ("Some rhombuses ..." offers rhombus, not rhombuse), except in -oes,
+    where plurals go both ways (shoes, heroes) and the verb rule's is the right one as often."""
     first, last = texts[0], texts[-1]
+    verb_lemma = lemma_of_verb(first)
+    if after_determiner and verb_lemma != lemma_of_plural(first) and not first.endswith("oes"):
+        verb_lemma = first
     variants = [(_symbol(texts), ("written",)),
-                (_symbol([lemma_of_verb(first), *texts[1:]]), ("verb_lemma",)),
+                (_symbol([verb_lemma, *texts[1:]]), ("verb_lemma",)),
                 (_symbol([*texts[:-1], lemma_of_plural(last)]), ("singular",)),
                 (_symbol([lemma_of_plural(first), *texts[1:]]), ("singular",))]
     if last.endswith("ies"):  # "movies" -> movie, where the rule says "movy"
@@ -670,7 +678,7 @@ def open_candidates(sentence: str) -> CandidateSet:
                 if verbs and verbs != [i]:
                     continue
                 joins_object = _joins_a_definite_object(lowered, i, j)
-                for text, tags in _span_variants(lowered[i:j]):
+                for text, tags in _span_variants(lowered[i:j], after_determiner=i > 0 and lowered[i - 1] in _DETERMINERS):
                     if verbs and text.startswith(lowered[i] + "_"):
                         continue
                     collector.add(text, NAME, span, (*tags, size))

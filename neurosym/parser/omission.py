@@ -465,6 +465,30 @@ def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool
     return bool(lemmas) and words[-1] not in lemmas
 
 
+def states_read_as_actions(formula: ast.Formula, sentence: str) -> list[str]:
+    """The one-place predicates of ``formula`` named by a verb's lemma where the sentence
+    says only its past participle after a form of "be", with no agent: such a participle
+    says a state, which the generator names as said ("Harry is tired." is ``tired(harry)``,
+    all 51 generated or FOLIO gold LFs of that shape). "The printer is broken." is never
+    ``break(printer)`` (the shipped parser's reading, 0.75), which says that the printer
+    breaks, nor "Whoever is married ..." ``marry(x)`` (0.67). With an agent ("was broken
+    by Tom") the passive names the verb (``passive_names``). Open mode."""
+    said = {lemma for match in _STATE_PARTICIPLE.finditer(sentence)
+            for lemma in lemmas_of_past(match.group("participle").lower())
+            if lemma != match.group("participle").lower()}
+    if not said:
+        return []
+    return list(dict.fromkeys(
+        node.name for node in ast.walk(formula)
+        if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in said
+        and not re.search(rf"\b{re.escape(node.name)}(?:s|es|ing)?\b", sentence, re.I)))
+
+
+# A form of "be" and a word, not followed by "by" (the passive's agent).
+_STATE_PARTICIPLE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am)(?:\s+not|n't)?\s+(?P<participle>[a-z]+)\b(?!\s+by\b)", re.I)
+
+
 def agents_as_objects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The constants ``formula`` makes the second argument of a two-place predicate though
     the sentence only ever says them as the agent of that verb's passive: every mention

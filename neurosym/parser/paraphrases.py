@@ -82,8 +82,21 @@ _DENIED_POSSESSION = re.compile(
     r"\b(?:(?P<verb>has|have|had)\s+no|(?P<auxiliary>does|do|did)(?P<negation>\s+not|n't)\s+have\s+any)"
     r"\s+(?P<phrase>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})", re.I)
 _AUXILIARY = {"has": "does", "have": "do", "had": "did"}
+# "has a tail", "have feathers", "had two cars": a possession affirmed with an article, a
+# number or no determiner, its noun one word that ends the clause or comes before a word
+# that ends its phrase. Not "has the ...", nor "has a high salary" (FOLIO's gold logic
+# names that one high_salary(john)), nor the perfect's "has been", "has worked"
+# (``_affirmed_heads`` drops past participles), nor "has to".
+_AFFIRMED_POSSESSION = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:a|an|some|many|several|two|three|four|five)\s+)?"
+    r"(?!(?:no|not|never|been|to|the|any|only|also|just|already|always|ever|got)\b)"
+    r"(?P<noun>[a-z][a-z-]*)(?=\s*(?:[.,;!?]|$)|\s+(?P<next>[a-z]+)\b)", re.I)
 # Words that end the possessed noun phrase ("no songs in French": the songs).
 _PHRASE_END = frozenset("in on at to of for with from by about and or but that which who whose than as".split())
+# Words that end an affirmed possession's phrase and clause ("has children nor ..."); not a
+# preposition, which may make it a relation ("has an office in Germany": FOLIO's gold
+# logic is office_in(ableton, germany)).
+_CLAUSE_END = frozenset("and or but nor if when whenever unless then because while is are was were that which who".split())
 
 
 # "is a snake with fur", "are dogs with three legs" is not judged: "a"/"an" and one or two words
@@ -142,6 +155,10 @@ _THERE_IS_A = re.compile(r"\b(?P<there>[Tt]here)\s+(?P<be>is|exists|was)\s+(?P<a
 # A noun phrase (up to "that"/"who"), then a preposition that places it.
 _PLACED = re.compile(r"(?:(?!\b(?:that|who|which)\b)[\w'-]+\s+)+?(?:on|in|at|of|for|with|to|from|by|near|under)\b")
 _THIS = re.compile(r"\b(?P<this>[Tt]his)\s+(?!(?:is|was|has|can|will|does|did|must|may|means)\b)(?=[a-z])")
+# "Whoever ..." opening a sentence: the generator says it so too, but the network reads
+# "Everyone who ..." better ("Whoever is married has a car." was ``married(x) -> car(x)``;
+# "Everyone who is married has a car." is ``married(x) -> have_car(x)`` at 0.98).
+_WHOEVER = re.compile(r"^(?P<space>\s*)Whoever\b")
 # "is never", "can never": the auxiliary's own negation. Not the perfect's "has never been
 # to Paris": the network reads "has not been to Paris" as not have(bob, paris).
 _AUXILIARY_NEVER = re.compile(
@@ -156,8 +173,27 @@ def possessed_nouns(sentence: str) -> tuple[str, ...]:
     """The head noun of each possession ``sentence`` denies or gives with "with" ("degree"
     for "has no degree", "ideas" for "has no innovative ideas", "songs" for "has no songs
     in French", "fur" for "is a snake with fur")."""
-    return tuple(_noun_phrase(match.group("phrase"))[-1]  # cached: every reading of a sentence asks
-                 for pattern in (_DENIED_POSSESSION, _KIND_WITH) for match in pattern.finditer(sentence))
+    denied_or_with = [_noun_phrase(match.group("phrase"))[-1]  # cached: every reading of a sentence asks
+                      for pattern in (_DENIED_POSSESSION, _KIND_WITH) for match in pattern.finditer(sentence)]
+    return tuple(dict.fromkeys(denied_or_with + _affirmed_heads(sentence)))
+
+
+def _affirmed_heads(sentence: str) -> list[str]:
+    """The nouns of the possessions ``sentence`` affirms ("tail" for "Every cat has a
+    tail.", "feathers" for "Birds have feathers."), each said only there: a noun said
+    twice may name something else the second time ("Whoever has a dog is a dog lover.").
+    Not a noun followed by a preposition: "of" names an attribute ("has a score of 10"
+    is ``score(x) = 10``), others may make a relation. Nor the perfect's participle
+    ("has worked")."""
+    heads = []
+    for match in _AFFIRMED_POSSESSION.finditer(sentence):
+        noun, following = match.group("noun"), (match.group("next") or "").lower()
+        if following and following not in _CLAUSE_END or lemmas_of_past(noun.lower()):
+            continue
+        said = re.findall(rf"\b(?:{re.escape(noun)}|{re.escape(lemma_of_plural(noun.lower()))})\b", sentence, re.I)
+        if len(said) == 1:
+            heads.append(noun)
+    return heads
 
 
 def plain_paraphrase(sentence: str) -> str | None:
@@ -167,8 +203,9 @@ def plain_paraphrase(sentence: str) -> str | None:
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
     lie"), "this N" as "the N", "it rains" as "it is raining", a bare plural subject
     with "all" ("Cats are animals." -> "All cats are animals."), the verb phrase of
-    "either A or B" said of each ("Either A won or B won.") and "there is a N" as
-    "something is a N" (``existence_said_plainly``); None when it says none of these."""
+    "either A or B" said of each ("Either A won or B won."), "there is a N" as
+    "something is a N" (``existence_said_plainly``) and an opening "Whoever" as
+    "Everyone who"; None when it says none of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -306,4 +343,5 @@ _REWORDINGS = (
     (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can"
                                      else f"{match.group('auxiliary')} not"),
     (_NEVER_VERB, _never_verb_said_plainly),
+    (_WHOEVER, lambda match: f"{match.group('space')}Everyone who"),
 )

@@ -64,7 +64,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
                        places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
                        pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
-                       singular_subjects_read_as_plurals, subjects_left_out_of_conclusions,
+                       singular_subjects_read_as_plurals, states_read_as_actions, subjects_left_out_of_conclusions,
                        things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
@@ -548,6 +548,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: agents_as_objects(formula, sentence, candidates), "makes {}, the passive's agent, an object"),
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
+            (lambda: states_read_as_actions(formula, sentence), "reads the state {} as an action"),
             (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
             (lambda: only_misread(formula, sentence, candidates),
              "concludes {} in no rule, as the sentence's 'only' does"),
