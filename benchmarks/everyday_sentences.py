@@ -65,7 +65,9 @@ OPEN = [
     ("All men are mortal.", ("forall x. man(x) -> mortal(x)",)),
     ("The sky is blue.", ("blue(sky)",)),
     ("John is Mary's father.", ("father(john, mary)", "father_of(john, mary)")),
-    ("Some cats like fish.", ("exists x. cat(x) and like(x, fish)",)),
+    # a verb and its bare object as one name, as "approve expense reports" below and the generator
+    # ("drinks coffee") name it: accepted since 2026-12-07 evening (the bare-noun check)
+    ("Some cats like fish.", ("exists x. cat(x) and like(x, fish)", "exists x. cat(x) and like_fish(x)")),
     ("No reptiles have fur.", ("forall x. reptile(x) -> not have_fur(x)",)),
     ("Penguins are birds that cannot fly.", ("forall x. penguin(x) -> bird(x) and not fly(x)",)),
     ("Bob will attend the meeting unless he is sick.", ("not sick(bob) -> attend(bob, meeting)",)),

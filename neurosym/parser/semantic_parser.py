@@ -56,7 +56,8 @@ from .declared_constants import constant_mentions, misgrounded_constants
 from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibitions, opposites_said_plainly,
                               permissions_read_as_prohibitions, prohibitions_read_as_permissions, symbols_misattributed,
                               symbols_unsaid, units_converted, units_mismatched, unsaid_glosses)
-from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, compares_unsaid, conditions_unsaid,
+from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, bare_nouns_named, compares_unsaid,
+                       conditions_unsaid,
                        coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
                        existence_unread, generics_named, generics_read_as_some, indefinites_named,
                        inexpressible_quantities,
@@ -545,6 +546,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "makes {} a subject, which the sentence says only as an object"),
             (lambda: indefinites_named(formula, sentence, candidates),
              "names {}, which the sentence says only as an indefinite"),
+            (lambda: bare_nouns_named(formula, sentence, candidates),
+             "names {}, which the sentence says only as a bare noun"),
             (lambda: agents_as_objects(formula, sentence, candidates), "makes {}, the passive's agent, an object"),
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
