@@ -62,6 +62,7 @@ from typing import Sequence
 
 from ..logic import ast
 from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
+from .omission import WEATHER_IT
 from .vocabulary import canonical_variables
 
 __all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed"]
@@ -205,8 +206,6 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # the other said ("so", "too"). The weather's "it" ("it is raining") points nowhere.
 _ANAPHORA = re.compile(r"\b(?:it|its|itself|they|them|their|themselves|he|him|his|himself|she|her|herself"
                        r"|one|ones|so|too|also|same|such|either|neither|both|whoever|who|whom|whose)\b", re.I)
-_WEATHER_IT = re.compile(r"\bit\s+(?:is|was)\s+(?:not\s+)?(?:raining|snowing)\b|\bit\s+(?:rains|snows)\b"
-                         r"|\bit\s+(?:does|did)\s+not\s+(?:rain|snow)\b", re.I)
 # An indefinite subject, which read alone makes a clause a generality.
 _INDEFINITE_SUBJECT = re.compile(r"(?:an?|any|some)\s", re.I)
 # Connectives that would make a split at another one ambiguous ("A if B unless C").
@@ -316,7 +315,7 @@ def _pronoun_resolved(clause: str, earlier: str) -> str:
     the form, it was executed.", where "it" may be either)."""
     pronoun = _SUBJECT_PRONOUN.match(clause)
     subject = _subject_of(earlier)
-    if pronoun is None or subject is None or _WEATHER_IT.match(clause) or len(_MENTION.findall(earlier)) != 1:
+    if pronoun is None or subject is None or WEATHER_IT.match(clause) or len(_MENTION.findall(earlier)) != 1:
         return clause
     return f"{subject} {clause[pronoun.end():]}"
 
@@ -326,7 +325,7 @@ def _subject_of(clause: str) -> str | None:
     followed by the verb form of a singular subject ("the folk song" in "the folk song
     is smart"), else None: none in "Birds can fly", whose first word may be a generic
     plural (a pronoun that stands for it is bound, not a name)."""
-    words = clause.split()
+    words = clause.rstrip(".!?;, ").split()  # "Bob sleeps." ends in its verb
     if not words or words[0].lower() in _NO_NAMES:
         return None
     if words[0].lower() == "the":
@@ -334,7 +333,7 @@ def _subject_of(clause: str) -> str | None:
                 if all(word.islower() and not _ADVERB.fullmatch(word) for word in words[1:k])]
     else:
         names = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
-        ends = [names] if names < len(words) else []
+        ends = [names] if 0 < names < len(words) else []  # a name, then more: "grows vegetables" has no subject
     for end in ends:
         verb = next((k for k in range(end, len(words)) if not _ADVERB.fullmatch(words[k])), None)  # "often reads"
         if verb is not None and _SINGULAR_VERB.fullmatch(words[verb]):
@@ -375,7 +374,7 @@ def _sentence(clause: str) -> str:
 def _points_outside(clause: str) -> bool:
     """Whether ``clause`` may name something only the other clause says: a pronoun (not
     the weather's "it"), or an indefinite subject that alone reads as a generality."""
-    return bool(_ANAPHORA.search(_WEATHER_IT.sub("", clause))) or bool(_INDEFINITE_SUBJECT.match(clause))
+    return bool(_ANAPHORA.search(WEATHER_IT.sub("", clause))) or bool(_INDEFINITE_SUBJECT.match(clause))
 
 
 # The roots a reading of each connective may have: the connective's own operator, or
@@ -416,21 +415,65 @@ def connectives_unread(formula: ast.Formula, sentence: str) -> str | None:
 
 def clause_subjects_unnamed(formula: ast.Formula, sentence: str) -> list[str]:
     """The subjects of the sentence's clauses (a name, or "the" and a noun) that
-    ``formula`` names nowhere as a constant: "Either the door is locked or the alarm is
-    on." read ``locked(door) xor alarm(door)`` (0.75) makes the alarm a property of the
-    door. Open mode, where a subject's constant is its words ("the folk song" is
-    ``folk_song``).
+    ``formula`` does not name as a constant where it says that clause: nowhere, or, where
+    its operands are the clauses' (the connective's operator at the root, one operand per
+    clause), not in the clause's own operand, and so on down nested connectives. "Either
+    the door is locked or the alarm is on." read ``locked(door) xor alarm(door)`` (0.75)
+    makes the alarm a property of the door; "The painter neither feeds Charlie nor reads
+    books." read ``not feed(painter, charlie) and not read_books(charlie)`` (the split
+    network, 0.92) gives the second clause the first one's object. Open mode, where a
+    subject's constant is its words ("the folk song" is ``folk_song``).
 
     >>> from neurosym.logic.parser import parse_formula
     >>> clause_subjects_unnamed(parse_formula("locked(door) xor alarm(door)"), "Either the door is locked or the alarm is on.")
     ['the alarm']
+    >>> clause_subjects_unnamed(parse_formula("not feed(painter, charlie) and not read_books(charlie)"),
+    ...                         "The painter neither feeds Charlie nor reads books.")
+    ['the painter']
     """
     found = outer_connective(sentence)
     if found is None:
         return []
-    constants = {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
-    subjects = [subject for clause in found.clauses if (subject := _subject_of(clause)) is not None]
-    return [subject.lower() for subject in subjects if _constant_of(subject) not in constants]
+    operands = _operands(formula, found)
+    if operands is None:
+        constants = _constants(formula)
+        return [subject.lower() for clause in found.clauses
+                if (subject := _subject_of(clause)) is not None and _constant_of(subject) not in constants]
+    unnamed = []
+    for operand, clause in zip(operands, found.clauses):
+        subject = _subject_of(clause)
+        if subject is not None and _constant_of(subject) not in _constants(operand):
+            unnamed.append(subject.lower())
+        else:
+            unnamed += clause_subjects_unnamed(operand, clause)
+    return list(dict.fromkeys(unnamed))
+
+
+def _operands(formula: ast.Formula, found: Connective) -> tuple[ast.Formula, ...] | None:
+    """The operands of ``formula`` that say ``found``'s clauses, in the clauses' order,
+    where the connective's form is its root with one operand per clause (as
+    ``Connective.formula`` joins them, but a negated condition of "unless" whole), else None."""
+    operator, count = found.operator, len(found.clauses)
+    if operator == "not":
+        return (formula.arg,) if isinstance(formula, ast.Not) else None
+    if operator in ("and", "or", "nor"):
+        kind = ast.Or if operator == "or" else ast.And
+        if not isinstance(formula, kind) or len(formula.args) != count:
+            return None
+        if operator == "nor":
+            return tuple(arg.arg for arg in formula.args) if all(isinstance(arg, ast.Not) for arg in formula.args) \
+                else None
+        return formula.args
+    kind = {"implies": ast.Implies, "unless": ast.Implies, "iff": ast.Iff, "xor": ast.Xor}[operator]
+    if not isinstance(formula, kind):
+        return None
+    if operator == "unless":
+        return (formula.left.arg, formula.right) if isinstance(formula.left, ast.Not) else None
+    return formula.left, formula.right
+
+
+def _constants(formula: ast.Formula) -> set[str]:
+    return {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
 
 
 def _constant_of(subject: str) -> str:

@@ -443,8 +443,8 @@ def compares_unsaid(formula: ast.Formula, sentence: str, candidates: CandidateSe
 
 
 def passive_names(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
-    """The names of ``formula`` that keep a passive's form: copied from a span that ends
-    in the "by" after a past participle (``produce_by``, ``fed_by``), or that ends in a
+    """The names of ``formula`` that keep a passive's form: copied from a span that holds
+    the "by" after a past participle (``produce_by``, ``fed_by``, ``catch_by_citizen``), or that ends in a
     participle other than its lemma right before "by" (``van_produced`` for "a van produced
     by Chevrolet"). A passive names the active verb, its agent first: "Hamlet was written
     by Shakespeare." is ``write(shakespeare, hamlet)`` (open mode; see the module docstring)."""
@@ -456,8 +456,8 @@ def passive_names(formula: ast.Formula, sentence: str, candidates: CandidateSet)
 def _keeps_passive_form(sentence: str, name: str, span: tuple[int, int]) -> bool:
     lowered = sentence.lower()
     words = _LOWER_WORD.findall(lowered[span[0]:span[1]])
-    if len(words) >= 2 and words[-1] == "by" and lemmas_of_past(words[-2]):
-        return True
+    if any(word == "by" and lemmas_of_past(before) for before, word in zip(words, words[1:])):
+        return True  # "fed by", and "caught by the citizen" (catch_by_citizen: the shipped parser, 0.95)
     following = _LOWER_WORD.match(lowered[span[1]:].lstrip())
     if not (words and following and following.group() == "by" and name.endswith(words[-1])):
         return False
@@ -768,12 +768,16 @@ def weather_given_subjects(formula: ast.Formula, sentence: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _weather_said(sentence: str) -> frozenset[str]:
     """The weather stems ``sentence`` says of the empty "it" ("rain" for "it rains")."""
-    return frozenset(match.group(1).lower() for match in _WEATHER_IT.finditer(sentence))
+    return frozenset((match.group(1) or match.group(2)).lower() for match in WEATHER_IT.finditer(sentence))
 
 
-_WEATHER_IT = re.compile(
+# The empty "it" of the weather: its verbs ("it rains", "it didn't snow", "it is hailing")
+# and, after a form of "be", its adjectives ("it is sunny", as the generator says them).
+WEATHER_IT = re.compile(
     r"\bit(?:\s+(?:is|was|will|does|did|has|had|must|might|may|can|could|should|would)(?:\s+not|n't)?"
-    r"(?:\s+be|\s+been)?)?\s+(rain|snow|hail|drizzl|thunder|sleet)\w*", re.I)
+    r"(?:\s+be|\s+been)?)?\s+(rain|snow|hail|drizzl|thunder|sleet)\w*"
+    r"|\bit(?:\s+(?:is|was|will\s+be|has\s+been|had\s+been))(?:\s+not|n't)?\s+"
+    r"(sunny|windy|foggy|stormy|cloudy|rainy|snowy|misty)\b", re.I)
 
 
 def inexpressible_quantities(sentence: str) -> list[str]:

@@ -568,7 +568,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: things_read_as_propositions(formula, sentence), "reads the thing {} as a proposition"),
             (lambda: singular_subjects_read_as_plurals(formula, sentence),
              "reads {}, the subject of a singular verb, as a plural"),
-            (lambda: clause_subjects_unnamed(formula, sentence), "names {}, a clause's subject, nowhere"),
+            (lambda: clause_subjects_unnamed(formula, sentence), "does not name {}, a clause's subject, in its clause"),
         ]
     for check, doubt in checks:
         found = check()
