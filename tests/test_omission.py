@@ -226,6 +226,9 @@ def test_no_gold_lf_negates_what_its_sentence_does_not():
     ("Every dog chases some cat.", "forall x. dog(x) -> (exists y. cat(y) and chase(x, y))", False),
     ("At least one dog is big.", "exists x. dog(x) and big(x)", False),  # "one" alone is a number
     ("Bob has one dog.", "exists x. dog(x) and have(bob, x)", True),
+    # a capitalised plural inside the sentence is a name (the shipped parser's reading, 0.70)
+    ("PyTorch is either Windows and software, or neither Windows nor software.",
+     "forall x. pytorch(x) and window(x) xor not software(x) -> not software(x)", True),
 ])
 def test_a_quantifier_the_sentence_does_not_say_is_caught(sentence, lf, unsaid):
     assert quantifies_unsaid(parse_formula(lf), sentence) is unsaid
@@ -253,6 +256,11 @@ def test_no_generated_gold_lf_quantifies_what_its_sentence_does_not():
      "visit(cow, dog) and visit(dog, cow) -> big(cow)", []),  # the cow is a subject once
     ("The frog chomps Emily whenever she blames the library.",
      "blame(emily, library) -> chomp(frog, emily)", []),  # "she" may stand for Emily
+    # after the relation's verb and preposition (the shipped parser's reading, 0.89)
+    ("James has a car or works at Meta.", "have_car(james) or work_at(meta, james)", ["meta"]),
+    ("James has a car or works at Meta.", "have_car(james) or work_at(james, meta)", []),
+    ("Edwin went to the school, located in Lynn.",  # the school is located_in's subject
+     "go_to(edwin, school) and located_in(school, lynn)", []),
 ])
 def test_a_subject_the_sentence_only_says_as_an_object_is_caught(sentence, lf, swapped):
     assert objects_as_subjects(parse_formula(lf), sentence, candidates_for(sentence)) == swapped
