@@ -530,9 +530,10 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
     """The constants ``formula`` relates to themselves (``work_at(meta, meta)``) though
     ``sentence`` says them once, and the variables it relates to themselves (``love(x,
     x)``), when the sentence has no reflexive pronoun ("itself", "each other"): English
-    says both ends of such a relation ("The lion chases the lion."; open mode, see the
-    module docstring). Two mentions of an indefinite are two variables ("Everyone loves
-    everyone." is ``love(x, y)``)."""
+    says both ends of such a relation ("The lion chases the lion."). Two mentions of an indefinite are two variables ("Everyone loves
+    everyone." is ``love(x, y)``). Both modes: "James doesn't guarantee Blicket's loan when
+    he doesn't have fair credit." is not ``... not cosigner_of(blicket, blicket)`` (the
+    schema-guided network, 0.70)."""
     if _REFLEXIVE.search(sentence):
         return []
     selves = sorted({node.args[0] for node in ast.walk(formula)
@@ -540,7 +541,14 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
                      and isinstance(node.args[0], (ast.Const, ast.Var)) and node.args[0] == node.args[1]},
                     key=lambda term: term.name)
     return [term.name for term in selves
-            if isinstance(term, ast.Var) or _occurrences(term.name, candidates) < 2]
+            if isinstance(term, ast.Var) or max(_occurrences(term.name, candidates), _said(term.name, sentence)) < 2]
+
+
+def _said(name: str, sentence: str) -> int:
+    """How many times ``sentence`` says the words of ``name`` (any case): schema-guided
+    candidates give a declared constant's span once, however often it is said."""
+    words = r"\s+".join(re.escape(word) for word in name.split("_"))
+    return len(re.findall(rf"\b{words}\b", sentence, re.I))
 
 
 def negated_generalities_unread(formula: ast.Formula, sentence: str) -> list[str]:
@@ -710,6 +718,30 @@ def pronoun_possessions_dropped(formula: ast.Formula, sentence: str) -> list[str
         if as_kind or as_name:
             found.append(f"{match.group(0)}")
     return found
+
+
+def pronoun_objects_dropped(formula: ast.Formula, sentence: str) -> list[str]:
+    """The verbs of ``formula`` read as properties (one-place predicates named by the
+    verb's lemma) where the sentence gives them an object pronoun ("kick him", "avoids
+    them"): the pronoun stands for something the relation needs. "Unless Dan is clean,
+    the taukor does not kick him." is not ``not clean(dan) -> not kick(taukor)`` (the
+    shipped parser's reading, 0.98). Not the weather's "it" ("it is raining"), nor "it"
+    before a verb ("... kicks the dog when it barks"). Open mode."""
+    verbs = set()
+    for match in _VERB_THEN_PRONOUN.finditer(sentence):
+        word = match.group("verb").lower()
+        verbs |= {word, lemma_of_verb(word), *lemmas_of_past(word)}
+    if not verbs:
+        return []
+    return list(dict.fromkeys(node.name for node in ast.walk(formula)
+                              if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in verbs))
+
+
+# A word and an object pronoun after it that ends its clause or comes before one of the
+# words that end a verb phrase ("kick him.", "avoids them when ...").
+_VERB_THEN_PRONOUN = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:him|her|them|it|me|us)(?=\s*(?:[.,;!?]|$)|\s+(?:and|or|but|if|when|whenever"
+    r"|unless|because|then|nor)\b)", re.I)
 
 
 # "his sister", "her older brother": lower-case words that are no function words.

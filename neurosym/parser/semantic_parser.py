@@ -57,13 +57,12 @@ from .declared_glosses import (antonyms_read_as_glosses, facts_read_as_prohibiti
                               permissions_read_as_prohibitions, prohibitions_read_as_permissions, symbols_misattributed,
                               symbols_unsaid, units_converted, units_mismatched, unsaid_glosses)
 from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects, bare_nouns_named, compares_unsaid,
-                       conditions_unsaid,
-                       coordinated_kinds_intersected, disconnected_existentials, existence_denied_unread,
-                       existence_unread, generics_named, generics_read_as_some, indefinites_named,
-                       inexpressible_quantities,
-                       misdirected_comparisons, negated_generalities_unread, negates_unsaid, objects_as_subjects,
-                       objects_read_as_properties, omitted_words, only_misread, passive_names, phrases_named_twice,
-                       places_read_as_kinds, possessions_read_as_kinds, possessives_read_as_kinds,
+                       conditions_unsaid, coordinated_kinds_intersected, disconnected_existentials,
+                       existence_denied_unread, existence_unread, generics_named, generics_read_as_some,
+                       indefinites_named, inexpressible_quantities, misdirected_comparisons,
+                       negated_generalities_unread, negates_unsaid, objects_as_subjects, objects_read_as_properties,
+                       omitted_words, only_misread, passive_names, phrases_named_twice, places_read_as_kinds,
+                       possessions_read_as_kinds, possessives_read_as_kinds, pronoun_objects_dropped,
                        pronoun_possessions_dropped, quantifiers_unbound, quantifies_unsaid, related_to_itself,
                        singular_subjects_read_as_plurals, states_read_as_actions, subjects_left_out_of_conclusions,
                        things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
@@ -523,6 +522,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
         (lambda: units_mismatched(formula, sentence, candidates, theory),
          "compares a quantity with a function of another unit or period: {}"),
         (lambda: connectives_unread(formula, sentence), "does not join the sentence's clauses by its {}"),
+        (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
     ]
     if schema:
         checks += [
@@ -552,7 +552,6 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: phrases_named_twice(formula, candidates), "gives one phrase two names: {}"),
             (lambda: passive_names(formula, sentence, candidates), "keeps a passive's form in {}"),
             (lambda: states_read_as_actions(formula, sentence), "reads the state {} as an action"),
-            (lambda: related_to_itself(formula, sentence, candidates), "relates {} to itself"),
             (lambda: only_misread(formula, sentence, candidates),
              "concludes {} in no rule, as the sentence's 'only' does"),
             (lambda: places_read_as_kinds(formula, sentence, candidates),
@@ -565,6 +564,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: possessives_read_as_kinds(formula, sentence),
              "reads the possessive {} as its owner, or as apart from its owner"),
             (lambda: pronoun_possessions_dropped(formula, sentence), "leaves out whose {} are"),
+            (lambda: pronoun_objects_dropped(formula, sentence), "reads {} without the object its pronoun says"),
             (lambda: things_read_as_propositions(formula, sentence), "reads the thing {} as a proposition"),
             (lambda: singular_subjects_read_as_plurals(formula, sentence),
              "reads {}, the subject of a singular verb, as a plural"),
