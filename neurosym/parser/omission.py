@@ -452,9 +452,9 @@ def compares_unsaid(formula: ast.Formula, sentence: str, candidates: CandidateSe
 
 def passive_names(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
     """The names of ``formula`` that keep a passive's form: copied from a span that holds
-    the "by" after a past participle (``produce_by``, ``fed_by``, ``catch_by_citizen``), or that ends in a
-    participle other than its lemma right before "by" (``van_produced`` for "a van produced
-    by Chevrolet"). A passive names the active verb, its agent first: "Hamlet was written
+    the "by" after a past participle (``produce_by``, ``fed_by``, ``catch_by_citizen``), or
+    that ends in a participle other than its lemma right before "by" (``van_produced`` for
+    "a van produced by Chevrolet"). A passive names the active verb, its agent first: "Hamlet was written
     by Shakespeare." is ``write(shakespeare, hamlet)`` (open mode; see the module docstring)."""
     return [name for name in _names(formula)
             if any(_keeps_passive_form(sentence, name, span) for span in candidates.spans_by_text.get(name, ()))]
@@ -530,10 +530,10 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
     """The constants ``formula`` relates to themselves (``work_at(meta, meta)``) though
     ``sentence`` says them once, and the variables it relates to themselves (``love(x,
     x)``), when the sentence has no reflexive pronoun ("itself", "each other"): English
-    says both ends of such a relation ("The lion chases the lion."). Two mentions of an indefinite are two variables ("Everyone loves
-    everyone." is ``love(x, y)``). Both modes: "James doesn't guarantee Blicket's loan when
-    he doesn't have fair credit." is not ``... not cosigner_of(blicket, blicket)`` (the
-    schema-guided network, 0.70)."""
+    says both ends of such a relation ("The lion chases the lion."). Two mentions of an
+    indefinite are two variables ("Everyone loves everyone." is ``love(x, y)``). Both
+    modes: "James doesn't guarantee Blicket's loan when he doesn't have fair credit." is
+    not ``... not cosigner_of(blicket, blicket)`` (the schema-guided network, 0.70)."""
     if _REFLEXIVE.search(sentence):
         return []
     selves = sorted({node.args[0] for node in ast.walk(formula)
@@ -541,10 +541,11 @@ def related_to_itself(formula: ast.Formula, sentence: str, candidates: Candidate
                      and isinstance(node.args[0], (ast.Const, ast.Var)) and node.args[0] == node.args[1]},
                     key=lambda term: term.name)
     return [term.name for term in selves
-            if isinstance(term, ast.Var) or max(_occurrences(term.name, candidates), _said(term.name, sentence)) < 2]
+            if isinstance(term, ast.Var)
+            or max(_occurrences(term.name, candidates), _times_said(term.name, sentence)) < 2]
 
 
-def _said(name: str, sentence: str) -> int:
+def _times_said(name: str, sentence: str) -> int:
     """How many times ``sentence`` says the words of ``name`` (any case): schema-guided
     candidates give a declared constant's span once, however often it is said."""
     words = r"\s+".join(re.escape(word) for word in name.split("_"))
@@ -1201,12 +1202,12 @@ def bare_nouns_named(formula: ast.Formula, sentence: str, candidates: CandidateS
     possessive, and not in a list ("plays piano", "goes to school"). Open mode names an
     individual by a name or "the" and a noun; a bare noun is part of what is done, and
     the generator names the two together (``play_piano(x)``, ``go_to_school(x)``), so
-    one concept gets one name whether or not a sentence says "the". Not after an
-    adjective's preposition ("is allergic to nuts": ``allergic(peter, nuts)``). "The whale neither
-    is proud of the rat nor plays piano." is never ``... not play(whale, piano)`` (the
-    split network's reading, 0.92). A noun beside "and", "or" or a comma is not judged
-    (FOLIO's gold logic reads "plays piano, violin, and saxophone" as relations), nor
-    the first word of the sentence."""
+    one concept gets one name whether or not a sentence says "the". "The whale neither is
+    proud of the rat nor plays piano." is never ``... not play(whale, piano)`` (the split
+    network's reading, 0.92). Not judged: a noun after an adjective's preposition ("is
+    allergic to nuts": ``allergic(peter, nuts)``), beside "and", "or" or a comma (FOLIO's
+    gold logic reads "plays piano, violin, and saxophone" as relations), a word of time
+    ("today"), and the first word of the sentence."""
     named = []
     for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, ast.Const)):
         spans = candidates.spans_by_text.get(name, ())
@@ -1234,9 +1235,8 @@ _ADJECTIVE_THEN_PREPOSITION = re.compile(r"\b(?:is|are|was|were|be|been|am)(?:\s
 # Words that say when, not what ("goes to the cinema today": FOLIO's gold logic makes it a constant).
 _TIME_ADVERBS = frozenset("today tomorrow yesterday tonight now".split())
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|nor\b)", re.I)
-_NOT_BARE_BEFORE = ARTICLES | frozenset(
-    "and or nor but this that these those some every each all no any many most few several both his her their its"
-    " my our your one two three four five six seven eight nine ten".split())
+_NOT_BARE_BEFORE = _DETERMINERS | frozenset(
+    "and or nor but many most few several both one two three four five six seven eight nine ten".split())
 
 
 def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:

@@ -96,7 +96,8 @@ _PHRASE_END = frozenset("in on at to of for with from by about and or but that w
 # Words that end an affirmed possession's phrase and clause ("has children nor ..."); not a
 # preposition, which may make it a relation ("has an office in Germany": FOLIO's gold
 # logic is office_in(ableton, germany)).
-_CLAUSE_END = frozenset("and or but nor if when whenever unless then because while is are was were that which who".split())
+_CLAUSE_END = frozenset(
+    "and or but nor if when whenever unless then because while is are was were that which who".split())
 
 
 # "is a snake with fur", "are dogs with three legs" is not judged: "a"/"an" and one or two words
@@ -172,7 +173,8 @@ _NEVER_VERB = re.compile(r"\bnever\s+(?P<verb>[a-z]+)\b")
 def possessed_nouns(sentence: str) -> tuple[str, ...]:
     """The head noun of each possession ``sentence`` denies or gives with "with" ("degree"
     for "has no degree", "ideas" for "has no innovative ideas", "songs" for "has no songs
-    in French", "fur" for "is a snake with fur")."""
+    in French", "fur" for "is a snake with fur"), then of each it affirms with a noun of
+    one word said once ("tail" for "Every cat has a tail.": ``_affirmed_heads``)."""
     denied_or_with = [_noun_phrase(match.group("phrase"))[-1]  # cached: every reading of a sentence asks
                       for pattern in (_DENIED_POSSESSION, _KIND_WITH) for match in pattern.finditer(sentence)]
     return tuple(dict.fromkeys(denied_or_with + _affirmed_heads(sentence)))
