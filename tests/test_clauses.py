@@ -3,7 +3,7 @@ anything else stays whole."""
 
 import pytest
 
-from neurosym.parser.clauses import independent_clauses, shared_subject_clauses
+from neurosym.parser.clauses import independent_clauses, shared_subject_clauses, shared_verb_clauses
 
 
 @pytest.mark.parametrize("sentence, clauses", [
@@ -55,3 +55,28 @@ def test_two_clauses_with_subjects_of_their_own_split(sentence, clauses):
 ])
 def test_other_sentences_are_no_two_independent_clauses(sentence):
     assert independent_clauses(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, clauses", [
+    ("Mary owns a car and a bike.", ("Mary owns a car.", "Mary owns a bike.")),
+    ("Maria speaks French and Spanish.", ("Maria speaks French.", "Maria speaks Spanish.")),
+    ("The store sells bread and milk.", ("The store sells bread.", "The store sells milk.")),
+    ("The cat chases the dogs and the mice.", ("The cat chases the dogs.", "The cat chases the mice.")),
+    ("Bob works at Google and Meta.", ("Bob works at Google.", "Bob works at Meta.")),
+    ("Kate eats peanut butter and jam.", ("Kate eats peanut butter.", "Kate eats jam.")),
+])
+def test_one_verb_of_two_objects_is_said_of_each(sentence, clauses):
+    assert shared_verb_clauses(sentence) == clauses
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cat chases the dog and the mouse runs.",  # a clause of its own
+    "Bob likes cats and sleeps.",  # a second verb phrase: shared_subject_clauses
+    "Mary owns cars and bikes.",  # "bikes" may be a verb
+    "Bob does not own a car and a bike.",  # a negation whose scope the split could change
+    "Every cat chases a dog and a mouse.",  # a rule
+    "Bob gave Alice a book and a pen.",  # two objects before the "and"
+    "Bob owns a car and a bike and a boat.",  # two "and"s
+])
+def test_other_sentences_are_no_verb_of_two_objects(sentence):
+    assert shared_verb_clauses(sentence) is None

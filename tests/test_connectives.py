@@ -48,6 +48,14 @@ from neurosym.parser.connectives import clause_subjects_unnamed, connectives_unr
     ("Neither Bob nor the cat likes the dog.", "nor", ("Bob likes the dog.", "The cat likes the dog.")),
     ("Chicago is small, Grace is tall, and the rat sleeps.", "and",
      ("Chicago is small.", "Grace is tall.", "The rat sleeps.")),
+    # general statements joined by "and", and kinds listed as one subject
+    ("Every cat is an animal, and every animal is mortal.", "and",
+     ("Every cat is an animal.", "Every animal is mortal.")),
+    ("All men are mortal and Socrates is a man.", "and", ("All men are mortal.", "Socrates is a man.")),
+    ("Cats are animals and dogs are animals.", "and", ("Cats are animals.", "Dogs are animals.")),
+    ("Tom is a cat and no cat is a dog.", "and", ("Tom is a cat.", "No cat is a dog.")),
+    ("Cats and dogs are animals.", "and", ("Cats are animals.", "Dogs are animals.")),
+    ("All birds, bats and bees can fly.", "and", ("All birds can fly.", "All bats can fly.", "All bees can fly.")),
     # a pronoun that is the consequence's subject, where the condition names one thing only
     ("If Dan is red, he is sharp.", "implies", ("Dan is red.", "Dan is sharp.")),
     ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
@@ -73,6 +81,13 @@ def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, claus
     "Bob, Alice and Carl are red.",  # one clause, three subjects
     "Bob is big, Alice is red, and if Carl sings, Dan dances.",  # a list whose last clause is a rule
     "The rat is a cousin of Rina, is thirsty and grows vegetables.",  # one subject, three predicates
+    "Every cat is small and furry.",  # one general statement, two adjectives
+    "Each employee has a laptop and a phone.",  # two objects
+    "Every big, red cat is an animal and Tom is a cat.",  # "Every big" is no clause
+    "Every cat is an animal and it is mortal.",  # "it" reaches back
+    "Nervous and famous people are kind.",  # two adjectives, not two kinds
+    "Alice and Bob are students.",  # names: "Alice are students." is no sentence
+    "Cats and dogs are animals or pets.",
 ])
 def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
     assert outer_connective(sentence) is None
@@ -91,6 +106,8 @@ def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
      "not clever(wug) and not grondous(wug)"),
     ("Chicago is small, Grace is tall, and the rat sleeps.", ["small(chicago)", "tall(grace)", "sleep(rat)"],
      "small(chicago) and tall(grace) and sleep(rat)"),
+    ("Cats and dogs are animals.", ["forall x. cat(x) -> animal(x)", "forall x. dog(x) -> animal(x)"],
+     "(forall x. cat(x) -> animal(x)) and (forall x. dog(x) -> animal(x))"),
 ])
 def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_lfs, joined):
     formula = outer_connective(sentence).formula([parse_formula(lf) for lf in clause_lfs])
@@ -102,6 +119,9 @@ def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_
     ("Oslo is staunous as long as Joseph is a library.", "staunous(oslo) and library(joseph)"),
     ("Chicago is smart or the rat is smart, but not both.", "smart(chicago) or smart(rat)"),
     ("Not every bird can fly.", "fly(bird)"),
+    # two rules read as one (the shipped parser, 0.96)
+    ("Cats are animals and dogs are animals.", "forall x. cat(x) and dog(x) -> animal(x)"),
+    ("All men are mortal and Socrates is a man.", "forall x. man(x) -> mortal(x) and man(socrates)"),
 ])
 def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(sentence, reading):
     assert connectives_unread(parse_formula(reading), sentence) is not None
@@ -113,6 +133,7 @@ def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(s
     ("Either the door is locked or the window is open.", "locked(door) or open(window)"),  # FOLIO's "either"
     ("Every dog barks when the cat sleeps.", "forall x. dog(x) and sleep(cat) -> bark(x)"),
     ("The cat chases the dog.", "chase(cat, dog)"),  # no connective to judge by
+    ("Cats and dogs are animals.", "forall x. cat(x) or dog(x) -> animal(x)"),  # one rule of either kind
 ])
 def test_a_reading_that_joins_them_so_or_equivalently_passes(sentence, reading):
     assert connectives_unread(parse_formula(reading), sentence) is None

@@ -261,6 +261,11 @@ def test_no_generated_gold_lf_quantifies_what_its_sentence_does_not():
     ("James has a car or works at Meta.", "have_car(james) or work_at(james, meta)", []),
     ("Edwin went to the school, located in Lynn.",  # the school is located_in's subject
      "go_to(edwin, school) and located_in(school, lynn)", []),
+    # a second object of the verb (the shipped parser's reading, 0.84)
+    ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(mouse, dog)", ["mouse"]),
+    ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)", []),
+    ("The cat chases the dog and the mouse chases the cat.",  # a verb after it: a subject
+     "chase(cat, dog) and chase(mouse, cat)", []),
 ])
 def test_a_subject_the_sentence_only_says_as_an_object_is_caught(sentence, lf, swapped):
     assert objects_as_subjects(parse_formula(lf), sentence, candidates_for(sentence)) == swapped

@@ -702,6 +702,11 @@ def test_shipped_parser_is_not_confident_in_a_wrong_schema_guided_reading(shippe
     ("leave", "Frank works full time and has taken 20 days off this year.",
      "full_time(frank) and days_taken(frank) = 20"),
     (None, "Alice is 17 years old and weighs 50 kg.", "age(alice) = 17 and weight(alice) = 50"),
+    # one verb of two objects: own_car(mary) and bike(mary) (0.04) was the best reading
+    (None, "Mary owns a car and a bike.", "own_car(mary) and own_bike(mary)"),
+    (None, "The store sells bread and milk.", "sell_bread(store) and sell_milk(store)"),
+    # chase(cat, dog) and chase(mouse, dog) at 0.84: the second object read as a subject
+    (None, "The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)"),
 ])
 def test_shipped_parser_reads_two_clauses_about_one_subject_as_their_conjunction(shipped, rules, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD
@@ -761,6 +766,12 @@ def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_th
     ("At least one of Ann, Bob and Carl is guilty.", "guilty(ann) or guilty(bob) or guilty(carl)"),
     ("If Dan is red, he is sharp or travels.", "red(dan) -> sharp(dan) or travel(dan)"),  # the pronoun its subject
     ("Ruby is not a contractor unless Zongor submitted the form.", "not submit(zongor, form) -> not contractor(ruby)"),
+    # general statements joined by "and": forall x. cat(x) and dog(x) -> animal(x) at 0.96, as one rule
+    ("Cats are animals and dogs are animals.", "(forall x. cat(x) -> animal(x)) and (forall x. dog(x) -> animal(x))"),
+    ("Every cat is an animal, and every animal is mortal.",  # had no reading that passed
+     "(forall x. cat(x) -> animal(x)) and (forall x. animal(x) -> mortal(x))"),
+    ("Tom is a cat and every cat is an animal.", "cat(tom) and (forall x. cat(x) -> animal(x))"),
+    ("Birds and bats can fly.", "(forall x. bird(x) -> fly(x)) and (forall x. bat(x) -> fly(x))"),
 ])
 def test_shipped_parser_reads_the_clauses_of_a_connective_apart(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD

@@ -30,6 +30,16 @@ none), one "and", and no logic word that could reach across the "and" ("or", "if
 ('Anna is older than Ben.', 'Ben is older than Chris.')
 >>> independent_clauses("Ann is 30 years old and weighs 60 kg.") is None
 True
+
+And one verb of two objects ("Mary owns a car and a bike.", which the network reads as
+``own_car(mary) and bike(mary)``) is said of each by ``shared_verb_clauses``: each object
+an article and a word or two, a capitalised name, or a bare word or two whose last is no
+verb form ("and milk"; "and the mouse runs" is a clause of its own).
+
+>>> shared_verb_clauses("Maria speaks French and Spanish.")
+('Maria speaks French.', 'Maria speaks Spanish.')
+>>> shared_verb_clauses("The cat chases the dog and the mouse runs.") is None
+True
 """
 
 from __future__ import annotations
@@ -38,7 +48,7 @@ import re
 
 from .candidates import lemmas_of_past
 
-__all__ = ["shared_subject_clauses", "independent_clauses", "may_be_a_verb", "NAME_OR_THE_NOUN"]
+__all__ = ["shared_subject_clauses", "independent_clauses", "shared_verb_clauses", "may_be_a_verb", "NAME_OR_THE_NOUN"]
 
 # A clause's subject: "the" and a noun, or a name of one or more capitalized words.
 NAME_OR_THE_NOUN = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
@@ -49,6 +59,11 @@ _TWO_SUBJECTS = re.compile(
     rf"\s*(?P<first>(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
     rf"(?P<second>{NAME_OR_THE_NOUN}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
 # Words that begin no clause's subject of its own: "It is not the case that ...".
+# One object of a verb: an article and a word or two, a capitalised name, or a bare word or two.
+_OBJECT = r"(?:(?:an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+_TWO_OBJECTS = re.compile(
+    rf"\s*(?P<lead>(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<verb>[a-z][\w'-]*)(?:\s+(?:to|with|at|in|on|about|for|of))?)"
+    rf"\s+(?P<first>{_OBJECT}),?\s+and\s+(?P<second>{_OBJECT})\s*[.!]?\s*$")
 _NO_SUBJECTS = frozenset("It There This That He She They We I You Every All Each No Some".split())
 # Logic words whose reach a split would cut ("not" and "than" stay inside their clause).
 _LOGIC_ACROSS = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|every|all"
@@ -92,3 +107,22 @@ def independent_clauses(sentence: str) -> tuple[str, str] | None:
     if _ELLIPSIS.search(second):  # "and Carol is not": the clause borrows the first one's words
         return None
     return f"{found.group('first')}.", f"{second[0].upper()}{second[1:]}."
+
+
+def shared_verb_clauses(sentence: str) -> tuple[str, str] | None:
+    """``sentence``'s verb said of each of its two objects ("Mary owns a car." and "Mary
+    owns a bike."), or None when it is not of the shape the module docstring gives or
+    says another logic word."""
+    found = _TWO_OBJECTS.fullmatch(sentence)
+    if found is None or not may_be_a_verb(found.group("verb")) or sentence.count(" and ") != 1 \
+            or found.group("subject").split()[0] in _NO_SUBJECTS or _LOGIC.search(sentence):
+        return None
+    if any(len(words) > 1 and may_be_a_verb(words[-1])
+           for phrase in (found.group("first"), found.group("second"))
+           if (words := phrase.split()[1:] if phrase.split()[0] in ("a", "an", "the") else phrase.split())):
+        return None  # "the dog and the mouse runs": a second clause, not an object
+    if found.group("second")[:1].islower() and found.group("second").split()[0] not in ("a", "an", "the") \
+            and may_be_a_verb(found.group("second").split()[0]):
+        return None  # "and sleeps": a second verb phrase (shared_subject_clauses)
+    lead = found.group("lead")
+    return f"{lead} {found.group('first')}.", f"{lead} {found.group('second')}."

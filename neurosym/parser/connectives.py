@@ -61,6 +61,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..logic import ast
+from .candidates import lemma_of_plural
 from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
 from .omission import WEATHER_IT
 from .vocabulary import canonical_variables
@@ -245,7 +246,8 @@ def _connective(text: str) -> Connective | None:
         consequence = _pronoun_resolved(conditional.group("consequence"), condition)
         return Connective("unless" if word == "unless" else "implies", (_sentence(condition), _sentence(consequence)),
                           word)
-    if (listed := _three_clauses_or_more(text)) is not None:
+    if (listed := _three_clauses_or_more(text) or _general_statements(text) or _plural_subjects_listed(text)) \
+            is not None:
         return listed
     if text.count(" but ") == 1 and (contrast := _BUT.fullmatch(text)) and not _OTHER_CONNECTIVES.search(text):
         return _joined("and", contrast.group("first"), contrast.group("second"), "but")
@@ -306,6 +308,77 @@ def _three_clauses_or_more(text: str) -> Connective | None:
     if len(clauses) < 3 or any(_subject_of(clause) is None for clause in clauses):
         return None
     return Connective("and", tuple(_sentence(clause) for clause in clauses), "and")
+
+
+# Verb forms that follow a plural subject, by which a bare plural is told from a noun
+# that is no subject ("Cats are ...", "Birds can ..."); a plain plural verb ("Birds fly")
+# cannot be told from a noun by its spelling.
+_PLURAL_VERBS = frozenset("""are were aren't weren't can cannot can't could must may might should will would do don't
+did didn't have need""".split())
+# Quantifiers that take a singular verb ("Every cat is ...", "Nothing is ...").
+_SINGULAR_QUANTIFIERS = frozenset("every each no everything everyone everybody nothing nobody".split())
+
+
+def _general_statements(text: str) -> Connective | None:
+    """ "Every cat is an animal, and every animal is mortal." or "All men are mortal and
+    Socrates is a man." as its clauses, when at least one is a general statement (a
+    quantifier and its noun, or a bare plural, before a verb) and each of the others has a
+    name or "the" and a noun for its subject, and no other logic word could reach across
+    them. The network reads such a sentence as one rule ("Cats are animals and dogs are
+    animals." as ``forall x. cat(x) and dog(x) -> animal(x)``, 0.96)."""
+    if " or " in text or " but " in text or _OTHER_CONNECTIVES.search(text):
+        return None
+    clauses = _LIST_SEPARATOR.split(text)
+    general = [_is_general(clause) for clause in clauses]
+    if len(clauses) < 2 or not any(general) \
+            or not all(is_general or _subject_of(clause) is not None for is_general, clause in zip(general, clauses)):
+        return None
+    return Connective("and", tuple(_sentence(clause) for clause in clauses), "and")
+
+
+def _is_general(clause: str) -> bool:
+    """Whether ``clause`` says something of every or no thing of a kind: "every cat is
+    ...", "nothing is ...", "all cats are ...", "cats can ..." (the verb one that tells a
+    subject: ``_PLURAL_VERBS``, or a singular one after "every", "no" ...)."""
+    words = clause.split()
+    if len(words) < 3:
+        return False
+    if words[0].lower() in _SINGULAR_QUANTIFIERS:
+        return any(_SINGULAR_VERB.fullmatch(word) or word.lower() in _PLURAL_VERBS for word in words[2:])
+    subject = words[1:] if words[0].lower() == "all" else words
+    verb = next((k for k, word in enumerate(subject) if word.lower() in _PLURAL_VERBS), None)
+    return verb is not None and _bare_plural(subject[:verb])
+
+
+def _bare_plural(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a plural noun after at most two other words, in lower case
+    but a sentence's capital first: "cats", "Red birds", "people"."""
+    if not 0 < len(words) <= 3 or not all(word.isalpha() for word in words):
+        return False
+    if not all(word.islower() for word in [words[0][:1].lower() + words[0][1:], *words[1:]]):
+        return False
+    noun = words[-1].lower()
+    return lemma_of_plural(noun) != noun
+
+
+def _plural_subjects_listed(text: str) -> Connective | None:
+    """ "Cats and dogs are animals." and "All birds and bats can fly." as a clause of each
+    kind ("Cats are animals.", "Dogs are animals."): the bare plurals listed before a
+    verb form that follows a plural (``_PLURAL_VERBS``). Each kind is said of alone;
+    ``forall x. cat(x) and dog(x) -> animal(x)`` misreads it
+    (``omission.coordinated_kinds_intersected``)."""
+    if " or " in text or _OTHER_CONNECTIVES.search(text):
+        return None
+    words = text.split()
+    lead = words[:1] if words and words[0].lower() == "all" else []
+    verb = next((k for k, word in enumerate(words) if word.lower() in _PLURAL_VERBS), None)
+    if verb is None:
+        return None
+    subjects = _LIST_SEPARATOR.split(" ".join(words[len(lead):verb]))
+    if len(subjects) < 2 or not all(_bare_plural(subject.split()) for subject in subjects):
+        return None
+    predicate = " ".join(words[verb:])
+    return Connective("and", tuple(_sentence(" ".join([*lead, subject, predicate])) for subject in subjects), "and")
 
 
 def _pronoun_resolved(clause: str, earlier: str) -> str:
@@ -410,6 +483,8 @@ def connectives_unread(formula: ast.Formula, sentence: str) -> str | None:
     if found is None:
         return None
     roots = _ROOTS[found.operator] + ((ast.Or,) if found.word == "either" else ())
+    if found.operator == "and" and _plural_subjects_listed(sentence.strip().rstrip(".!").strip()) is not None:
+        roots += (ast.Forall,)  # "Cats and dogs are animals." is "forall x. cat(x) or dog(x) -> animal(x)" too
     return None if isinstance(formula, roots) else f"'{found.word}'"
 
 

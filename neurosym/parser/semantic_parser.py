@@ -47,7 +47,7 @@ from ..rules.model import Theory
 from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
-from .clauses import independent_clauses, shared_subject_clauses
+from .clauses import independent_clauses, shared_subject_clauses, shared_verb_clauses
 from .connectives import clause_subjects_unnamed, connectives_unread, outer_connective
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
@@ -254,19 +254,28 @@ class SemanticParser:
         the conjunction of its clauses' best readings first: each clause read on its own
         (reworded too where it needs it), the conjunction's confidence the product of
         theirs. Only when both clauses have a reading that passes the checks, and the
-        conjunction passes them for the whole sentence."""
-        split = {i: clauses for i, sentence in enumerate(sentences)
-                 if _unresolved(readings[i])
-                 and (clauses := shared_subject_clauses(sentence) or independent_clauses(sentence)) is not None}
+        conjunction passes them for the whole sentence. A verb of two objects ("Mary owns a
+        car and a bike.") is said of each, and the conjunction judged against the sentence so
+        said ("Mary owns a car and Mary owns a bike."): ``own_bike`` names no words that the
+        sentence says together."""
+        split: dict[int, tuple[tuple[str, str], str]] = {}
+        for i, sentence in enumerate(sentences):
+            if not _unresolved(readings[i]):
+                continue
+            if clauses := shared_subject_clauses(sentence) or independent_clauses(sentence):
+                split[i] = clauses, sentence
+            elif clauses := shared_verb_clauses(sentence):
+                first, second = clauses
+                split[i] = clauses, f"{first[:-1]} and {'the' + second[3:] if second.startswith('The ') else second}"
         if not split:
             return readings
-        parts = [clause for clauses in split.values() for clause in clauses]
+        parts = [clause for clauses, _ in split.values() for clause in clauses]
         parsed = self._with_paraphrase_readings(parts, self._parse_alone(parts, theory, 1), theory, 1)
         parsed = iter(parsed)
         readings = list(readings)
-        for i, clauses in split.items():
+        for i, (clauses, judged) in split.items():
             joined = _joined_reading(lambda first, second: ast.And((first, second)), [next(parsed), next(parsed)],
-                                     sentences[i], theory, f"its clauses read apart: {_quoted(*clauses)}")
+                                     judged, theory, f"its clauses read apart: {_quoted(*clauses)}")
             if joined is not None:
                 readings[i] = [joined, *readings[i]][:n_best]
         return readings
