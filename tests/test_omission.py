@@ -11,7 +11,7 @@ import pytest
 from neurosym.logic.parser import parse_formula
 from neurosym.parser.candidates import candidates_for
 from neurosym.parser.omission import (
-    agents_as_objects, bare_nouns_named, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, states_read_as_actions, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_objects_dropped, pronoun_possessions_dropped, things_read_as_propositions, singular_subjects_read_as_plurals,
+    agents_as_objects, bare_nouns_named, bare_objects_singularised, names_read_as_kinds, compares_unsaid, disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, states_read_as_actions, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_objects_dropped, pronoun_possessions_dropped, things_read_as_propositions, singular_subjects_read_as_plurals,
     existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions,
@@ -425,6 +425,10 @@ def test_no_gold_comparison_is_turned_against_its_comparator():
     ("Tom is a good programmer.", "good(tom, programmer)", ["programmer"]),
     ("Tom is a good programmer.", "good(tom) and programmer(tom)", []),
     ("No one who is a londet reads Tom Jones.", "forall x. londet(x) -> not read(x, tom_jones)", []),  # a name
+    # the subject of an opening quantifier (the shipped parser's reading, 0.80)
+    ("No intern can access the database.", "not access(intern, database)", ["intern"]),
+    ("No intern can access the database.", "forall x. intern(x) -> not access(x, database)", []),
+    ("Every big dog barks.", "bark(big_dog)", ["big_dog"]),
 ])
 def test_an_indefinite_object_is_named_by_no_constant(sentence, lf, named):
     assert indefinites_named(parse_formula(lf), sentence, candidates_for(sentence)) == named
@@ -644,6 +648,48 @@ def test_no_gold_lf_reads_a_possession_as_what_the_subject_is_but_one_folio_prem
 ])
 def test_a_bare_noun_is_no_individual(sentence, lf, named):
     assert bare_nouns_named(parse_formula(lf), sentence, candidates_for(sentence)) == named
+
+
+@pytest.mark.parametrize("sentence, lf, singularised", [
+    # the shipped parser's readings, 0.87, 0.79 and 0.96
+    ("Every admin can reset passwords.", "forall x. admin(x) -> reset_password(x)", ["reset_password"]),
+    ("The turtle read books.", "read_book(turtle)", ["read_book"]),
+    ("Anyone who read books is light.", "forall x. read_book(x) -> light(x)", ["read_book"]),
+    ("Anyone who read books is light.", "forall x. read_books(x) -> light(x)", []),
+    ("All race cars are red.", "forall x. race_car(x) -> red(x)", []),  # a kind, named in the singular
+    ("Sea turtles that wear glasses are horses.", "forall x. sea_turtle(x) and wear_glasses(x) -> horse(x)", []),
+    # not bare: FOLIO's gold logic
+    ("All students learning piano can strike the right notes.",
+     "forall x. student(x) and learn_piano(x) -> strike_right_note(x)", []),
+])
+def test_a_bare_plural_object_keeps_its_number_in_the_name(sentence, lf, singularised):
+    assert bare_objects_singularised(parse_formula(lf), sentence, candidates_for(sentence)) == singularised
+
+
+def test_no_gold_lf_names_a_bare_plural_object_in_the_singular_but_one_folio_story():
+    singularised = [pair.sentence for pair in open_gold_pairs(84)
+                    if bare_objects_singularised(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence))]
+    # FOLIO's PublishJournals, converted to publish_journal
+    assert set(singularised) <= {"If people publish journals, then they do not work in the entertainment industry.",
+                                 "All people who are award-winning novelists publish journals."}
+
+
+@pytest.mark.parametrize("sentence, lf, misread", [
+    ("Tweety is a penguin.", "forall x. tweety(x) -> penguin(x)", ["Tweety"]),  # the shipped parser's, 0.84
+    ("Tweety is a penguin.", "penguin(tweety)", []),
+    ("Water can boil.", "forall x. water(x) -> boil(x)", ["Water"]),  # a mass noun names one thing in open mode
+    ("Penguins are birds.", "forall x. penguin(x) -> bird(x)", []),  # a plural: a kind
+    ("Red things are big.", "forall x. red(x) -> big(x)", []),
+])
+def test_a_bare_singular_subject_is_no_kind(sentence, lf, misread):
+    assert names_read_as_kinds(parse_formula(lf), sentence) == misread
+
+
+def test_no_gold_lf_reads_a_bare_singular_subject_as_a_kind_but_one_folio_premise():
+    misread = [pair.sentence for pair in open_gold_pairs(86) if names_read_as_kinds(parse_formula(pair.lf), pair.sentence)]
+    # FOLIO's gold logic reads these as generalities: forall x. kangaroo(x) -> animal(x)
+    assert set(misread) <= {"Kangaroo is an animal.", "Odell is an English surname originating in Odell, Bedfordshire.",
+                            "Traffic is outside of my control."}
 
 
 def test_no_gold_lf_names_a_bare_noun_but_one_folio_premise():

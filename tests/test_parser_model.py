@@ -576,9 +576,11 @@ NOT_CONFIDENTLY_MISREAD = [
     # the reading checks of 2026-12-07, 07:30 (docs/parser.md)
     ("The book is on the table.", None),  # table(book) at 0.99
     ("Everyone in the team speaks English.", None),  # forall x. team(x) -> speak_english(x) at 0.94
-    ("Cats and dogs are animals.", "forall x. cat(x) or dog(x) -> animal(x)"),  # cat(x) and dog(x) at 0.86
-    ("Maria speaks French and Spanish.", None),  # speak_french(maria) and spanish(maria) at 0.93
-    ("Mary owns a car and a bike.", None),  # own_car(mary) and bike(mary) at 0.98
+    # cat(x) and dog(x) at 0.86; read a clause of each kind since (connectives)
+    ("Cats and dogs are animals.", "(forall x. cat(x) -> animal(x)) and (forall x. dog(x) -> animal(x))"),
+    # speak_french(maria) and spanish(maria) at 0.93; the verb said of each object since (clauses)
+    ("Maria speaks French and Spanish.", "speak_french(maria) and speak_spanish(maria)"),
+    ("Mary owns a car and a bike.", "own_car(mary) and own_bike(mary)"),  # own_car(mary) and bike(mary) at 0.98
     # allergic(patient, penicillin) -> not take(patient, amoxicillin) at 0.76
     ("If a patient is allergic to penicillin, they must not take amoxicillin.",
      "forall x. patient(x) and allergic(x, penicillin) -> not take(x, amoxicillin)"),
@@ -594,6 +596,11 @@ NOT_CONFIDENTLY_MISREAD = [
     ("The lamp is on.", None),  # the proposition "lamp" at 0.67
     # mother(emma) and mother(liam) at 0.85; read "Emma is the mother of Liam." since (paraphrases)
     ("Emma is Liam's mother.", "mother_of(emma, liam)"),
+    # the reading checks of the session of 2026-12-07, 18:30 (docs/parser.md)
+    ("No intern can access the database.", "forall x. intern(x) -> not access(x, database)"),  # access(intern, ...), 0.80
+    ("Tweety is a penguin.", "penguin(tweety)"),  # forall x. tweety(x) -> penguin(x) at 0.84
+    ("Every admin can reset passwords.", "forall x. admin(x) -> reset_passwords(x)"),  # reset_password(x) at 0.87
+    ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)"),  # chase(mouse, dog), 0.84
 ]
 
 

@@ -634,6 +634,31 @@ def generics_read_as_some(formula: ast.Formula, sentence: str) -> list[str]:
     return [word] if noun != word.lower() and restricted else []
 
 
+def names_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
+    """The sentence's first word when it is a bare singular (no article, no plural) before
+    a verb form of a singular subject, and ``formula`` makes it a kind, a one-place
+    predicate of a variable. Such a subject is a name ("Tweety is a penguin." was ``forall
+    x. tweety(x) -> penguin(x)``, 0.84), or a mass noun that open mode names alike ("Water
+    boils."); a kind is said with an article or in the plural ("A penguin is a bird.",
+    "Penguins are birds."). Open mode."""
+    first = _OPENING_SINGULAR.match(sentence)
+    if first is None:
+        return []
+    word = first.group(1)
+    if word.lower() in _GENERAL_WORDS or lemma_of_plural(word.lower()) != word.lower():
+        return []
+    kind = any(isinstance(node, ast.Pred) and node.name == word.lower() and len(node.args) == 1
+               and isinstance(node.args[0], ast.Var) for node in ast.walk(formula))
+    return [word] if kind else []
+
+
+# A capitalised first word, then a verb form of a singular subject or a modal (a word in -s
+# may be a plural noun: "Red things ...").
+_OPENING_SINGULAR = re.compile(
+    r"\s*([A-Z][a-z]+)\s+(?:is|was|has|had|does|did|isn't|wasn't|hasn't|doesn't|didn't|can|cannot|can't|could"
+    r"|must|may|might|will|would|should)\b")
+
+
 def generics_named(formula: ast.Formula, sentence: str) -> list[str]:
     """The constants that ``formula`` makes the subject of a predicate (its first
     argument) where ``sentence`` says them only as bare plurals: "If the light is red,
@@ -1191,11 +1216,13 @@ def indefinites_named(formula: ast.Formula, sentence: str, candidates: Candidate
     either paper or ...", which FOLIO's gold logic gives a constant) and what follows "as",
     "than" or "like" ("played as a half back") are not judged; an object of another
     preposition is: "Every nurse works at a hospital." is not ``work_at(x, hospital)``
-    (0.93)."""
+    (0.93). Nor is a subject after an opening "every", "each", "no", "any" or "all": "No
+    intern can access the database." is never ``not access(intern, database)`` (0.80)."""
     named = []
     for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, ast.Const)):
         starts = {start for start, _ in candidates.spans_by_text.get(name, ())}
-        if starts and all(_after_an_indefinite_determiner(sentence, start) for start in starts):
+        if starts and all(_after_an_indefinite_determiner(sentence, start) or _after_an_opening_quantifier(sentence, start)
+                          for start in starts):
             named.append(name)
     return named
 
@@ -1235,6 +1262,58 @@ def bare_nouns_named(formula: ast.Formula, sentence: str, candidates: CandidateS
     return named
 
 
+def bare_objects_singularised(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """Names of ``formula`` that end in the singular of a bare plural the sentence says
+    after a verb ("reads books", "can reset passwords"), at every place it says them. The
+    generator names a verb and its bare object as said (``read_books(x)``, as
+    ``play_piano(x)``), so one concept gets one name: the shipped parser read "Every admin
+    can reset passwords." as ``reset_password(x)`` (0.87) and "Bob cannot reset
+    passwords." as ``reset_passwords(bob)``. A kind named by its words stays singular
+    ("All race cars are red." is ``race_car(x)``): only a name after a verb's subject is
+    judged, that is after a pronoun, "who", "that", "people", a plural noun, an opening
+    "the" and a noun, or an auxiliary (and "not")."""
+    singularised = []
+    for name in dict.fromkeys(node.name for node in ast.walk(formula) if isinstance(node, (ast.Pred, ast.FuncApp))):
+        spans = candidates.spans_by_text.get(name, ())
+        if "_" in name and spans and all(_plural_named_singular(sentence, start, end, name) and
+                                         _after_a_subject(sentence, start) for start, end in spans):
+            singularised.append(name)
+    return singularised
+
+
+def _plural_named_singular(sentence: str, start: int, end: int, name: str) -> bool:
+    """Whether the words at ``start:end`` are a verb and a bare plural of one or two words
+    ("reset passwords"; not "strike the right notes", which FOLIO's gold logic names
+    ``strike_right_note``) that ``name`` ends in the singular of."""
+    said = _LOWER_WORD.findall(sentence[start:end].lower())
+    if not 2 <= len(said) <= 3 or any(word in _DETERMINERS or word in PREPOSITIONS for word in said):
+        return False  # a verb and its object of one or two words ("work well in teams": FOLIO's work_well_in_team)
+    last = said[-1]
+    return lemma_of_plural(last) != last and name.rsplit("_", 1)[1] == lemma_of_plural(last)
+
+
+# Words after which a verb comes: a verb's subject or an auxiliary.
+_SUBJECT_ENDS = frozenset("""they we you i who that which people do does did don't doesn't didn't can cannot can't
+could must should will would may might to""".split())
+
+
+def _after_a_subject(sentence: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows what ends a subject (``_SUBJECT_ENDS``, a
+    plural noun, or "the" and one noun), so that its first word is the verb."""
+    before = _LOWER_WORD.findall(sentence[:start].lower())
+    if before[-1:] == ["not"]:
+        return before[-2:-1] != [] and before[-2] in _SUBJECT_ENDS
+    if not before:
+        return False
+    word = before[-1]
+    return word in _SUBJECT_ENDS or (lemma_of_plural(word) != word and word not in _NOT_PLURAL_NOUNS) \
+        or before == ["the", word]  # "The turtle read books."; not "... the main tourist attractions"
+
+
+# Words in -s that are no plural noun before a verb.
+_NOT_PLURAL_NOUNS = frozenset("is was has does this its his hers ours yours theirs as us always sometimes less".split())
+
+
 def _said_bare(sentence: str, start: int, end: int) -> bool:
     before = _LAST_WORD.search(sentence[:start])
     if not sentence[start:start + 1].islower() or before is None or sentence[start:end].lower() in _TIME_ADVERBS:
@@ -1262,7 +1341,21 @@ def _after_an_indefinite_determiner(sentence: str, start: int) -> bool:
     found = _VERB_THEN_INDEFINITE.search(sentence[:start])
     if found is None or found.group(1).lower() in _NOT_AN_OBJECT_AFTER | (_CLAUSE_WORDS - _CONDITION_WORDS):
         return False
-    modifiers = found.group(2).split()
+    return _modifiers_allow(found.group(2).split(), sentence, start)
+
+
+def _after_an_opening_quantifier(sentence: str, start: int) -> bool:
+    found = _OPENING_QUANTIFIER.match(sentence[:start])
+    return found is not None and _modifiers_allow(found.group(1).split(), sentence, start)
+
+
+# A sentence's opening quantifier, and up to two modifiers: "No intern ...", "Every red car ..."
+_OPENING_QUANTIFIER = re.compile(r"\s*(?:every|each|no|any|all)\s+((?:[a-z]+\s+){0,2})$", re.I)
+
+
+def _modifiers_allow(modifiers: list[str], sentence: str, start: int) -> bool:
+    """Whether the words between a determiner and the mention at ``start`` are modifiers of
+    a name in lower case (none of them a preposition, clause word or article)."""
     if modifiers and not sentence[start:start + 1].islower():
         return False
     return not any(word.lower() in PREPOSITIONS | _CLAUSE_WORDS | ARTICLES for word in modifiers)
