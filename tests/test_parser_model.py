@@ -601,6 +601,7 @@ NOT_CONFIDENTLY_MISREAD = [
     ("Tweety is a penguin.", "penguin(tweety)"),  # forall x. tweety(x) -> penguin(x) at 0.84
     ("Every admin can reset passwords.", "forall x. admin(x) -> reset_passwords(x)"),  # reset_password(x) at 0.87
     ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)"),  # chase(mouse, dog), 0.84
+    ("Everyone who is late pays a fine.", None),  # forall x. pay_late(x) -> fine(x) at 0.62
 ]
 
 
@@ -754,6 +755,9 @@ def test_shipped_parser_reads_a_denied_possession_as_not_having(shipped, sentenc
     ("Cats are animals.", "forall x. cat(x) -> animal(x)"),  # was animal(x, y), doubted
     ("Mars is a planet.", "planet(mars)"),  # was forall x. mar(x) -> planet(x) at 0.70
     ("Either Alice or Bob won the race.", "win(alice, race) xor win(bob, race)"),  # win ... won(bob), doubted
+    ("Bob cannot reset passwords.", "not reset_passwords(bob)"),  # reset_passwords(bob): "cannot" unread
+    # forall x. broken_printer(x) -> not print(x) at 0.68 with "can not"; "every" reads it
+    ("A broken printer cannot print.", "forall x. broken(x) and printer(x) -> not print(x)"),
 ])
 def test_shipped_parser_reads_comparisons_and_relations_as_the_generator_says_them(shipped, sentence, lf):
     from neurosym.routing import DEFAULT_THRESHOLD

@@ -480,8 +480,10 @@ def states_read_as_actions(formula: ast.Formula, sentence: str) -> list[str]:
     all 51 generated or FOLIO gold LFs of that shape). "The printer is broken." is never
     ``break(printer)`` (the shipped parser's reading, 0.75), which says that the printer
     breaks, nor "Whoever is married ..." ``marry(x)`` (0.67). With an agent ("was broken
-    by Tom") the passive names the verb (``passive_names``). Open mode."""
-    said = {lemma for match in _STATE_PARTICIPLE.finditer(sentence)
+    by Tom") the passive names the verb (``passive_names``). A participle before a noun
+    says a state too: "Every injured bird ..." is never ``injure(x) and bird(x)`` (0.76).
+    Open mode."""
+    said = {lemma for match in [*_STATE_PARTICIPLE.finditer(sentence), *_ATTRIBUTIVE_PARTICIPLE.finditer(sentence)]
             for lemma in lemmas_of_past(match.group("participle").lower())
             if lemma != match.group("participle").lower()}
     if not said:
@@ -495,6 +497,27 @@ def states_read_as_actions(formula: ast.Formula, sentence: str) -> list[str]:
 # A form of "be" and a word, not followed by "by" (the passive's agent).
 _STATE_PARTICIPLE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am)(?:\s+not|n't)?\s+(?P<participle>[a-z]+)\b(?!\s+by\b)", re.I)
+
+
+# A determiner, a word and a word in lower case: "a broken printer", "every injured bird".
+_ATTRIBUTIVE_PARTICIPLE = re.compile(
+    r"\b(?:a|an|the|every|each|no|all|some|any)\s+(?P<participle>[a-z]+)\s+(?=[a-z])", re.I)
+
+
+def states_merged_into_kinds(formula: ast.Formula, sentence: str) -> list[str]:
+    """The one-place predicates of ``formula`` whose name joins a past participle said
+    before a noun to that noun ("a broken printer" as ``broken_printer``): the state is a
+    property of its own, as an adjective is ("a modern writer" is ``modern(x) and
+    writer(x)`` in the generator's data), so that "The printer is broken." meets the rule.
+    "A broken printer can not print." was ``forall x. broken_printer(x) -> not print(x)``
+    (0.68). Open mode."""
+    participles = {match.group("participle").lower() for match in _ATTRIBUTIVE_PARTICIPLE.finditer(sentence)
+                   if any(lemma != match.group("participle").lower()
+                          for lemma in lemmas_of_past(match.group("participle").lower()))}
+    return list(dict.fromkeys(
+        node.name for node in ast.walk(formula)
+        if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name.split("_")[0] in participles
+        and "_" in node.name))
 
 
 def agents_as_objects(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
@@ -925,6 +948,42 @@ def only_misread(formula: ast.Formula, sentence: str, candidates: CandidateSet) 
 
 
 _LEADING_ONLY = re.compile(r"\s*only\s+(?:(?:the|a|an)\s+)?(?!if\b|when\b)", re.I)
+
+
+def indefinite_objects_read_as_kinds(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The one-place predicates of ``formula`` said only as the object of a verb other than
+    "be" and its like ("pays a fine", "saw a bird"), applied to something that is no
+    object of a relation: what is paid or seen is not what the payer is. "Everyone who is
+    late pays a fine." is never ``forall x. pay_late(x) -> fine(x)`` (the shipped parser's
+    reading, 0.62); "Anyone who met a writer ..." is ``writer(y) and meet(x, y)``, where
+    ``y`` is met. Open mode."""
+    objects = {arg for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) > 1
+               for arg in node.args[1:]}
+    misread = []
+    for node in ast.walk(formula):
+        if not isinstance(node, ast.Pred) or len(node.args) != 1 or node.args[0] in objects or node.name in misread:
+            continue
+        starts = {start for start, _ in candidates.spans_by_text.get(node.name, ())}
+        if starts and all(_object_of_a_verb(sentence, start) for start in starts):
+            misread.append(node.name)
+    return misread
+
+
+def _object_of_a_verb(sentence: str, start: int) -> bool:
+    """Whether the phrase at ``start`` comes right after "a" or "an" after a lower-case
+    word that may be a verb taking an object: none of "be" and its like, a preposition,
+    a word that starts a clause, or "has"/"have"/"had" (``possessions_read_as_kinds``)."""
+    found = _WORD_THEN_A.search(sentence[:start])
+    return found is not None and found.group(1) not in _NO_OBJECT_VERBS | PREPOSITIONS | _CLAUSE_WORDS
+
+
+_WORD_THEN_A = re.compile(r"\b([a-z]+)\s+an?\s+$")
+# Verbs whose "a N" says what the subject is or becomes, or has (judged elsewhere); words
+# before an article that are no verb; and negations, whose verb comes before them ("is
+# not a", "isn't a": not judged).
+_NO_OBJECT_VERBS = frozenset("""is are was were be been being am become becomes became remain remains remained
+seem seems seemed stay stays stayed has have had as like there exists exist what such quite rather
+not never t also always still""".split())
 
 
 def possessions_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:

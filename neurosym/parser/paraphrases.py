@@ -164,6 +164,14 @@ _WHOEVER = re.compile(r"^(?P<space>\s*)Whoever\b")
 # to Paris": the network reads "has not been to Paris" as not have(bob, paris).
 _AUXILIARY_NEVER = re.compile(
     r"\b(?P<auxiliary>is|are|am|was|were|can|could|will|would|should|must|may|might|does|do|did)\s+never\b")
+# "cannot", "can't": the network reads "can not" (``not reset_passwords(bob)`` at 0.995 for
+# "Bob can not reset passwords.", but ``reset_passwords(bob)`` for "Bob cannot ...").
+_CANNOT = re.compile(r"\b(?P<c>[Cc])an(?:not|'t)\b")
+# An opening "a N" before a modal or "does": a generality ("A broken printer can not print."),
+# which the network reads better as "every" (``broken_printer(x)`` at 0.68 with "a", ``broken(x)
+# and printer(x)`` at 0.71 with "every").
+_GENERIC_A = re.compile(
+    r"^(?P<space>\s*)An?\s+(?=(?:[a-z]+\s+){1,3}(?:can|cannot|can't|must|may|should|will|does|doesn't)\b)")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+$")
 # "never lies", "never visited", "never bark": a verb that "do" negates.
 _NEVER_VERB = re.compile(r"\bnever\s+(?P<verb>[a-z]+)\b")
@@ -203,11 +211,12 @@ def plain_paraphrase(sentence: str) -> str | None:
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each "never" as "not" ("never lies" -> "does not
-    lie"), "this N" as "the N", "it rains" as "it is raining", a bare plural subject
+    lie"), "cannot" as "can not", "this N" as "the N", "it rains" as "it is raining", a bare plural subject
     with "all" ("Cats are animals." -> "All cats are animals."), the verb phrase of
     "either A or B" said of each ("Either A won or B won."), "there is a N" as
-    "something is a N" (``existence_said_plainly``) and an opening "Whoever" as
-    "Everyone who"; None when it says none of these."""
+    "something is a N" (``existence_said_plainly``), an opening "Whoever" as
+    "Everyone who" and an opening "A N" before a modal as "Every N"; None when it says
+    none of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -342,8 +351,9 @@ _REWORDINGS = (
     (_EITHER_SUBJECTS, lambda match: f"{match.group('lead')}{match.group('either')} {match.group('first')} "
                                      f"{match.group('phrase')} or {_lowered_article(match.group('second'))} "
                                      f"{match.group('phrase')}{match.group('end')}"),
-    (_AUXILIARY_NEVER, lambda match: "cannot" if match.group("auxiliary") == "can"
-                                     else f"{match.group('auxiliary')} not"),
+    (_AUXILIARY_NEVER, lambda match: f"{match.group('auxiliary')} not"),
+    (_CANNOT, lambda match: f"{match.group('c')}an not"),
     (_NEVER_VERB, _never_verb_said_plainly),
     (_WHOEVER, lambda match: f"{match.group('space')}Everyone who"),
+    (_GENERIC_A, lambda match: f"{match.group('space')}Every "),
 )
