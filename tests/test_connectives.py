@@ -54,6 +54,7 @@ from neurosym.parser.connectives import clause_subjects_unnamed, connectives_unr
     ("All men are mortal and Socrates is a man.", "and", ("All men are mortal.", "Socrates is a man.")),
     ("Cats are animals and dogs are animals.", "and", ("Cats are animals.", "Dogs are animals.")),
     ("Tom is a cat and no cat is a dog.", "and", ("Tom is a cat.", "No cat is a dog.")),
+    ("Dogs bark and cats meow.", "and", ("Dogs bark.", "Cats meow.")),
     ("Cats and dogs are animals.", "and", ("Cats are animals.", "Dogs are animals.")),
     ("All birds, bats and bees can fly.", "and", ("All birds can fly.", "All bats can fly.", "All bees can fly.")),
     # a pronoun that is the consequence's subject, where the condition names one thing only
@@ -88,6 +89,11 @@ def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, claus
     "Nervous and famous people are kind.",  # two adjectives, not two kinds
     "Alice and Bob are students.",  # names: "Alice are students." is no sentence
     "Cats and dogs are animals or pets.",
+    "Birds fly and swim.",  # one subject, two verbs
+    "Dogs and cats.",
+    "Everything that is an adult and works part time is paid.",  # the "and" is the relative clause's
+    "Hugo is two hundred and eleven centimeters tall.",  # a number, not two clauses
+    "Chicago is at most five hundred and forty years old.",
 ])
 def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
     assert outer_connective(sentence) is None
@@ -155,3 +161,12 @@ def test_a_reading_that_joins_them_so_or_equivalently_passes(sentence, reading):
 ])
 def test_each_clause_subject_is_named_in_its_clause(sentence, reading, unnamed):
     assert clause_subjects_unnamed(parse_formula(reading), sentence) == unnamed
+
+
+def test_a_doubt_quotes_the_connective_as_said():
+    from neurosym.parser.candidates import candidates_for
+    from neurosym.parser.semantic_parser import _misreads
+
+    sentence = "Oslo is staunous as long as Joseph is a library."
+    doubt = _misreads(parse_formula("staunous(oslo) and library(joseph)"), sentence, candidates_for(sentence), None)
+    assert doubt == "does not join the sentence's clauses by its 'as long as'"

@@ -58,6 +58,9 @@ def test_a_relation_said_with_a_names_s_is_said_with_of(sentence, paraphrase):
     ("Users can't log in.", "All users can not log in."),  # a bare plural subject with "all" too
     ("A broken printer cannot print.", "Every broken printer can not print."),  # a generality
     ("A dog barked.", None),  # no modal: perhaps one dog
+    ("Only members can vote.", "Everyone who can vote is a member."),  # the converse at 0.995
+    ("Only adults can drink alcohol.", "Everyone who can drink alcohol is an adult."),
+    ("Only then can we vote.", None),
     ("Bob has never been to Paris.", None),  # the network misreads "has not been to Paris"
     ("Bob never ignored Ann.", None),  # "ignor" or "ignore": no clear lemma
 ])
@@ -91,7 +94,7 @@ def test_the_weather_is_said_as_the_generator_says_it(sentence, paraphrase):
     ("Birds can fly.", "All birds can fly."),
     ("Cats are not dogs.", None),  # "All cats are not dogs." may deny that all are
     ("Cats never bark.", "Cats do not bark."),  # negated: no "all"
-    ("Only members can vote.", None),  # a restriction, not a bare plural
+    ("Only members can vote.", "Everyone who can vote is a member."),  # a restriction: no "all" (said as "every")
     ("Most birds can fly.", None),
     ("Cats and dogs are animals.", None),  # two kinds
     ("The cats are big.", None),

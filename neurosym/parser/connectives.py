@@ -315,6 +315,7 @@ def _three_clauses_or_more(text: str) -> Connective | None:
 # cannot be told from a noun by its spelling.
 _PLURAL_VERBS = frozenset("""are were aren't weren't can cannot can't could must may might should will would do don't
 did didn't have need""".split())
+_RELATIVE = re.compile(r"\b(?:that|who|which|whom|whose)\b", re.I)
 # Quantifiers that take a singular verb ("Every cat is ...", "Nothing is ...").
 _SINGULAR_QUANTIFIERS = frozenset("every each no everything everyone everybody nothing nobody".split())
 
@@ -326,8 +327,8 @@ def _general_statements(text: str) -> Connective | None:
     name or "the" and a noun for its subject, and no other logic word could reach across
     them. The network reads such a sentence as one rule ("Cats are animals and dogs are
     animals." as ``forall x. cat(x) and dog(x) -> animal(x)``, 0.96)."""
-    if " or " in text or " but " in text or _OTHER_CONNECTIVES.search(text):
-        return None
+    if " or " in text or " but " in text or _OTHER_CONNECTIVES.search(text) or _RELATIVE.search(text):
+        return None  # "Everything that is an adult and works part time ...": the "and" is the relative clause's
     clauses = _LIST_SEPARATOR.split(text)
     general = [_is_general(clause) for clause in clauses]
     if len(clauses) < 2 or not any(general) \
@@ -338,16 +339,36 @@ def _general_statements(text: str) -> Connective | None:
 
 def _is_general(clause: str) -> bool:
     """Whether ``clause`` says something of every or no thing of a kind: "every cat is
-    ...", "nothing is ...", "all cats are ...", "cats can ..." (the verb one that tells a
-    subject: ``_PLURAL_VERBS``, or a singular one after "every", "no" ...)."""
+    ...", "nothing is ...", "all cats are ...", "cats can ...", "dogs bark" (the verb one
+    that tells a subject: ``_PLURAL_VERBS``, a singular one after "every", "no" ..., or a
+    plain word after a plural noun)."""
     words = clause.split()
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     if words[0].lower() in _SINGULAR_QUANTIFIERS:
-        return any(_SINGULAR_VERB.fullmatch(word) or word.lower() in _PLURAL_VERBS for word in words[2:])
+        return len(words) > 2 and any(_SINGULAR_VERB.fullmatch(word) or word.lower() in _PLURAL_VERBS
+                                      for word in words[2:])
     subject = words[1:] if words[0].lower() == "all" else words
     verb = next((k for k, word in enumerate(subject) if word.lower() in _PLURAL_VERBS), None)
-    return verb is not None and _bare_plural(subject[:verb])
+    if verb is None:  # "Dogs bark": a plural noun, then a word of a plural verb's form
+        verb = next((k + 1 for k, word in enumerate(subject[:3]) if _bare_plural(subject[:k + 1])), None)
+        return verb is not None and verb < len(subject) and _plain_verb(subject[verb]) \
+            and not any(word.lower() in _NUMBER_WORDS for word in subject[:verb])  # "eleven centimeters tall"
+    return _bare_plural(subject[:verb])
+
+
+def _plain_verb(word: str) -> bool:
+    """Whether ``word`` may be the verb of a plural subject: a word in lower case, not in
+    -s, and no word of logic, article or preposition."""
+    return word.isalpha() and word.islower() and not word.endswith("s") and word not in _NOT_PLAIN_VERBS
+
+
+# Words of a quantity, before a plural that is no subject ("two hundred and eleven centimeters tall").
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+billion dozen dozens hundreds thousands millions few many several most both""".split())
+_NOT_PLAIN_VERBS = frozenset("""a an the and or but not no nor if then that who which whom whose than as to of in on at
+for with from by about into onto over under very too also only""".split())
 
 
 def _bare_plural(words: Sequence[str]) -> bool:

@@ -504,6 +504,16 @@ _ATTRIBUTIVE_PARTICIPLE = re.compile(
     r"\b(?:a|an|the|every|each|no|all|some|any)\s+(?P<participle>[a-z]+)\s+(?=[a-z])", re.I)
 
 
+def inflected_names(formula: ast.Formula) -> list[str]:
+    """The names of ``formula`` that begin with "has" or "had", which the generator names
+    by the lemma, "have": "The snake has fur." is ``have_fur(snake)``, not ``has_fur``
+    (the shipped parser's reading, 0.84), so that "No reptile has fur." meets it. Open
+    mode."""
+    return list(dict.fromkeys(node.name for node in ast.walk(formula)
+                              if isinstance(node, (ast.Pred, ast.FuncApp)) and node.name.split("_")[0] in ("has", "had")
+                              and "_" in node.name))
+
+
 def states_merged_into_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     """The one-place predicates of ``formula`` whose name joins a past participle said
     before a noun to that noun ("a broken printer" as ``broken_printer``): the state is a
@@ -675,10 +685,10 @@ def names_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     return [word] if kind else []
 
 
-# A capitalised first word, then a verb form of a singular subject or a modal (a word in -s
-# may be a plural noun: "Red things ...").
+# A capitalised first word (and more capitalised words: "Shape A"), then a verb form of a
+# singular subject or a modal (a word in -s may be a plural noun: "Red things ...").
 _OPENING_SINGULAR = re.compile(
-    r"\s*([A-Z][a-z]+)\s+(?:is|was|has|had|does|did|isn't|wasn't|hasn't|doesn't|didn't|can|cannot|can't|could"
+    r"\s*([A-Z][a-z]+)(?:\s+[A-Z][\w-]*)*\s+(?:is|was|has|had|does|did|isn't|wasn't|hasn't|doesn't|didn't|can|cannot|can't|could"
     r"|must|may|might|will|would|should)\b")
 
 
@@ -986,6 +996,24 @@ seem seems seemed stay stays stayed has have had as like there exists exist what
 not never t also always still""".split())
 
 
+def objects_said_again(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The constants ``formula`` makes the object (an argument but the first) of more
+    distinct relations than the sentence says them, counting each object pronoun ("it", "them",
+    ...) as a saying of every constant: "Every student who studies passes the exam." is
+    never ``study(x, exam) and ... pass(x, exam)`` (the shipped parser's reading, 0.93),
+    which has the student study the exam. A subject may be said once for two verbs ("Bob
+    sings and dances."); an object is said for each. Open mode."""
+    relations = {(node.name, arg.name) for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) > 1
+                 for arg in node.args[1:] if isinstance(arg, ast.Const)}
+    uses = Counter(name for _, name in relations)  # one relation of several subjects says its object once
+    pronouns = len(_OBJECT_PRONOUN.findall(sentence))
+    return [name for name, count in uses.items()
+            if count > 1 and count > _occurrences(name, candidates) + pronouns]
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her|this|that|itself|themselves|himself|herself|one)\b", re.I)
+
+
 def possessions_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     """The nouns of possessions ``sentence`` denies ("has no degree", "does not have any
     children") or gives with "with" ("is a snake with fur") that ``formula`` names without
@@ -1016,6 +1044,28 @@ def possessions_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
 
 
 _HAVE = frozenset({"have", "has", "had"})
+
+
+def possessions_read_as_relations(formula: ast.Formula, sentence: str) -> list[str]:
+    """The nouns of possessions ``sentence`` affirms ("has a car", "have feathers";
+    ``paraphrases.possessed_nouns``) that ``formula`` says with a "have" relation to a
+    thing of that kind or name (``have(x, y) and car(y)``, ``have(trapin, car)``): the
+    generator names a possession with its noun, ``have_car(x)``, so that "Every employee
+    has a badge." and "Paul has a badge." meet. "Everyone who has a car is full." was
+    ``forall x, y. car(y) and have(x, y) -> full(x)`` (the split network, 0.92). Open mode."""
+    relations = [node for node in ast.walk(formula)
+                 if isinstance(node, ast.Pred) and len(node.args) == 2 and node.name in _HAVE]
+    if not relations:
+        return []
+    misread = []
+    for noun in possessed_nouns(sentence):
+        forms = {noun.lower(), lemma_of_plural(noun.lower())}
+        kinds = {node.args[0] for node in ast.walk(formula)
+                 if isinstance(node, ast.Pred) and len(node.args) == 1 and node.name in forms}
+        if any(node.args[1] in kinds or (isinstance(node.args[1], ast.Const) and node.args[1].name in forms)
+               for node in relations):
+            misread.append(noun)
+    return misread
 
 
 def places_read_as_kinds(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:

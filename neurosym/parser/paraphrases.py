@@ -172,6 +172,10 @@ _CANNOT = re.compile(r"\b(?P<c>[Cc])an(?:not|'t)\b")
 # and printer(x)`` at 0.71 with "every").
 _GENERIC_A = re.compile(
     r"^(?P<space>\s*)An?\s+(?=(?:[a-z]+\s+){1,3}(?:can|cannot|can't|must|may|should|will|does|doesn't)\b)")
+# "Only members can vote.": only a kind, a modal and what it allows.
+_ONLY_KIND_CAN = re.compile(
+    r"^(?P<space>\s*)Only\s+(?P<kind>[a-z]+)\s+(?P<modal>can|may|must|should)\s+(?P<rest>[^,;]+?)"
+    r"(?P<end>[.!]?\s*)$")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+$")
 # "never lies", "never visited", "never bark": a verb that "do" negates.
 _NEVER_VERB = re.compile(r"\bnever\s+(?P<verb>[a-z]+)\b")
@@ -215,8 +219,8 @@ def plain_paraphrase(sentence: str) -> str | None:
     with "all" ("Cats are animals." -> "All cats are animals."), the verb phrase of
     "either A or B" said of each ("Either A won or B won."), "there is a N" as
     "something is a N" (``existence_said_plainly``), an opening "Whoever" as
-    "Everyone who" and an opening "A N" before a modal as "Every N"; None when it says
-    none of these."""
+    "Everyone who", an opening "A N" before a modal as "Every N", and "Only Ns can V"
+    as "Everyone who can V is a N"; None when it says none of these."""
     reworded = sentence
     for pattern, said_plainly in _REWORDINGS:
         reworded = pattern.sub(said_plainly, reworded)
@@ -323,6 +327,19 @@ def _weather_said_plainly(match: re.Match) -> str:
     return f"{match.group('it')} {'was' if past else 'is'}{negation} {verb[:4]}ing"
 
 
+def _only_said_as_every(match: re.Match) -> str:
+    """ "Only members can vote." said as "Everyone who can vote is a member.": what only a
+    kind may do, whoever does it is of that kind (the network read the converse, ``member(x)
+    -> vote(x)``, at 0.995)."""
+    plural = match.group("kind")
+    noun = lemma_of_plural(plural)
+    if noun == plural:
+        return match.group(0)  # no plural noun: "Only then ..."
+    article = "an" if noun[0] in "aeiou" else "a"
+    return (f"{match.group('space')}Everyone who {match.group('modal')} {match.group('rest')} "
+            f"is {article} {noun}{match.group('end')}")
+
+
 def _lowered_article(entity: str) -> str:
     """"The ring" as "the ring" inside a sentence; names as written."""
     return "the" + entity[3:] if entity.startswith("The ") else entity
@@ -356,4 +373,5 @@ _REWORDINGS = (
     (_NEVER_VERB, _never_verb_said_plainly),
     (_WHOEVER, lambda match: f"{match.group('space')}Everyone who"),
     (_GENERIC_A, lambda match: f"{match.group('space')}Every "),
+    (_ONLY_KIND_CAN, _only_said_as_every),
 )
