@@ -6,7 +6,8 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
-from neurosym.parser.connectives import clause_subjects_unnamed, connectives_unread, outer_connective
+from neurosym.parser.connectives import (clause_subjects_unnamed, connectives_unread, outer_connective,
+                                         pronoun_conditions_misresolved)
 
 
 @pytest.mark.parametrize("sentence, operator, clauses", [
@@ -170,3 +171,18 @@ def test_a_doubt_quotes_the_connective_as_said():
     sentence = "Oslo is staunous as long as Joseph is a library."
     doubt = _misreads(parse_formula("staunous(oslo) and library(joseph)"), sentence, candidates_for(sentence), None)
     assert doubt == "does not join the sentence's clauses by its 'as long as'"
+
+
+@pytest.mark.parametrize("sentence, reading, misresolved", [
+    # the split network's reading, 0.97: "it" read as Omar Haddad
+    ("The mountain tandles Omar Haddad when it is a blicket.", "blicket(omar_haddad) -> tandle(mountain, omar_haddad)",
+     ["it"]),
+    ("The mountain tandles Omar Haddad when it is a blicket.", "blicket(mountain) -> tandle(mountain, omar_haddad)", []),
+    ("The mountain tandles Omar Haddad only if it is a blicket.",  # the condition said second
+     "tandle(mountain, omar_haddad) -> blicket(omar_haddad)", ["it"]),
+    ("The truck owns Joe as long as he is messy.", "messy(joe) -> own(truck, joe)", []),  # "he" fits Joe
+    ("Maria does not like London when it is rainy.", "rainy(london) -> not like(maria, london)", []),  # a named subject
+    ("The dog chases Bob when it is raining.", "rain -> chase(dog, bob)", []),  # the weather's "it"
+])
+def test_a_pronoun_opening_a_later_condition_stands_for_the_subject(sentence, reading, misresolved):
+    assert pronoun_conditions_misresolved(parse_formula(reading), sentence) == misresolved

@@ -66,7 +66,8 @@ from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
 from .omission import WEATHER_IT
 from .vocabulary import canonical_variables
 
-__all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed"]
+__all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed",
+           "pronoun_conditions_misresolved"]
 
 
 @dataclass(frozen=True)
@@ -576,3 +577,43 @@ def _constant_of(subject: str) -> str:
     """The open-mode constant a subject names: its words but "the", lower-case, joined by "_"."""
     words = subject.lower().split()
     return "_".join(words[1:] if words[0] == "the" else words)
+
+
+# A condition said after its consequence whose subject is a pronoun: "Oslo is not proud of
+# Amelia when it feeds Gary." ("if and only if" is no such condition).
+_PRONOUN_CONDITION_AFTER = re.compile(
+    r"(?P<first>.+?)\s+(?P<word>if|when|whenever|as\s+long\s+as|provided\s+that|only\s+if|unless)\s+"
+    r"(?P<pronoun>it|he|she|its|his|her)\b(?P<rest>.*)", re.I)
+
+
+def pronoun_conditions_misresolved(formula: ast.Formula, sentence: str) -> list[str]:
+    """The pronoun that opens a condition said after its consequence, when ``formula``'s
+    condition says something of another thing the consequence names and not of the
+    consequence's subject: the pronoun stands for that subject, as in every generated
+    sentence of the shape and as English reads it first. "The mountain tandles Omar Haddad
+    when it is a blicket." is never ``blicket(omar_haddad) -> tandle(mountain,
+    omar_haddad)`` (the split network's reading, 0.97). Judged only for "it" or "its" after
+    a subject "the N", read as a thing the consequence names by a name: "he", "she" and a
+    named subject may fit another name better ("Maria ... London ... it"). Open mode; the
+    weather's "it" is no pronoun."""
+    found = _PRONOUN_CONDITION_AFTER.fullmatch(sentence.strip().rstrip(".!"))
+    if found is None or re.search(r"\bif\s+and\s+only\s+if\b", sentence, re.I) \
+            or WEATHER_IT.match(f"it{found.group('rest')}") or (subject := _subject_of(found.group("first"))) is None:
+        return []
+    if found.group("pronoun").lower() not in ("it", "its") or subject.split()[0].lower() != "the":
+        return []  # "he", "she", or a named subject: another name may be the one the pronoun fits
+    if not isinstance(formula, ast.Implies):
+        return []
+    only_if = " ".join(found.group("word").lower().split()) == "only if"
+    condition, consequence = (formula.right, formula.left) if only_if else (formula.left, formula.right)
+    if isinstance(condition, ast.Not):
+        condition = condition.arg
+    said_of = {node.args[0].name for node in ast.walk(condition)
+               if isinstance(node, (ast.Pred, ast.FuncApp)) and node.args and isinstance(node.args[0], ast.Const)}
+    # the other things the consequence names by a name: a person's or a place's, where "it"
+    # after "the N" stands for the thing ("the mountain ... Omar Haddad ... it")
+    named = {_constant_of(name) for name in re.findall(r"(?<!^)\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", found.group("first"))}
+    others = (_constants(consequence) - {_constant_of(subject)}) & named
+    if _constant_of(subject) in said_of or not said_of & others:
+        return []
+    return [found.group("pronoun").lower()]

@@ -48,7 +48,7 @@ from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .clauses import independent_clauses, shared_subject_clauses, shared_verb_clauses
-from .connectives import clause_subjects_unnamed, connectives_unread, outer_connective
+from .connectives import clause_subjects_unnamed, connectives_unread, outer_connective, pronoun_conditions_misresolved
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
 from .degenerate import is_degenerate
@@ -596,6 +596,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: singular_subjects_read_as_plurals(formula, sentence),
              "reads {}, the subject of a singular verb, as a plural"),
             (lambda: clause_subjects_unnamed(formula, sentence), "does not name {}, a clause's subject, in its clause"),
+            (lambda: pronoun_conditions_misresolved(formula, sentence),
+             "reads {}, the condition's subject, as another thing than the sentence's subject"),
         ]
     for check, doubt in checks:
         found = check()
