@@ -40,7 +40,7 @@ from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
            "gloss_words", "said_by_glosses",
            "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
-           "content_words", "words_to_number", "MAX_SPAN_WORDS", "IRREGULAR_PAST", "PREPOSITIONS"]
+           "content_words", "words_to_number", "is_number_word", "MAX_SPAN_WORDS", "IRREGULAR_PAST", "PREPOSITIONS"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
 # model's contract (append only).
@@ -456,7 +456,8 @@ def words_to_number(words: Sequence[str]) -> int | None:
     return total + current if seen else None
 
 
-def _is_number_word(word: str) -> bool:
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` is a number said in words ("eleven", "forty-two", "hundred")."""
     return all(part in _ONES or part in _TENS or part in _SCALES for part in word.lower().split("-"))
 
 
@@ -486,7 +487,7 @@ def _words(sentence: str) -> list[_Word]:
             kind = "word"
             if text.lower() in _FUNCTION_WORDS:
                 kind = "break"
-            elif _is_number_word(text):
+            elif is_number_word(text):
                 kind = "number_word"
             words.append(_Word(text, start, start + len(text), text[0].isupper(), kind, possessive))
         else:
@@ -546,11 +547,11 @@ def _number_candidates(words: list[_Word]) -> list[tuple[str, tuple[int, int]]]:
             found.append((_canonical_number(word.text), (word.start, word.end)))
             i += 1
             continue
-        if word.text and _is_number_word(word.text) and word.text.lower() != "and":
+        if word.text and is_number_word(word.text) and word.text.lower() != "and":
             j = i + 1
-            while j < len(words) and (_is_number_word(words[j].text)
+            while j < len(words) and (is_number_word(words[j].text)
                                       or (words[j].text.lower() == "and" and j + 1 < len(words)
-                                          and _is_number_word(words[j + 1].text))):
+                                          and is_number_word(words[j + 1].text))):
                 j += 1
             value = words_to_number([w.text for w in words[i:j]])
             if value is not None:

@@ -61,7 +61,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..logic import ast
-from .candidates import lemma_of_plural
+from .candidates import is_number_word, lemma_of_plural
 from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
 from .omission import WEATHER_IT
 from .vocabulary import canonical_variables
@@ -354,7 +354,8 @@ def _is_general(clause: str) -> bool:
     if verb is None:  # "Dogs bark": a plural noun, then a word of a plural verb's form
         verb = next((k + 1 for k, word in enumerate(subject[:3]) if _bare_plural(subject[:k + 1])), None)
         return verb is not None and verb < len(subject) and _plain_verb(subject[verb]) \
-            and not any(word.lower() in _NUMBER_WORDS for word in subject[:verb])  # "eleven centimeters tall"
+            and not any(is_number_word(word) or word.lower() in _QUANTITY_WORDS
+                        for word in subject[:verb])  # "eleven centimeters tall"
     return _bare_plural(subject[:verb])
 
 
@@ -364,10 +365,9 @@ def _plain_verb(word: str) -> bool:
     return word.isalpha() and word.islower() and not word.endswith("s") and word not in _NOT_PLAIN_VERBS
 
 
-# Words of a quantity, before a plural that is no subject ("two hundred and eleven centimeters tall").
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-billion dozen dozens hundreds thousands millions few many several most both""".split())
+# Words of a quantity but numbers (``candidates.is_number_word``), before a plural that is no
+# generic subject ("two hundred and eleven centimeters tall", "many dogs").
+_QUANTITY_WORDS = frozenset("billion dozen dozens hundreds thousands millions few many several most both".split())
 _NOT_PLAIN_VERBS = frozenset("""a an the and or but not no nor if then that who which whom whose than as to of in on at
 for with from by about into onto over under very too also only""".split())
 
