@@ -58,12 +58,12 @@ _SHAPE = re.compile(
 _TWO_SUBJECTS = re.compile(
     rf"\s*(?P<first>(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<first_head>[a-z][\w'-]*)\b[^,;]*?),?\s+and\s+"
     rf"(?P<second>{NAME_OR_THE_NOUN}\s+(?P<head>[a-z][\w'-]*)\b[^,;]*?)\s*[.!]?\s*$")
-# Words that begin no clause's subject of its own: "It is not the case that ...".
 # One object of a verb: an article and a word or two, a capitalised name, or a bare word or two.
 _OBJECT = r"(?:(?:an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
 _TWO_OBJECTS = re.compile(
     rf"\s*(?P<lead>(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<verb>[a-z][\w'-]*)(?:\s+(?:to|with|at|in|on|about|for|of))?)"
     rf"\s+(?P<first>{_OBJECT}),?\s+and\s+(?P<second>{_OBJECT})\s*[.!]?\s*$")
+# Words that begin no clause's subject of its own: "It is not the case that ...".
 _NO_SUBJECTS = frozenset("It There This That He She They We I You Every All Each No Some".split())
 # Logic words whose reach a split would cut ("not" and "than" stay inside their clause).
 _LOGIC_ACROSS = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|every|all"

@@ -383,6 +383,7 @@ def _bare_plural(words: Sequence[str]) -> bool:
     return lemma_of_plural(noun) != noun
 
 
+@lru_cache(maxsize=1024)  # connectives_unread asks again for every reading of a sentence
 def _plural_subjects_listed(text: str) -> Connective | None:
     """ "Cats and dogs are animals." and "All birds and bats can fly." as a clause of each
     kind ("Cats are animals.", "Dogs are animals."): the bare plurals listed before a

@@ -75,7 +75,7 @@ from functools import lru_cache
 
 from .candidates import lemma_of_plural, lemma_of_verb, lemmas_of_past
 
-__all__ = ["plain_paraphrase", "existence_said_plainly", "possessed_nouns", "COMPARATIVES"]
+__all__ = ["plain_paraphrase", "existence_said_plainly", "possessed_nouns", "lowered_article", "COMPARATIVES"]
 
 # "has no", "have no", "had no"; "does not have any", "didn't have any" ...
 _DENIED_POSSESSION = re.compile(
@@ -276,7 +276,7 @@ def _denial_said_plainly(match: re.Match) -> str:
 def _comparison_said_plainly(match: re.Match) -> str:
     attribute, ordering = COMPARATIVES[match.group("cue")]
     the = "The" if not match.group("lead").strip() else "the"
-    subject, object_ = (_lowered_article(match.group(part)) for part in ("subject", "object"))
+    subject, object_ = (lowered_article(match.group(part)) for part in ("subject", "object"))
     return (f"{match.group('lead')}{the} {attribute} of {subject} {match.group('be')}{match.group('negation') or ''} "
             f"{ordering} than the {attribute} of {object_}")
 
@@ -340,7 +340,7 @@ def _only_said_as_every(match: re.Match) -> str:
             f"is {article} {noun}{match.group('end')}")
 
 
-def _lowered_article(entity: str) -> str:
+def lowered_article(entity: str) -> str:
     """"The ring" as "the ring" inside a sentence; names as written."""
     return "the" + entity[3:] if entity.startswith("The ") else entity
 
@@ -366,7 +366,7 @@ _REWORDINGS = (
     (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),
     (_WEATHER_VERB, _weather_said_plainly),
     (_EITHER_SUBJECTS, lambda match: f"{match.group('lead')}{match.group('either')} {match.group('first')} "
-                                     f"{match.group('phrase')} or {_lowered_article(match.group('second'))} "
+                                     f"{match.group('phrase')} or {lowered_article(match.group('second'))} "
                                      f"{match.group('phrase')}{match.group('end')}"),
     (_AUXILIARY_NEVER, lambda match: f"{match.group('auxiliary')} not"),
     (_CANNOT, lambda match: f"{match.group('c')}an not"),

@@ -70,7 +70,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
-from .paraphrases import existence_said_plainly, plain_paraphrase
+from .paraphrases import existence_said_plainly, lowered_article, plain_paraphrase
 from .vocabulary import actions_to_formula, canonical_variables
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
@@ -268,7 +268,7 @@ class SemanticParser:
                 split[i] = clauses, sentence
             elif clauses := shared_verb_clauses(sentence):
                 first, second = clauses
-                split[i] = clauses, f"{first[:-1]} and {'the' + second[3:] if second.startswith('The ') else second}"
+                split[i] = clauses, f"{first[:-1]} and {lowered_article(second)}"
         if not split:
             return readings
         parts = [clause for clauses, _ in split.values() for clause in clauses]
