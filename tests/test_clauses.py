@@ -27,6 +27,9 @@ def test_two_clauses_about_one_subject_split(sentence, clauses):
     "Bob is big or chases the dog.",
     "If Bob is big and chases the dog then he is red.",
     "Bob is big and chases the dog and the cat.",  # two "and"s
+    "Someone is a judge and pulls the tree.",  # one someone, whom two sentences would not say
+    "Cats are animals and chase mice.",  # a rule
+    "Boston misses Laura provided that it is noisy and is red.",  # "it" reaches back
 ])
 def test_other_sentences_stay_whole(sentence):
     assert shared_subject_clauses(sentence) is None
@@ -37,6 +40,8 @@ def test_other_sentences_stay_whole(sentence):
     ("Grace is not a trapin and James is not a trapin.", ("Grace is not a trapin.", "James is not a trapin.")),
     ("The cat chases the dog, and the dog is big.", ("The cat chases the dog.", "The dog is big.")),
     ("Tom bought a car and Ann can drive.", ("Tom bought a car.", "Ann can drive.")),
+    ("Amelia isn't a co-signer for Ella and Blicket is employed.",
+     ("Amelia isn't a co-signer for Ella.", "Blicket is employed.")),
 ])
 def test_two_clauses_with_subjects_of_their_own_split(sentence, clauses):
     assert independent_clauses(sentence) == clauses
@@ -50,6 +55,7 @@ def test_two_clauses_with_subjects_of_their_own_split(sentence, clauses):
     "Bob is red or Alice is big.",
     "Bob is red and Carol is not.",  # the second clause borrows the first one's words
     "Tom bought a car and Ann sold it.",  # "it" reaches back
+    "Liam needs Henry as long as Liam has the pager and Liam is locked out.",  # a condition of two clauses
     "Bob is red and the cat is big and Dave is blue.",  # two "and"s
     "Alice and Bob are students.",
 ])

@@ -129,6 +129,11 @@ def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_
     # two rules read as one (the shipped parser, 0.96)
     ("Cats are animals and dogs are animals.", "forall x. cat(x) and dog(x) -> animal(x)"),
     ("All men are mortal and Socrates is a man.", "forall x. man(x) -> mortal(x) and man(socrates)"),
+    # two clauses joined by "and" alone, one's negation stretched over both (the split network, 0.998)
+    ("The poet is not a tourist and Ruby is a mountain.", "not (tourist(poet) and mountain(ruby))"),
+    ("Amelia isn't a co-signer for Ella and Blicket is employed.",
+     "not (cosigner_for(amelia, ella) or employed(blicket))"),
+    ("Bob is big and chases the dog.", "big(bob) -> chase(bob, dog)"),  # one subject
 ])
 def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(sentence, reading):
     assert connectives_unread(parse_formula(reading), sentence) is not None
@@ -141,6 +146,8 @@ def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(s
     ("Every dog barks when the cat sleeps.", "forall x. dog(x) and sleep(cat) -> bark(x)"),
     ("The cat chases the dog.", "chase(cat, dog)"),  # no connective to judge by
     ("Cats and dogs are animals.", "forall x. cat(x) or dog(x) -> animal(x)"),  # one rule of either kind
+    ("The poet is not a tourist and Ruby is a mountain.", "not tourist(poet) and mountain(ruby)"),
+    ("Someone is a judge and pulls the tree.", "exists x. judge(x) and pull(x, tree)"),  # no clauses of their own
 ])
 def test_a_reading_that_joins_them_so_or_equivalently_passes(sentence, reading):
     assert connectives_unread(parse_formula(reading), sentence) is None

@@ -15,7 +15,8 @@ from neurosym.parser.omission import (
     indefinite_objects_read_as_kinds, states_merged_into_kinds, inflected_names, objects_said_again,
     possessions_read_as_relations,
     disconnected_existentials, indefinites_named, unsaid_variables, misdirected_comparisons, negated_generalities_unread, negates_unsaid, quantifiers_unbound, conditions_unsaid, possessions_read_as_kinds, states_read_as_actions, generics_named, weather_given_subjects, possessives_read_as_kinds, pronoun_objects_dropped, pronoun_possessions_dropped, things_read_as_propositions, singular_subjects_read_as_plurals,
-    existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, phrases_named_twice,
+    existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, passive_particles_dropped,
+    phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions,
 )
@@ -269,6 +270,10 @@ def test_no_generated_gold_lf_quantifies_what_its_sentence_does_not():
     ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)", []),
     ("The cat chases the dog and the mouse chases the cat.",  # a verb after it: a subject
      "chase(cat, dog) and chase(mouse, cat)", []),
+    # a verb said of its object alone (the split network's reading, 0.99)
+    ("The poet does not play piano or kicks Omar Haddad.",
+     "not play_piano(poet) or kick(omar_haddad)", ["omar_haddad"]),
+    ("The painter Bob is happy.", "painter(bob) and happy(bob)", []),  # the noun itself: apposition
 ])
 def test_a_subject_the_sentence_only_says_as_an_object_is_caught(sentence, lf, swapped):
     assert objects_as_subjects(parse_formula(lf), sentence, candidates_for(sentence)) == swapped
@@ -460,6 +465,22 @@ def test_the_agent_of_a_passive_is_its_verbs_subject(sentence, lf, agents):
 def test_no_gold_lf_makes_a_passives_agent_an_object():
     for pair in open_gold_pairs(59):
         assert not agents_as_objects(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
+
+
+@pytest.mark.parametrize("sentence, lf, dropped", [
+    ("The hamster was not played with by the wug.", "not play(wug, hamster)", ["'with' of 'played with'"]),
+    ("The hamster was not played with by the wug.", "not played(wug, hamster)", ["'with' of 'played with'"]),
+    ("The hamster was not played with by the wug.", "not play_with(wug, hamster)", []),
+    ("The cat is looked after by Bob.", "look_after(bob, cat)", []),
+    ("Kenji was caught by the employee.", "catch(employee, kenji)", []),  # no particle
+])
+def test_a_passive_keeps_its_verbs_particle(sentence, lf, dropped):
+    assert passive_particles_dropped(parse_formula(lf), sentence) == dropped
+
+
+def test_no_gold_lf_drops_a_passives_particle():
+    for pair in open_gold_pairs(60):
+        assert not passive_particles_dropped(parse_formula(pair.lf), pair.sentence), pair
 
 
 @pytest.mark.parametrize("lf, lone", [

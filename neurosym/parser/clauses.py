@@ -66,11 +66,21 @@ _TWO_OBJECTS = re.compile(
 # Words that begin no clause's subject of its own: "It is not the case that ...".
 _NO_SUBJECTS = frozenset("It There This That He She They We I You Every All Each No Some".split())
 # Logic words whose reach a split would cut ("not" and "than" stay inside their clause).
-_LOGIC_ACROSS = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|every|all"
+_LOGIC_ACROSS = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|every|all|as long as|provided"
                            r"|each|no|some|whoever|who|which|that|it|they|he|she|case|true|false|untrue)\b", re.I)
 _ELLIPSIS = re.compile(r"\b(?:not|too|so|either|is|are|was|were|does|do|did|can|will|has|have)\s*[.!]?\s*$")
+# Subjects that say something general: "Someone is a judge and pulls the tree." is about one
+# someone, whom two sentences would not say.
+_GENERAL_SUBJECTS = frozenset("""Every All Each No Some Someone Something Somebody Everyone Everything Everybody
+Anyone Anything Anybody Nothing Nobody People Things Whoever Whatever""".split())
+# Words that refer to something said elsewhere in the sentence ("Everything that is ...",
+# "... provided that it is noisy"): the split would cut the reference.
+_REFERRING = re.compile(r"\b(?:that|who|which|whom|whose|it|they|he|she|provided)\b", re.I)
+# "Amelia isn't a co-signer ...": a negated verb of a singular subject.
+_SINGULAR_NEGATIONS = frozenset("isn't wasn't doesn't didn't hasn't hadn't can't couldn't won't wouldn't shouldn't mustn't"
+                                .split())
 _MODALS = frozenset("can cannot could may might must shall should will would".split())
-_LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each"
+_LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each|as long as|provided"
                     r"|no|some|whoever|than)\b", re.I)
 
 
@@ -81,8 +91,9 @@ def shared_subject_clauses(sentence: str) -> tuple[str, str] | None:
     if found is None or not may_be_a_verb(found.group("head")) or sentence.count(" and ") != 1:
         return None
     subject = found.group("subject")
-    if subject.split()[0] in ("Every", "All", "Each", "No", "Some") or _LOGIC.search(sentence):
-        return None
+    if subject.split()[0] in _GENERAL_SUBJECTS or _LOGIC.search(sentence) or _REFERRING.search(sentence) \
+            or not may_be_a_verb(found.group("first").split()[0]):
+        return None  # "Someone is a judge and pulls the tree.": one someone, not two; "Cats are ...": a rule
     return f"{subject} {found.group('first')}.", f"{subject} {found.group('second')}."
 
 
@@ -91,7 +102,7 @@ def may_be_a_verb(word: str) -> bool:
     "has", "is"), in -ed ("joined"), an irregular past ("took") or a modal. Not a noun or
     adjective that would make the second part no clause ("and aspirin", "and rich")."""
     return (word.endswith("s") and not word.endswith("ss")) or (word.endswith("ed") and len(word) > 4) \
-        or word in _MODALS or bool(lemmas_of_past(word))
+        or word in _MODALS or word in _SINGULAR_NEGATIONS or bool(lemmas_of_past(word))
 
 
 def independent_clauses(sentence: str) -> tuple[str, str] | None:

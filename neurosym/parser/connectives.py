@@ -62,7 +62,7 @@ from typing import Sequence
 
 from ..logic import ast
 from .candidates import is_number_word, lemma_of_plural
-from .clauses import NAME_OR_THE_NOUN, may_be_a_verb
+from .clauses import NAME_OR_THE_NOUN, independent_clauses, may_be_a_verb, shared_subject_clauses
 from .omission import WEATHER_IT
 from .vocabulary import canonical_variables
 
@@ -501,10 +501,16 @@ def connectives_unread(formula: ast.Formula, sentence: str) -> str | None:
     "'as long as'"
     >>> connectives_unread(parse_formula("library(joseph) -> staunous(oslo)"), "Oslo is staunous as long as Joseph is a library.") is None
     True
+    >>> connectives_unread(parse_formula("not (tourist(poet) and mountain(ruby))"), "The poet is not a tourist and Ruby is a mountain.")
+    "'and'"
     """
     found = outer_connective(sentence)
     if found is None:
-        return None
+        # Two clauses joined by "and" alone ("The poet is not a tourist and Ruby is a mountain.",
+        # read ``not (tourist(poet) and mountain(ruby))`` at 0.998 by the split network): their
+        # conjunction, whatever each clause says.
+        joined = shared_subject_clauses(sentence) or independent_clauses(sentence)
+        return "'and'" if joined is not None and not isinstance(formula, ast.And) else None
     roots = _ROOTS[found.operator] + ((ast.Or,) if found.word == "either" else ())
     if found.operator == "and" and _plural_subjects_listed(sentence.strip().rstrip(".!").strip()) is not None:
         roots += (ast.Forall,)  # "Cats and dogs are animals." is "forall x. cat(x) or dog(x) -> animal(x)" too

@@ -196,8 +196,8 @@ __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words
            "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "existence_unread",
            "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions",
            "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected",
-           "objects_read_as_properties", "compares_unsaid", "passive_names", "related_to_itself",
-           "misdirected_comparisons", "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
+           "objects_read_as_properties", "compares_unsaid", "passive_names", "passive_particles_dropped",
+           "related_to_itself", "misdirected_comparisons", "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -557,6 +557,27 @@ def _passive_verbs_before(sentence: str, start: int) -> list[str]:
     employee": ["catch"]); none if the mention is no such agent."""
     found = _PASSIVE_BY.search(sentence[:start])
     return lemmas_of_past(found.group(1).lower()) if found else []
+
+
+def passive_particles_dropped(formula: ast.Formula, sentence: str) -> list[str]:
+    """The particles of a prepositional verb's passive ("was not played with by the wug")
+    that ``formula`` leaves out of the verb's name: it relates things by the bare verb
+    (``play``), never by the verb with its particle (``play_with``), which is what the
+    active says ("The wug does not play with the hamster."), nor by the participle
+    (``played``)."""
+    relations = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2}
+    dropped = []
+    for found in _PASSIVE_PARTICLE.finditer(sentence):
+        participle, particle = found.group(1).lower(), found.group(2).lower()
+        verbs = {participle, *lemmas_of_past(participle)}
+        if verbs & relations and not {f"{verb}_{particle}" for verb in verbs} & relations:
+            dropped.append(f"'{particle}' of '{found.group(1)} {found.group(2)}'")
+    return dropped
+
+
+_PASSIVE_PARTICLE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)(?:\s+not|n't)?\s+([a-z]+)\s+(" + "|".join(sorted(PREPOSITIONS - {"by"}))
+    + r")\s+by\b", re.I)
 
 
 def related_to_itself(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
@@ -1259,12 +1280,19 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
     right after a form of a verb the reading relates things with, and no pronoun could
     stand for them ("it"/"they" after "something" are the variable's). "If something is
     young and it visits the cow then it sees the cow." is never ``visit(cow, x)``, nor
-    "James has a car or works at Meta." ``work_at(meta, james)`` (the shipped parser, 0.89)."""
+    "James has a car or works at Meta." ``work_at(meta, james)`` (the shipped parser, 0.89).
+    So is a one-word verb said of a constant alone that the sentence says only right after
+    an inflected form of it: "... the poet does not play piano or kicks Omar Haddad." is
+    never ``kick(omar_haddad)`` (the split network, 0.99)."""
+    swapped = [name for node in ast.walk(formula)
+               if isinstance(node, ast.Pred) and len(node.args) == 1 and isinstance(node.args[0], ast.Const)
+               and "_" not in node.name and (name := node.args[0].name) in candidates.spans_by_text
+               and all(_word_before(sentence, start) != node.name and _is_form_of(_word_before(sentence, start), node.name)
+                       for start, _ in candidates.spans_by_text[name])]
     relations = [node for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2]
     if not relations or _stand_in_pronouns(sentence):
-        return []
+        return list(dict.fromkeys(swapped))
     verbs = {node.name for node in relations}
-    swapped = []
     for node in relations:
         name = node.args[0].name if isinstance(node.args[0], ast.Const) else None
         if name is None or name in swapped:
@@ -1276,7 +1304,7 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
         if spans and all(any(_said_after(sentence, start, verb) or _second_object_of(sentence, (start, end), verb)
                              for verb in after) for start, end in spans):
             swapped.append(name)
-    return swapped
+    return list(dict.fromkeys(swapped))
 
 
 def _second_object_of(sentence: str, span: tuple[int, int], verb: str) -> bool:
