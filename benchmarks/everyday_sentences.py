@@ -19,9 +19,10 @@ misreadings stay away, and the "sure and wrong" of later weights and checks. FRE
 120 open-mode sentences and FRESH_WITH_RULES 40 rule-file statements written later that
 day before the checks that answer some of them; their figures with the code before
 those checks are in docs/parser.md. FRESH_2 holds 40 more open-mode sentences, written
-in the afternoon (see its comment), and PROBLEMS (24) and PROBLEMS_2 (30) small texts
-whose consistency ``neurosym check`` decides: right, undecided (a sentence read below the
-threshold) or wrong.
+in the afternoon (see its comment), and PROBLEMS (24), PROBLEMS_2 (30) and PROBLEMS_3 (30,
+written that evening before they were first read) small texts whose consistency
+``neurosym check`` decides: right, undecided (a sentence read below the threshold) or
+wrong.
 
     python benchmarks/everyday_sentences.py [--parser DIR] [--json]
 """
@@ -224,7 +225,10 @@ FRESH = [
                                       "allergic_to_peanuts(kate)")),
     ("People who are allergic to peanuts avoid peanut butter.",
      ("forall x. allergic(x, peanuts) -> avoid(x, peanut_butter)",
-      "forall x. allergic_to(x, peanuts) -> avoid(x, peanut_butter)")),
+      "forall x. allergic_to(x, peanuts) -> avoid(x, peanut_butter)",
+      # the bare object in the verb's name, as the next sentence's eat_peanut_butter (added 2026-12-07 evening)
+      "forall x. allergic(x, peanuts) -> avoid_peanut_butter(x)",
+      "forall x. allergic_to(x, peanuts) -> avoid_peanut_butter(x)")),
     ("Kate eats peanut butter every day.", ("eat(kate, peanut_butter)", "eat_peanut_butter(kate)")),
     ("The concert was cancelled.", ("cancel(concert)", "cancelled(concert)")),
     ("Everyone who bought a ticket got a refund.", ("forall x, y. ticket(y) and buy(x, y) -> get_refund(x)",
@@ -374,6 +378,43 @@ PROBLEMS_2 = [
     ("Ben never drinks coffee. Ben drinks coffee every morning.", "INCONSISTENT"),
     ("Whoever breaks a rule is punished. Jack broke a rule. Jack was not punished.", "INCONSISTENT"),
     ("The lamp is on. The lamp is not on.", "INCONSISTENT"),
+]
+
+# Written on the evening of 2026-12-07, before they were first read (figures of that
+# first reading in docs/parser.md).
+PROBLEMS_3 = [
+    ("All pilots are trained. Maria is a pilot. Maria is not trained.", "INCONSISTENT"),
+    ("No vegetarian eats meat. Priya is a vegetarian. Priya eats meat.", "INCONSISTENT"),
+    ("Every bird has feathers. Tweety is a bird. Tweety has no feathers.", "INCONSISTENT"),
+    ("Jack is older than Jill. Jill is older than Jack.", "INCONSISTENT"),
+    ("All squares are rectangles. Shape A is a square. Shape A is not a rectangle.", "INCONSISTENT"),
+    ("Ann is a teacher. Ann is not a teacher.", "INCONSISTENT"),
+    ("Lions are mammals. Mammals are animals. Leo is a lion. Leo is not an animal.", "INCONSISTENT"),
+    ("Lions are mammals. Leo is a lion. Leo is an animal.", "CONSISTENT"),
+    ("Either Kim or Lee is guilty. Kim is not guilty. Lee is not guilty.", "INCONSISTENT"),
+    ("If Bob is sick, he stays home. Bob is sick. Bob does not stay home.", "INCONSISTENT"),
+    ("Whoever passes the exam gets a certificate. Nina passes the exam. Nina does not get a certificate.",
+     "INCONSISTENT"),
+    ("Sara is 25 years old. Sara is younger than Tim. Tim is 20 years old.", "INCONSISTENT"),
+    ("The box weighs 10 kg. The box weighs more than 20 kg.", "INCONSISTENT"),
+    ("Every employee who works overtime receives a bonus. Omar is an employee. Omar works overtime. "
+     "Omar does not receive a bonus.", "INCONSISTENT"),
+    ("Some students are athletes. Every athlete trains daily. No student trains daily.", "INCONSISTENT"),
+    ("Dogs bark. Rex is a dog. Rex barks.", "CONSISTENT"),
+    ("Nobody smokes. Carl smokes.", "INCONSISTENT"),
+    ("Emma is a vegan. Vegans do not eat cheese. Emma eats cheese.", "INCONSISTENT"),
+    ("Alice is taller than Bob. Bob is taller than Carol. Carol is taller than Alice.", "INCONSISTENT"),
+    ("Every cat chases some mouse. Felix is a cat.", "CONSISTENT"),
+    ("If it is snowing, the road is icy. It is snowing. The road is not icy.", "INCONSISTENT"),
+    ("Max is a dog or a cat. Max is not a dog. Max is not a cat.", "INCONSISTENT"),
+    ("Neither Ann nor Ben came to the party. Ann came to the party.", "INCONSISTENT"),
+    ("Only managers can approve budgets. Zoe can approve budgets. Zoe is not a manager.", "INCONSISTENT"),
+    ("Every planet orbits a star. Mars is a planet. Mars does not orbit a star.", "INCONSISTENT"),
+    ("Hamlet was written by Shakespeare. Shakespeare wrote Hamlet.", "CONSISTENT"),
+    ("The kettle is hot. The kettle is not cold.", "CONSISTENT"),
+    ("Every child in the class likes music. Ivy is a child.", "CONSISTENT"),
+    ("Paul is a doctor and a runner. Paul is not a runner.", "INCONSISTENT"),
+    ("All metals conduct electricity. Copper is a metal. Copper does not conduct electricity.", "INCONSISTENT"),
 ]
 
 WITH_RULES = {
@@ -545,6 +586,7 @@ def measure(parser) -> dict:
     pipeline = Pipeline(parser=parser)
     figures["problems"] = judged_problems(PROBLEMS, pipeline)
     figures["problems_2"] = judged_problems(PROBLEMS_2, pipeline)
+    figures["problems_3"] = judged_problems(PROBLEMS_3, pipeline)
     return figures
 
 
@@ -560,7 +602,7 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    problem_lists = {name: figures.pop(name) for name in ("problems", "problems_2")}
+    problem_lists = {name: figures.pop(name) for name in [name for name in figures if name.startswith("problems")]}
     for name, group in figures.items():
         for wrong in group["wrong"]:
             print(f"  sure and wrong: {wrong['sentence']}  ->  {wrong['read']} ({wrong['confidence']})")

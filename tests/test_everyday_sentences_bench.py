@@ -56,7 +56,7 @@ def test_a_sure_reading_counts_right_only_when_accepted_and_an_unsure_one_never_
 
 
 def test_each_problem_expects_a_verdict_the_solver_can_give():
-    problems = everyday.PROBLEMS + everyday.PROBLEMS_2
+    problems = everyday.PROBLEMS + everyday.PROBLEMS_2 + everyday.PROBLEMS_3
     assert problems and all(expected in ("CONSISTENT", "INCONSISTENT") for _, expected in problems)
 
 

@@ -61,6 +61,9 @@ def test_a_relation_said_with_a_names_s_is_said_with_of(sentence, paraphrase):
     ("Only members can vote.", "Everyone who can vote is a member."),  # the converse at 0.995
     ("Only adults can drink alcohol.", "Everyone who can drink alcohol is an adult."),
     ("Only then can we vote.", None),
+    ("Only mechanics repair cars.", "Everyone who repairs cars is a mechanic."),  # a verb of its own
+    ("Only birds have feathers.", "Everyone who has feathers is a bird."),
+    ("Only cats are pets.", None),  # "Everyone who is pets" says no kind
     ("Bob has never been to Paris.", None),  # the network misreads "has not been to Paris"
     ("Bob never ignored Ann.", None),  # "ignor" or "ignore": no clear lemma
 ])

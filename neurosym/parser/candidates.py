@@ -39,7 +39,7 @@ from .vocabulary import NAME, NUMBER, VARIABLES, Candidate
 
 __all__ = ["CandidateSet", "TAGS", "open_candidates", "schema_candidates", "candidates_for",
            "gloss_words", "said_by_glosses",
-           "lemma_of_plural", "lemma_of_verb", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
+           "lemma_of_plural", "lemma_of_verb", "third_person", "lemmas_of_past", "gerund_lemmas", "regular_lemmas", "dropped_final_e",
            "content_words", "words_to_number", "is_number_word", "MAX_SPAN_WORDS", "IRREGULAR_PAST", "PREPOSITIONS"]
 
 # Tags: how a candidate was made. The model embeds them; the order is part of a trained
@@ -331,6 +331,18 @@ def lemma_of_verb(word: str) -> str:
     """The lemma of a third-person verb form: chases -> chase, flies -> fly, has -> have."""
     # No English verb ends in -u, so "-us" is never a third person (wumpus, status).
     return _strip_inflection(word, _IRREGULAR_VERB, ("sses", "xes", "zes", "ches", "shes", "oes"), ("ss", "us"))
+
+
+def third_person(lemma: str) -> str:
+    """A verb's third person singular, the inverse of ``lemma_of_verb``: work -> works,
+    go -> goes, carry -> carries, have -> has."""
+    if lemma in ("have", "be"):
+        return {"have": "has", "be": "is"}[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
 
 def lemmas_of_past(word: str) -> list[str]:

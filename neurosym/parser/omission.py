@@ -196,7 +196,7 @@ __all__ = ["omitted_words", "unsaid_mentions", "negates_unsaid", "negation_words
            "possessives_read_as_kinds", "pronoun_possessions_dropped", "existence_denied_unread", "existence_unread",
            "generics_read_as_some", "inexpressible_quantities", "subjects_left_out_of_conclusions",
            "only_misread", "places_read_as_kinds", "coordinated_kinds_intersected",
-           "objects_read_as_properties", "compares_unsaid", "passive_names", "passive_particles_dropped",
+           "objects_read_as_properties", "compares_unsaid", "passive_names", "particles_dropped",
            "related_to_itself", "misdirected_comparisons", "PERSONAL_PRONOUNS", "REFLEXIVE_PRONOUNS"]
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -559,20 +559,46 @@ def _passive_verbs_before(sentence: str, start: int) -> list[str]:
     return lemmas_of_past(found.group(1).lower()) if found else []
 
 
-def passive_particles_dropped(formula: ast.Formula, sentence: str) -> list[str]:
-    """The particles of a prepositional verb's passive ("was not played with by the wug")
-    that ``formula`` leaves out of the verb's name: it relates things by the bare verb
-    (``play``), never by the verb with its particle (``play_with``), which is what the
-    active says ("The wug does not play with the hamster."), nor by the participle
-    (``played``)."""
-    relations = {node.name for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2}
+def particles_dropped(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The particles of prepositional verbs that ``formula`` leaves out of the verb's
+    name: it relates things by the bare verb (``play``) or its participle (``played``),
+    never by the verb with its particle (``play_with``), where the sentence says the
+    verb's passive with it ("was not played with by the wug") or says every mention of
+    the relation's object right after the verb and it ("Alice plays with Dan." read
+    ``play(alice, dan)``, 0.88)."""
+    relations = [node for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2]
+    names = {node.name for node in relations}
     dropped = []
     for found in _PASSIVE_PARTICLE.finditer(sentence):
         participle, particle = found.group(1).lower(), found.group(2).lower()
         verbs = {participle, *lemmas_of_past(participle)}
-        if verbs & relations and not {f"{verb}_{particle}" for verb in verbs} & relations:
+        if verbs & names and not {f"{verb}_{particle}" for verb in verbs} & names:
             dropped.append(f"'{particle}' of '{found.group(1)} {found.group(2)}'")
-    return dropped
+    for node in relations:
+        if "_" in node.name or not isinstance(node.args[1], ast.Const):
+            continue
+        spans = candidates.spans_by_text.get(node.args[1].name, ())
+        particles = {_particle_before(sentence, start, node.name) for start, _ in spans}
+        if spans and len(particles) == 1 and (particle := particles.pop()) is not None:
+            dropped.append(f"'{particle}' of '{node.name} {particle}'")
+    return list(dict.fromkeys(dropped))
+
+
+def _particle_before(sentence: str, start: int, verb: str) -> str | None:
+    """The preposition said between an inflected form of ``verb`` ("plays", "played"; not
+    the word itself, which may be a noun: "a colleague of") and the mention at ``start``
+    (an article skipped), or None. Not after a form of "be" ("was set in Washington"):
+    a participle there may say a state."""
+    words = _LOWER_WORD.findall(sentence[:start].lower())
+    if words and words[-1] in ARTICLES:
+        words.pop()
+    if len(words) >= 2 and words[-1] in PREPOSITIONS and words[-1] != "by" and words[-2] != verb \
+            and _is_form_of(words[-2], verb) and (len(words) < 3 or words[-3] not in _BE_FORMS):
+        return words[-1]
+    return None
+
+
+_BE_FORMS = frozenset("is are was were be been being am isn't aren't wasn't weren't not".split())
 
 
 _PASSIVE_PARTICLE = re.compile(
@@ -695,19 +721,33 @@ def names_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     x. tweety(x) -> penguin(x)``, 0.84), or a mass noun that open mode names alike ("Water
     boils."); a kind is said with an article or in the plural ("A penguin is a bird.",
     "Penguins are birds."). Open mode."""
-    first = _OPENING_SINGULAR.match(sentence)
+    first = _OPENING_SINGULAR.match(sentence) or _OPENING_BEFORE_VERB.match(sentence)
     if first is None:
         return []
     word = first.group(1)
     if word.lower() in _GENERAL_WORDS or lemma_of_plural(word.lower()) != word.lower():
         return []
-    kind = any(isinstance(node, ast.Pred) and node.name == word.lower() and len(node.args) == 1
-               and isinstance(node.args[0], ast.Var) for node in ast.walk(formula))
-    return [word] if kind else []
+    kinds = {node.name for node in ast.walk(formula)
+             if isinstance(node, ast.Pred) and len(node.args) == 1 and isinstance(node.args[0], ast.Var)}
+    if first.re is _OPENING_BEFORE_VERB:
+        # "Nemo lives in water." (0.94), "Tweety flies." (0.98): the word in -s is the verb,
+        # unless the reading makes it the kind ("Red cars drive fast.": ``car(x)``).
+        second = first.group(2).lower()
+        conditions = {node.name for implication in ast.walk(formula) if isinstance(implication, ast.Implies)
+                      for node in ast.walk(implication.left) if isinstance(node, ast.Pred)}
+        if second in _GENERAL_WORDS | _PLURAL_GENERAL_NOUNS or {lemma_of_plural(second), second} & conditions:
+            return []
+    return [word] if word.lower() in kinds else []
 
 
 # A capitalised first word (and more capitalised words: "Shape A"), then a verb form of a
 # singular subject or a modal (a word in -s may be a plural noun: "Red things ...").
+_PLURAL_GENERAL_NOUNS = frozenset("things people persons ones".split())
+# A capitalised first word, then a word in -s that may be a verb, not followed by a verb
+# of a plural subject ("Red things are ..." is a plural subject).
+_OPENING_BEFORE_VERB = re.compile(
+    r"\s*([A-Z][a-z]+)\s+([a-z]+[^s\W]s)\b(?!\s+(?:are|were|have|had|do|did|don't|aren't|can|cannot|could|must|may"
+    r"|might|will|would|should)\b)")
 _OPENING_SINGULAR = re.compile(
     r"\s*([A-Z][a-z]+)(?:\s+[A-Z][\w-]*)*\s+(?:is|was|has|had|does|did|isn't|wasn't|hasn't|doesn't|didn't|can|cannot|can't|could"
     r"|must|may|might|will|would|should)\b")
@@ -1003,12 +1043,28 @@ def indefinite_objects_read_as_kinds(formula: ast.Formula, sentence: str, candid
 def _object_of_a_verb(sentence: str, start: int) -> bool:
     """Whether the phrase at ``start`` comes right after "a" or "an" after a lower-case
     word that may be a verb taking an object: none of "be" and its like, a preposition,
-    a word that starts a clause, or "has"/"have"/"had" (``possessions_read_as_kinds``)."""
+    a word that starts a clause, or "has"/"have"/"had" (``possessions_read_as_kinds``).
+    Or it is a bare plural right after a verb said after a modal ("can approve budgets";
+    "Everyone who can approve budgets is a manager." was ``approve(x) and budget(x) ->
+    manager(x)``, 0.62). (Not after an inflected verb: "Everyone who smiled barks.", "...
+    costs 5 dollars writes poems" have no object there.)"""
     found = _WORD_THEN_A.search(sentence[:start])
-    return found is not None and found.group(1) not in _NO_OBJECT_VERBS | PREPOSITIONS | _CLAUSE_WORDS
+    if found is not None:
+        return found.group(1) not in _NO_OBJECT_VERBS | PREPOSITIONS | _CLAUSE_WORDS
+    found = _VERB_THEN_PLURAL.search(sentence[:start])
+    phrase = _LOWER_WORD.match(sentence[start:])
+    if found is None or phrase is None or not phrase.group().endswith("s"):
+        return False
+    before, verb = (found.group(1) or "").lower(), found.group(2)
+    if verb in _NO_OBJECT_VERBS | PREPOSITIONS | _CLAUSE_WORDS | _DETERMINERS | _QUANTITY_WORDS:
+        return False  # "Not all turtles ...": no verb
+    return before in _MODAL_WORDS
 
 
 _WORD_THEN_A = re.compile(r"\b([a-z]+)\s+an?\s+$")
+_VERB_THEN_PLURAL = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]+)\s+$")
+_MODAL_WORDS = frozenset("can cannot could may might must shall should will would".split())
+_QUANTITY_WORDS = frozenset("many most few several both other".split())
 # Verbs whose "a N" says what the subject is or becomes, or has (judged elsewhere); words
 # before an article that are no verb; and negations, whose verb comes before them ("is
 # not a", "isn't a": not judged).
@@ -1283,13 +1339,20 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
     "James has a car or works at Meta." ``work_at(meta, james)`` (the shipped parser, 0.89).
     So is a one-word verb said of a constant alone that the sentence says only right after
     an inflected form of it: "... the poet does not play piano or kicks Omar Haddad." is
-    never ``kick(omar_haddad)`` (the split network, 0.99)."""
+    never ``kick(omar_haddad)`` (the split network, 0.99). And a name said before a verb
+    whose object is "something" (or the like) is its subject: "Alice finds something." is
+    never ``exists x. find(x, alice)`` (the shipped parser, 0.88)."""
     swapped = [name for node in ast.walk(formula)
                if isinstance(node, ast.Pred) and len(node.args) == 1 and isinstance(node.args[0], ast.Const)
                and "_" not in node.name and (name := node.args[0].name) in candidates.spans_by_text
                and all(_word_before(sentence, start) != node.name and _is_form_of(_word_before(sentence, start), node.name)
                        for start, _ in candidates.spans_by_text[name])]
     relations = [node for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2]
+    swapped += [node.args[1].name for node in relations
+                if isinstance(node.args[0], ast.Var) and isinstance(node.args[1], ast.Const)
+                and _object_pronoun_after(sentence, node.name)
+                and all(start < _object_pronoun_after(sentence, node.name)
+                        for start, _ in candidates.spans_by_text.get(node.args[1].name, ((len(sentence), 0),)))]
     if not relations or _stand_in_pronouns(sentence):
         return list(dict.fromkeys(swapped))
     verbs = {node.name for node in relations}
@@ -1305,6 +1368,18 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
                              for verb in after) for start, end in spans):
             swapped.append(name)
     return list(dict.fromkeys(swapped))
+
+
+def _object_pronoun_after(sentence: str, verb: str) -> int:
+    """Where a form of the one-word verb ``verb`` is said with "something", "someone" or
+    the like as its object ("Alice finds something."), or 0 where it is not."""
+    for found in _VERB_THEN_SOMETHING.finditer(sentence):
+        if "_" not in verb and _is_form_of(found.group(1).lower(), verb):
+            return found.start()
+    return 0
+
+
+_VERB_THEN_SOMETHING = re.compile(r"\b([a-z]+)\s+(?:something|someone|somebody|anything|anyone|anybody)\b")
 
 
 def _second_object_of(sentence: str, span: tuple[int, int], verb: str) -> bool:

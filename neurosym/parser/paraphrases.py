@@ -73,7 +73,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .candidates import lemma_of_plural, lemma_of_verb, lemmas_of_past
+from .candidates import lemma_of_plural, lemma_of_verb, lemmas_of_past, third_person
 
 __all__ = ["plain_paraphrase", "existence_said_plainly", "possessed_nouns", "lowered_article", "COMPARATIVES"]
 
@@ -174,8 +174,11 @@ _GENERIC_A = re.compile(
     r"^(?P<space>\s*)An?\s+(?=(?:[a-z]+\s+){1,3}(?:can|cannot|can't|must|may|should|will|does|doesn't)\b)")
 # "Only members can vote.": only a kind, a modal and what it allows.
 _ONLY_KIND_CAN = re.compile(
-    r"^(?P<space>\s*)Only\s+(?P<kind>[a-z]+)\s+(?P<modal>can|may|must|should)\s+(?P<rest>[^,;]+?)"
-    r"(?P<end>[.!]?\s*)$")
+    r"^(?P<space>\s*)Only\s+(?P<kind>[a-z]+)\s+(?:(?P<modal>can|may|must|should)\s+)?(?P<verb>[a-z]+)"
+    r"(?P<rest>(?:\s+[^,;]+?)?)(?P<end>[.!]?\s*)$")
+# Verbs of a plural subject that "Only Ns ..." is not said of one with here ("Only cats are
+# pets.": "Everyone who is pets" says no kind; "do", "don't": their verb comes later).
+_NO_PLAIN_VERBS = frozenset("are were do did don't aren't weren't haven't".split())
 _AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+$")
 # "never lies", "never visited", "never bark": a verb that "do" negates.
 _NEVER_VERB = re.compile(r"\bnever\s+(?P<verb>[a-z]+)\b")
@@ -331,13 +334,14 @@ def _only_said_as_every(match: re.Match) -> str:
     """ "Only members can vote." said as "Everyone who can vote is a member.": what only a
     kind may do, whoever does it is of that kind (the network read the converse, ``member(x)
     -> vote(x)``, at 0.995)."""
-    plural = match.group("kind")
+    plural, verb = match.group("kind"), match.group("verb")
     noun = lemma_of_plural(plural)
-    if noun == plural:
-        return match.group(0)  # no plural noun: "Only then ..."
+    if noun == plural or (match.group("modal") is None and verb in _NO_PLAIN_VERBS):
+        return match.group(0)  # no plural noun: "Only then ..."; no verb of its own: "Only cats are ..."
     article = "an" if noun[0] in "aeiou" else "a"
-    return (f"{match.group('space')}Everyone who {match.group('modal')} {match.group('rest')} "
-            f"is {article} {noun}{match.group('end')}")
+    said = f"{match.group('modal')} {verb}" if match.group("modal") else verb if lemmas_of_past(verb) \
+        else third_person(verb)
+    return f"{match.group('space')}Everyone who {said}{match.group('rest')} is {article} {noun}{match.group('end')}"
 
 
 def lowered_article(entity: str) -> str:

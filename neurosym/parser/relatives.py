@@ -1,0 +1,238 @@
+"""Rules whose subject a relative clause restricts, read a part at a time.
+
+The network reads a rule whose words it knows ("Every employee who works overtime gets a
+bonus.", 0.92) but not always one whose verbs are new to it: the shipped one read "Every
+employee who works overtime receives a bonus." as ``... -> receive(x, x)`` and "Whoever
+passes the exam gets a certificate." as ``forall x. exam(x) -> certificate(x)``, though
+it reads "Omar works overtime." and "Omar does not receive a bonus." right and sure.
+So ``relative_rules`` says such a rule's parts of one named stand-in ("Alice is an
+employee.", "Alice works overtime.", "Alice receives a bonus."), and ``SemanticParser``
+reads each part on its own and joins the readings, the stand-in bound by the rule's
+``forall`` (``semantic_parser._with_relative_readings``), where no reading of the whole
+sentence passes the reading checks.
+
+The shapes: "Every", "Each", "Any" or "All" and a noun phrase, or a bare plural, then "who"
+or "that"; "Whoever"; "Anyone", "Everyone", "Anybody", "Everybody" and "who"; "Anything"
+and "Everything" and "that"; "People who", "Things that". Where the relative clause
+ends is not in the words ("Everyone who owns cats loves dogs."), so a rule is offered
+for each word that may begin the conclusion, and the parser keeps a join that a reading
+of the whole sentence agrees with, else the first whose parts join into a reading that
+passes the checks (the shortest relative clause). A plural rule's verbs are said of the one stand-in ("All employees who work
+remotely get a laptop." -> "Alice works remotely.", "Alice gets a laptop."). No rule is
+offered where a word could reach from one part into another (a pronoun, "or", "if",
+"every" ...).
+
+>>> [rule.parts for rule in relative_rules("Whoever passes the exam gets a certificate.")]
+[('Alice passes the exam.', 'Alice gets a certificate.'), ('Zoe passes the exam.', 'Zoe gets a certificate.')]
+>>> [rule.parts for rule in relative_rules("All employees who work remotely get a laptop.")][::2]
+[('Alice is an employee.', 'Alice works.', 'Alice remotely gets a laptop.'), \
+('Alice is an employee.', 'Alice works remotely.', 'Alice gets a laptop.')]
+>>> from neurosym.logic.parser import parse_formula
+>>> from neurosym.logic.printer import to_text
+>>> rule = relative_rules("Anyone who owns something drinks tea.")[0]
+>>> rule.parts
+('Alice owns something.', 'Alice drinks tea.')
+>>> to_text(rule.formula([parse_formula(lf) for lf in ("exists x. own(alice, x)", "drink_tea(alice)")]))
+'forall x, y. own(x, y) -> drink_tea(x)'
+
+A condition with an indefinite object ("who met a poet") is not read apart: said of one
+stand-in, the network reads the object into the verb's name (``meet_poet``).
+
+>>> relative_rules("Anyone who met a poet drinks tea.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..logic import ast
+from .candidates import ARTICLES, PREPOSITIONS, lemma_of_plural, lemmas_of_past, third_person
+from .clauses import may_be_a_verb
+from .vocabulary import canonical_variables
+
+__all__ = ["RelativeRule", "relative_rules"]
+
+# The names that stand for the rule's subject: the first two the sentence does not say.
+# Two, since the network reads some verb phrases of one name and not of another
+# ("Alice can approve budgets." 0.63, "Zoe ..." 0.66, "Bob ..." no reading that passes
+# the checks); the parser keeps the better join.
+_STAND_INS = ("Alice", "Zoe", "Omar", "Nina")
+_STAND_INS_TRIED = 2
+_SINGULAR_KIND = re.compile(r"\s*(?:Every|Each|Any)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:who|that)\s+"
+                            r"(?P<rest>.+?)\s*[.!]?\s*$")
+_PLURAL_KIND = re.compile(r"\s*(?:All\s+)?(?P<kind>(?:[A-Za-z][\w-]*)(?:\s+[a-z][\w-]*){0,2})\s+(?:who|that)\s+"
+                          r"(?P<rest>.+?)\s*[.!]?\s*$")
+_ANYONE = re.compile(r"\s*(?:Whoever|(?:Anyone|Everyone|Anybody|Everybody)\s+who|(?:Anything|Everything)\s+that)\s+"
+                     r"(?P<rest>.+?)\s*[.!]?\s*$")
+_ANY_PLURAL = re.compile(r"\s*(?:People\s+who|Things\s+that)\s+(?P<rest>.+?)\s*[.!]?\s*$")
+# Words that could reach from one part into another, or that the parts' readings would
+# bind apart: pronouns, connectives, quantifiers, numbers' comparisons.
+_ACROSS_PARTS = re.compile(r"\b(?:who|whom|whose|which|that|it|its|they|them|their|he|him|his|she|her|or|nor|if|then"
+                           r"|unless|when|whenever|while|either|neither|both|but|only|every|each|all|any|some|no|none"
+                           r"|nothing|nobody|never|than|least|most|as|because|except|themselves|itself)\b", re.I)
+# Plurals that say no kind: "All people who ..." is about everyone.
+_NO_KINDS = frozenset("people persons things ones".split())
+_MODALS = frozenset("can cannot could may might must shall should will would".split())
+_PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
+                       "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
+# The most words a relative clause is taken to have before its conclusion begins, and the
+# most places (the first ones) where its conclusion is tried: each costs a reading of the
+# parts with each stand-in.
+_MOST_CONDITION_WORDS = 10
+_MOST_ENDINGS = 4
+
+
+@dataclass(frozen=True)
+class RelativeRule:
+    """One way to read a rule apart: its parts as sentences about ``stand_in`` (what the
+    subject is, if the rule says a kind; what the relative clause says of it; the
+    conclusion, from the relative clause's word ``ending`` on), joined by ``formula``."""
+
+    stand_in: str
+    parts: tuple[str, ...]
+    ending: int  # the word of the relative clause where the conclusion begins (1: its second)
+
+    def formula(self, readings: Sequence[ast.Formula]) -> ast.Formula:
+        """``forall v. conditions -> conclusion``, ``v`` where the parts' readings name
+        the stand-in; an indefinite a condition binds ("who met a poet") is bound by the
+        rule's ``forall`` too, as the generator writes it."""
+        subject = "subject"
+        *conditions, conclusion = [_stand_in_bound(reading, self.stand_in.lower(), subject) for reading in readings]
+        binders, conjuncts = [ast.Binder(subject)], []
+        for number, condition in enumerate(conditions):
+            condition = _renamed_apart(condition, f"c{number}_")
+            if isinstance(condition, ast.Exists):
+                binders += condition.binders
+                condition = condition.body
+            conjuncts += condition.args if isinstance(condition, ast.And) else [condition]
+        antecedent = conjuncts[0] if len(conjuncts) == 1 else ast.And(tuple(conjuncts))
+        return canonical_variables(ast.Forall(tuple(binders), ast.Implies(antecedent, conclusion)))
+
+
+def relative_rules(sentence: str) -> list[RelativeRule]:
+    """The ways to read ``sentence`` apart, one for each word that may begin its
+    conclusion, in the order of that word; none when it is not of a shape the module
+    docstring gives."""
+    shape = _shape_of(sentence)
+    if shape is None:
+        return []
+    kind, rest, plural = shape
+    if _ACROSS_PARTS.search(rest) or "," in rest:
+        return []
+    said = {word.strip(".,!").lower() for word in sentence.split()}
+    stand_ins = [name for name in _STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]
+    rest_words = rest.split()
+    rules = []
+    endings = [start for start in range(1, min(len(rest_words), _MOST_CONDITION_WORDS + 1))
+               if _may_begin_a_conclusion(rest_words, start, plural)
+               and not _indefinite_object(rest_words[:start])][:_MOST_ENDINGS]
+    for start in endings:
+        condition, conclusion = rest_words[:start], rest_words[start:]
+        if plural:
+            condition, conclusion = _said_of_one(condition), _said_of_one(conclusion)
+        for stand_in in stand_ins:
+            lead = () if kind is None else (f"{stand_in} is {_with_article(kind)}.",)
+            rules.append(RelativeRule(stand_in, (*lead, f"{stand_in} {' '.join(condition)}.",
+                                                 f"{stand_in} {' '.join(conclusion)}."), start))
+    return rules
+
+
+def _shape_of(sentence: str) -> tuple[str | None, str, bool] | None:
+    """The rule's kind (a singular noun phrase, or None where it says none), the words
+    after its "who"/"that", and whether its verbs are plural."""
+    if found := _ANYONE.fullmatch(sentence):
+        return None, found.group("rest"), False
+    if found := _ANY_PLURAL.fullmatch(sentence):
+        return None, found.group("rest"), True
+    if found := _SINGULAR_KIND.fullmatch(sentence):
+        return found.group("kind"), found.group("rest"), False
+    if (found := _PLURAL_KIND.fullmatch(sentence)) is not None:
+        *modifiers, noun = found.group("kind").split()
+        singular = lemma_of_plural(noun.lower())
+        if noun.lower() in _NO_KINDS:
+            return None if modifiers else (None, found.group("rest"), True)
+        if singular != noun.lower() and (not modifiers or modifiers[0][:1].islower() or sentence.lstrip().startswith("All")):
+            words = [modifier.lower() if index == 0 else modifier for index, modifier in enumerate(modifiers)]
+            return " ".join([*words, singular]), found.group("rest"), True
+    return None
+
+
+def _may_begin_a_conclusion(words: list[str], start: int, plural: bool) -> bool:
+    """Whether the conclusion may begin at ``words[start]``: a verb form of the rule's
+    subject after a word that ends no noun phrase's start (an article, a preposition)."""
+    word, before = words[start].lower().strip(","), words[start - 1].lower()
+    if word.endswith("ly") and start + 1 < len(words) and before not in ARTICLES:  # "regularly drinks coffee"
+        return _may_begin_a_conclusion(words, start + 1, plural)
+    if before in ARTICLES or before in PREPOSITIONS or before in _CONDITION_GOES_ON \
+            or word in ARTICLES or word in PREPOSITIONS or word == "and" or not words[start][:1].islower() \
+            or "'" in word:
+        return False  # "who has a stable income and has ...", "who are allergic": the condition goes on
+    if word in _MODALS or word in ("not", "does", "doesn't", "do", "don't"):
+        return word not in ("not",)
+    if plural:
+        return word.isalpha()
+    return may_be_a_verb(word)
+
+
+def _indefinite_object(words: list[str]) -> bool:
+    """Whether a condition says an indefinite object of a verb other than "be" or "have"
+    ("who met a poet"): the rule binds it by its ``forall`` ("forall x, y. poet(y) and
+    meet(x, y) -> ..."), but said of one stand-in the network reads it into the verb's
+    name (``meet_poet``), which another sentence about poets would not meet."""
+    return any(word in ("a", "an") and before not in _BE_OR_HAVE for before, word in zip(words, words[1:]))
+
+
+_BE_OR_HAVE = frozenset("is are was were be been has have had".split())
+# Words after which a condition goes on: "and", a negation, an auxiliary or modal.
+_CONDITION_GOES_ON = _BE_OR_HAVE | frozenset("and not does do did doesn't don't didn't isn't aren't wasn't weren't "
+                                             "can cannot could may might must shall should will would".split())
+
+
+def _said_of_one(words: list[str]) -> list[str]:
+    """A plural subject's verb phrase said of one: its first verb in the third person
+    singular ("work remotely" -> "works remotely", "are" -> "is"); modals and past forms
+    as they are."""
+    words = list(words)
+    index = 1 if len(words) > 1 and words[0].endswith("ly") else 0  # "regularly drink coffee"
+    verb = words[index]
+    lowered = verb.lower()
+    if lowered in _PLURAL_TO_SINGULAR:
+        words[index] = _PLURAL_TO_SINGULAR[lowered]
+    elif lowered not in _MODALS and not lemmas_of_past(lowered) and not lowered.endswith("n't"):
+        words[index] = third_person(lowered)
+    return words
+
+
+def _with_article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _stand_in_bound(node: ast.Node, stand_in: str, variable: str) -> ast.Node:
+    """``node`` with the constant ``stand_in`` made the variable ``variable``."""
+    if isinstance(node, ast.Const):
+        return ast.Var(variable) if node.name == stand_in else node
+    return ast.map_children(node, lambda child: _stand_in_bound(child, stand_in, variable))
+
+
+def _renamed_apart(node: ast.Node, prefix: str) -> ast.Node:
+    """``node`` with each variable it binds given ``prefix``, so that no two parts'
+    variables meet when one part's binders join the rule's."""
+    if isinstance(node, ast.Var):
+        return node
+    if isinstance(node, (ast.Forall, ast.Exists)):
+        names = {binder.name for binder in node.binders}
+        body = _prefixed(node.body, names, prefix)
+        binders = tuple(ast.Binder(prefix + binder.name, binder.sort) for binder in node.binders)
+        return type(node)(binders, _renamed_apart(body, prefix))
+    return ast.map_children(node, lambda child: _renamed_apart(child, prefix))
+
+
+def _prefixed(node: ast.Node, names: set[str], prefix: str) -> ast.Node:
+    if isinstance(node, ast.Var):
+        return ast.Var(prefix + node.name) if node.name in names else node
+    if isinstance(node, (ast.Forall, ast.Exists)):
+        names = names - {binder.name for binder in node.binders}
+    return ast.map_children(node, lambda child: _prefixed(child, names, prefix))

@@ -1,0 +1,71 @@
+"""A rule whose subject a relative clause restricts is offered read a part at a time, said
+of a stand-in name, for each word that may begin its conclusion; the parts' readings
+join into the rule."""
+
+import pytest
+
+from neurosym.logic.parser import parse_formula
+from neurosym.logic.printer import to_text
+from neurosym.parser.relatives import relative_rules
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("Every employee who works overtime receives a bonus.",
+     ("Alice is an employee.", "Alice works overtime.", "Alice receives a bonus.")),
+    ("Whoever passes the exam gets a certificate.", ("Alice passes the exam.", "Alice gets a certificate.")),
+    ("Everyone who can approve budgets is a manager.", ("Alice can approve budgets.", "Alice is a manager.")),
+    # a plural rule's verbs said of one
+    ("Employees who work remotely get a laptop.",
+     ("Alice is an employee.", "Alice works remotely.", "Alice gets a laptop.")),
+    ("All people who are late pay a fine.", ("Alice is late.", "Alice pays a fine.")),  # "people" is no kind
+    ("Anyone who owns a car regularly drives it.", None),  # "it" reaches back: not offered
+])
+def test_a_rule_is_offered_in_parts_said_of_a_stand_in(sentence, parts):
+    offered = [rule.parts for rule in relative_rules(sentence)]
+    if parts is None:
+        assert offered == []
+    else:
+        assert parts in offered
+
+
+def test_every_place_the_conclusion_may_begin_is_offered_with_two_stand_ins():
+    offered = [rule.parts for rule in relative_rules("Everyone who owns cats loves dogs.")]
+    assert ("Alice owns.", "Alice cats loves dogs.") in offered  # "cats" may be a verb
+    assert ("Alice owns cats.", "Alice loves dogs.") in offered
+    assert ("Zoe owns cats.", "Zoe loves dogs.") in offered
+
+
+def test_a_stand_in_the_sentence_says_is_not_used():
+    stand_ins = {rule.stand_in for rule in relative_rules("Whoever knows Alice likes Zoe.")}
+    assert stand_ins == {"Omar", "Nina"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every cat is an animal.",  # no relative clause
+    "Anyone who met a poet drinks tea.",  # an indefinite object the rule binds
+    "Everyone who sings or dances is happy.",  # "or" reaches across
+    "Things that are red, round and small are balls.",  # a list
+    "If someone is kind then they are happy.",
+    "Bob, who is tall, plays basketball.",
+])
+def test_other_sentences_are_not_read_in_parts(sentence):
+    assert relative_rules(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, part_readings, rule", [
+    ("Every employee who works overtime receives a bonus.",
+     ("employee(alice)", "work_overtime(alice)", "receive_bonus(alice)"),
+     "forall x. employee(x) and work_overtime(x) -> receive_bonus(x)"),
+    # what a condition binds, the rule binds
+    ("Whoever finds something is full.", ("exists x. find(alice, x)", "full(alice)"),
+     "forall x, y. find(x, y) -> full(x)"),
+    # a conclusion's own quantifier stays inside it
+    ("Every nurse who is certified works at a hospital.",
+     ("nurse(alice)", "certified(alice)", "exists x. hospital(x) and work_at(alice, x)"),
+     "forall x. nurse(x) and certified(x) -> (exists y. hospital(y) and work_at(x, y))"),
+])
+def test_the_parts_readings_join_into_the_rule(sentence, part_readings, rule):
+    offered = [found for found in relative_rules(sentence) if len(found.parts) == len(part_readings)
+               and found.stand_in == "Alice"]
+    joined = offered[-1].formula([parse_formula(text) for text in part_readings])
+    assert to_text(joined) == to_text(parse_formula(rule))
