@@ -18,7 +18,7 @@ from neurosym.parser.omission import (
     existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, particles_dropped,
     phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
-    objects_read_as_properties, subjects_left_out_of_conclusions,
+    objects_read_as_properties, subjects_left_out_of_conclusions, kinds_named_in_plural,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -751,6 +751,9 @@ def test_no_gold_lf_reads_a_possession_as_what_the_subject_is_but_one_folio_prem
     ("Dan goes to school.", "go_to_school(dan)", []),
     ("Bob plays the piano.", "play(bob, piano)", []),  # "the piano" is an individual
     ("Peter plays piano, violin, and saxophone.", "play(peter, piano) and play(peter, violin)", []),  # a list
+    ("Peter plays piano and violin.", "play(peter, piano) and play(peter, violin)", []),  # a list
+    # "and" before a clause is no list (the shipped parser's reading, 0.71)
+    ("Charlie plays piano and he is full.", "play(charlie, piano) and full(charlie)", ["piano"]),
     ("Peter is allergic to nuts.", "allergic(peter, nuts)", []),  # after an adjective's preposition
     ("Bob likes Paris.", "like(bob, paris)", []),  # a name
 ])
@@ -780,6 +783,25 @@ def test_no_gold_lf_names_a_bare_plural_object_in_the_singular_but_one_folio_sto
     # FOLIO's PublishJournals, converted to publish_journal
     assert set(singularised) <= {"If people publish journals, then they do not work in the entertainment industry.",
                                  "All people who are award-winning novelists publish journals."}
+
+
+@pytest.mark.parametrize("sentence, lf, plural", [
+    # the split network's readings, 0.81 and 0.72
+    ("Things that are libraries and help Leo are graceful.",
+     "forall x. libraries(x) and help(x, leo) -> graceful(x)", ["libraries"]),
+    ("Clean, krookal race cars are loud.", "forall x. clean(x) and krookal(x) and race_cars(x) -> loud(x)",
+     ["race_cars"]),
+    ("Clean, krookal race cars are loud.", "forall x. clean(x) and krookal(x) and race_car(x) -> loud(x)", []),
+    ("Things that read books are happy.", "forall x. read_books(x) -> happy(x)", []),  # what they do
+    ("Dolphins have children.", "forall x. dolphin(x) -> have_children(x)", []),
+])
+def test_a_kind_is_named_in_the_singular(sentence, lf, plural):
+    assert kinds_named_in_plural(parse_formula(lf), sentence, candidates_for(sentence)) == plural
+
+
+def test_no_gold_lf_names_a_kind_in_the_plural():
+    for pair in open_gold_pairs(87):
+        assert not kinds_named_in_plural(parse_formula(pair.lf), pair.sentence, candidates_for(pair.sentence)), pair
 
 
 @pytest.mark.parametrize("sentence, lf, misread", [

@@ -18,6 +18,9 @@ from neurosym.parser.relatives import relative_rules
     ("Employees who work remotely get a laptop.",
      ("Alice is an employee.", "Alice works remotely.", "Alice gets a laptop.")),
     ("All people who are late pay a fine.", ("Alice is late.", "Alice pays a fine.")),  # "people" is no kind
+    # a plural noun after "are" said as one, and "are" after "and" too
+    ("Things that grow vegetables and are race cars are apples.",
+     ("Alice grows vegetables and is a race car.", "Alice is an apple.")),
     ("Anyone who owns a car regularly drives it.", None),  # "it" reaches back: not offered
 ])
 def test_a_rule_is_offered_in_parts_said_of_a_stand_in(sentence, parts):

@@ -193,17 +193,53 @@ _CONDITION_GOES_ON = _BE_OR_HAVE | frozenset("and not does do did doesn't don't 
 
 def _said_of_one(words: list[str]) -> list[str]:
     """A plural subject's verb phrase said of one: its first verb in the third person
-    singular ("work remotely" -> "works remotely", "are" -> "is"); modals and past forms
-    as they are."""
+    singular ("work remotely" -> "works remotely", "are" -> "is"), and "are", "have" ...
+    after an "and" too; modals and past forms as they are. A plural noun after "are" is
+    said as one ("are race cars" -> "is a race car")."""
     words = list(words)
     index = 1 if len(words) > 1 and words[0].endswith("ly") else 0  # "regularly drink coffee"
-    verb = words[index]
-    lowered = verb.lower()
+    lowered = words[index].lower()
     if lowered in _PLURAL_TO_SINGULAR:
         words[index] = _PLURAL_TO_SINGULAR[lowered]
     elif lowered not in _MODALS and not lemmas_of_past(lowered) and not lowered.endswith("n't"):
         words[index] = third_person(lowered)
-    return words
+    for position in range(1, len(words)):
+        if words[position - 1] == "and" and words[position] in _PLURAL_TO_SINGULAR:
+            words[position] = _PLURAL_TO_SINGULAR[words[position]]
+    said = []
+    for position, word in enumerate(words):
+        said.append(word)
+        if word in ("is", "was") or (word == "not" and said[-2:-1] in (["is"], ["was"])):
+            if position + 1 < len(words) and words[position + 1] == "not":
+                continue
+            said += _one_of_a_kind(words[position + 1:])
+            return said + words[position + 1 + len(_kind_said(words[position + 1:])):]
+    return said
+
+
+def _kind_said(words: list[str]) -> list[str]:
+    """The bare plural noun phrase ``words`` begin with ("race cars" of "race cars and
+    ..."), or nothing: up to three words before "and", a comma, a preposition or the end,
+    the last of them plural."""
+    phrase = []
+    for word in words[:3]:
+        if word in ("and", "or") or word in PREPOSITIONS or word.endswith(","):
+            break
+        phrase.append(word)
+    if not phrase or len(phrase) < len(words) and words[len(phrase)] not in ("and", "or") \
+            and words[len(phrase)] not in PREPOSITIONS and not words[len(phrase)].endswith(","):
+        return []
+    last = phrase[-1]
+    return phrase if lemma_of_plural(last) != last and last.isalpha() else []
+
+
+def _one_of_a_kind(words: list[str]) -> list[str]:
+    """The bare plural noun phrase ``words`` begin with said in the singular with its
+    article ("race cars" -> "a race car"), or nothing."""
+    kind = _kind_said(words)
+    if not kind:
+        return []
+    return _with_article(" ".join([*kind[:-1], lemma_of_plural(kind[-1])])).split()
 
 
 def _with_article(phrase: str) -> str:
