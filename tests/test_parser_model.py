@@ -601,7 +601,9 @@ NOT_CONFIDENTLY_MISREAD = [
     ("Tweety is a penguin.", "penguin(tweety)"),  # forall x. tweety(x) -> penguin(x) at 0.84
     ("Every admin can reset passwords.", "forall x. admin(x) -> reset_passwords(x)"),  # reset_password(x) at 0.87
     ("The cat chases the dog and the mouse.", "chase(cat, dog) and chase(cat, mouse)"),  # chase(mouse, dog), 0.84
-    ("Everyone who is late pays a fine.", None),  # forall x. pay_late(x) -> fine(x) at 0.62
+    # forall x. pay_late(x) -> fine(x) at 0.62; since the evening of 2026-12-07 read a part at a
+    # time, its object in the verb's name as everyday_sentences.py accepts work_at_hospital(x)
+    ("Everyone who is late pays a fine.", "forall x. late(x) -> pay_fine(x)"),
 ]
 
 
