@@ -48,7 +48,8 @@ import re
 
 from .candidates import lemmas_of_past
 
-__all__ = ["shared_subject_clauses", "independent_clauses", "shared_verb_clauses", "may_be_a_verb", "NAME_OR_THE_NOUN"]
+__all__ = ["shared_subject_clauses", "independent_clauses", "shared_verb_clauses", "may_be_a_verb", "NAME_OR_THE_NOUN",
+           "MODALS"]
 
 # A clause's subject: "the" and a noun, or a name of one or more capitalized words.
 NAME_OR_THE_NOUN = r"(?:[Tt]he\s+[a-z][\w-]*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
@@ -79,7 +80,7 @@ _REFERRING = re.compile(r"\b(?:that|who|which|whom|whose|it|they|he|she|provided
 # "Amelia isn't a co-signer ...": a negated verb of a singular subject.
 _SINGULAR_NEGATIONS = frozenset("isn't wasn't doesn't didn't hasn't hadn't can't couldn't won't wouldn't shouldn't mustn't"
                                 .split())
-_MODALS = frozenset("can cannot could may might must shall should will would".split())
+MODALS = frozenset("can cannot could may might must shall should will would".split())
 _LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each|as long as|provided"
                     r"|no|some|whoever|than)\b", re.I)
 
@@ -102,7 +103,7 @@ def may_be_a_verb(word: str) -> bool:
     "has", "is"), in -ed ("joined"), an irregular past ("took") or a modal. Not a noun or
     adjective that would make the second part no clause ("and aspirin", "and rich")."""
     return (word.endswith("s") and not word.endswith("ss")) or (word.endswith("ed") and len(word) > 4) \
-        or word in _MODALS or word in _SINGULAR_NEGATIONS or bool(lemmas_of_past(word))
+        or word in MODALS or word in _SINGULAR_NEGATIONS or bool(lemmas_of_past(word))
 
 
 def independent_clauses(sentence: str) -> tuple[str, str] | None:

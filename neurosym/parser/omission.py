@@ -184,6 +184,7 @@ from functools import lru_cache
 
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
+from .clauses import MODALS
 from .paraphrases import possessed_nouns
 from .units import OPEN_MEASURES, UNIT_AFTER, UNITS
 from .vocabulary import NUMBER
@@ -1094,12 +1095,11 @@ def _object_of_a_verb(sentence: str, start: int) -> bool:
     before, verb = (found.group(1) or "").lower(), found.group(2)
     if verb in _NO_OBJECT_VERBS | PREPOSITIONS | _CLAUSE_WORDS | _DETERMINERS | _QUANTITY_WORDS:
         return False  # "Not all turtles ...": no verb
-    return before in _MODAL_WORDS
+    return before in MODALS
 
 
 _WORD_THEN_A = re.compile(r"\b([a-z]+)\s+an?\s+$")
 _VERB_THEN_PLURAL = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]+)\s+$")
-_MODAL_WORDS = frozenset("can cannot could may might must shall should will would".split())
 _QUANTITY_WORDS = frozenset("many most few several both other".split())
 # Verbs whose "a N" says what the subject is or becomes, or has (judged elsewhere); words
 # before an article that are no verb; and negations, whose verb comes before them ("is

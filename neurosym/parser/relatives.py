@@ -50,7 +50,7 @@ from typing import Sequence
 
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, lemma_of_plural, lemmas_of_past, third_person
-from .clauses import may_be_a_verb
+from .clauses import MODALS, may_be_a_verb
 from .vocabulary import canonical_variables
 
 __all__ = ["RelativeRule", "relative_rules"]
@@ -75,7 +75,6 @@ _ACROSS_PARTS = re.compile(r"\b(?:who|whom|whose|which|that|it|its|they|them|the
                            r"|nothing|nobody|never|than|least|most|as|because|except|themselves|itself)\b", re.I)
 # Plurals that say no kind: "All people who ..." is about everyone.
 _NO_KINDS = frozenset("people persons things ones".split())
-_MODALS = frozenset("can cannot could may might must shall should will would".split())
 _PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
                        "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
 # The most words a relative clause is taken to have before its conclusion begins, and the
@@ -170,7 +169,7 @@ def _may_begin_a_conclusion(words: list[str], start: int, plural: bool) -> bool:
             or word in ARTICLES or word in PREPOSITIONS or word == "and" or not words[start][:1].islower() \
             or "'" in word:
         return False  # "who has a stable income and has ...", "who are allergic": the condition goes on
-    if word in _MODALS or word in ("not", "does", "doesn't", "do", "don't"):
+    if word in MODALS or word in ("not", "does", "doesn't", "do", "don't"):
         return word not in ("not",)
     if plural:
         return word.isalpha()
@@ -201,7 +200,7 @@ def _said_of_one(words: list[str]) -> list[str]:
     lowered = words[index].lower()
     if lowered in _PLURAL_TO_SINGULAR:
         words[index] = _PLURAL_TO_SINGULAR[lowered]
-    elif lowered not in _MODALS and not lemmas_of_past(lowered) and not lowered.endswith("n't"):
+    elif lowered not in MODALS and not lemmas_of_past(lowered) and not lowered.endswith("n't"):
         words[index] = third_person(lowered)
     for position in range(1, len(words)):
         if words[position - 1] == "and" and words[position] in _PLURAL_TO_SINGULAR:
