@@ -64,7 +64,7 @@ from ..logic import ast
 from .candidates import is_number_word, lemma_of_plural
 from .clauses import NAME_OR_THE_NOUN, independent_clauses, may_be_a_verb, shared_subject_clauses
 from .omission import WEATHER_IT
-from .vocabulary import canonical_variables
+from .vocabulary import bound_afresh, canonical_variables
 
 __all__ = ["Connective", "outer_connective", "connectives_unread", "clause_subjects_unnamed",
            "pronoun_conditions_misresolved"]
@@ -114,7 +114,7 @@ def _conditional(condition: ast.Formula, consequence: ast.Formula) -> ast.Formul
     binders, condition = _existentials_drawn_out(canonical_variables(condition), fresh)
     consequence = canonical_variables(consequence)
     if isinstance(consequence, ast.Forall) and isinstance(consequence.body, ast.Implies):
-        rule_binders, rule = _bound_afresh(consequence.binders, consequence.body, fresh)
+        rule_binders, rule = bound_afresh(consequence.binders, consequence.body, fresh)
         binders += rule_binders
         condition = ast.And(tuple(_flattened(ast.And, (condition, rule.left))))
         consequence = rule.right
@@ -126,7 +126,7 @@ def _existentials_drawn_out(condition: ast.Formula, fresh) -> tuple[tuple[ast.Bi
     """The variables of the existentials that ``condition`` (or a conjunct of it) is, each
     named afresh, and the condition without those quantifiers."""
     if isinstance(condition, ast.Exists):
-        binders, body = _bound_afresh(condition.binders, condition.body, fresh)
+        binders, body = bound_afresh(condition.binders, condition.body, fresh)
         inner, body = _existentials_drawn_out(body, fresh)
         return binders + inner, body
     if isinstance(condition, ast.And):
@@ -137,25 +137,6 @@ def _existentials_drawn_out(condition: ast.Formula, fresh) -> tuple[tuple[ast.Bi
             conjuncts.append(conjunct)
         return binders, ast.And(tuple(_flattened(ast.And, conjuncts)))
     return (), condition
-
-
-def _bound_afresh(binders: tuple[ast.Binder, ...], body: ast.Formula, fresh):
-    """``binders`` under fresh names, and ``body`` with their variables renamed so."""
-    renamed = []
-    for binder in binders:
-        name = next(fresh)
-        body = _variable_renamed(body, binder.name, name)
-        renamed.append(ast.Binder(name, binder.sort))
-    return tuple(renamed), body
-
-
-def _variable_renamed(node: ast.Node, old: str, new: str) -> ast.Node:
-    """``node`` with its free variable ``old`` called ``new``."""
-    if isinstance(node, ast.Var):
-        return ast.Var(new) if node.name == old else node
-    if isinstance(node, (ast.Forall, ast.Exists)) and any(binder.name == old for binder in node.binders):
-        return node  # bound again here: another variable
-    return ast.map_children(node, lambda child: _variable_renamed(child, old, new))
 
 
 def _flattened(kind: type, formulas: Sequence[ast.Formula]):

@@ -1384,11 +1384,12 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
                and all(_word_before(sentence, start) != node.name and _is_form_of(_word_before(sentence, start), node.name)
                        for start, _ in candidates.spans_by_text[name])]
     relations = [node for node in ast.walk(formula) if isinstance(node, ast.Pred) and len(node.args) == 2]
-    swapped += [node.args[1].name for node in relations
-                if isinstance(node.args[0], ast.Var) and isinstance(node.args[1], ast.Const)
-                and _object_pronoun_after(sentence, node.name)
-                and all(start < _object_pronoun_after(sentence, node.name)
-                        for start, _ in candidates.spans_by_text.get(node.args[1].name, ((len(sentence), 0),)))]
+    for node in relations:
+        if isinstance(node.args[0], ast.Var) and isinstance(node.args[1], ast.Const):
+            verb_at = _object_pronoun_after(sentence, node.name)
+            spans = candidates.spans_by_text.get(node.args[1].name, ())
+            if verb_at and spans and all(start < verb_at for start, _ in spans):
+                swapped.append(node.args[1].name)
     if not relations or _stand_in_pronouns(sentence):
         return list(dict.fromkeys(swapped))
     verbs = {node.name for node in relations}

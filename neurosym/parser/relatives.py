@@ -51,7 +51,7 @@ from typing import Sequence
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, lemma_of_plural, lemmas_of_past, third_person
 from .clauses import MODALS, may_be_a_verb
-from .vocabulary import canonical_variables
+from .vocabulary import bound_afresh, canonical_variables
 
 __all__ = ["RelativeRule", "relative_rules"]
 
@@ -186,8 +186,8 @@ def _indefinite_object(words: list[str]) -> bool:
 
 _BE_OR_HAVE = frozenset("is are was were be been has have had".split())
 # Words after which a condition goes on: "and", a negation, an auxiliary or modal.
-_CONDITION_GOES_ON = _BE_OR_HAVE | frozenset("and not does do did doesn't don't didn't isn't aren't wasn't weren't "
-                                             "can cannot could may might must shall should will would".split())
+_CONDITION_GOES_ON = _BE_OR_HAVE | MODALS | frozenset(
+    "and not does do did doesn't don't didn't isn't aren't wasn't weren't".split())
 
 
 def _said_of_one(words: list[str]) -> list[str]:
@@ -211,8 +211,10 @@ def _said_of_one(words: list[str]) -> list[str]:
         if word in ("is", "was") or (word == "not" and said[-2:-1] in (["is"], ["was"])):
             if position + 1 < len(words) and words[position + 1] == "not":
                 continue
-            said += _one_of_a_kind(words[position + 1:])
-            return said + words[position + 1 + len(_kind_said(words[position + 1:])):]
+            kind = _kind_said(words[position + 1:])
+            if kind:  # "race cars" -> "a race car"
+                said += _with_article(" ".join([*kind[:-1], lemma_of_plural(kind[-1])])).split()
+            return said + words[position + 1 + len(kind):]
     return said
 
 
@@ -232,15 +234,6 @@ def _kind_said(words: list[str]) -> list[str]:
     return phrase if lemma_of_plural(last) != last and last.isalpha() else []
 
 
-def _one_of_a_kind(words: list[str]) -> list[str]:
-    """The bare plural noun phrase ``words`` begin with said in the singular with its
-    article ("race cars" -> "a race car"), or nothing."""
-    kind = _kind_said(words)
-    if not kind:
-        return []
-    return _with_article(" ".join([*kind[:-1], lemma_of_plural(kind[-1])])).split()
-
-
 def _with_article(phrase: str) -> str:
     return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
@@ -255,19 +248,7 @@ def _stand_in_bound(node: ast.Node, stand_in: str, variable: str) -> ast.Node:
 def _renamed_apart(node: ast.Node, prefix: str) -> ast.Node:
     """``node`` with each variable it binds given ``prefix``, so that no two parts'
     variables meet when one part's binders join the rule's."""
-    if isinstance(node, ast.Var):
-        return node
     if isinstance(node, (ast.Forall, ast.Exists)):
-        names = {binder.name for binder in node.binders}
-        body = _prefixed(node.body, names, prefix)
-        binders = tuple(ast.Binder(prefix + binder.name, binder.sort) for binder in node.binders)
+        binders, body = bound_afresh(node.binders, node.body, (prefix + binder.name for binder in node.binders))
         return type(node)(binders, _renamed_apart(body, prefix))
     return ast.map_children(node, lambda child: _renamed_apart(child, prefix))
-
-
-def _prefixed(node: ast.Node, names: set[str], prefix: str) -> ast.Node:
-    if isinstance(node, ast.Var):
-        return ast.Var(prefix + node.name) if node.name in names else node
-    if isinstance(node, (ast.Forall, ast.Exists)):
-        names = names - {binder.name for binder in node.binders}
-    return ast.map_children(node, lambda child: _prefixed(child, names, prefix))

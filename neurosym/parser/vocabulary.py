@@ -47,6 +47,7 @@ __all__ = [
     "END", "NAME", "NUMBER", "KEYWORD_TOKENS", "VARIABLES",
     "Candidate", "Vocabulary", "VOCABULARY", "TargetError",
     "lf_to_actions", "actions_to_lf", "actions_to_formula", "candidate_index", "canonical_variables",
+    "bound_afresh", "variable_renamed",
 ]
 
 END = "<end>"
@@ -197,6 +198,25 @@ def candidate_index(candidates: Sequence[Candidate], text: str, kind: str) -> in
                     and Fraction(candidate.text) == Fraction(text)):
                 return i
     return None
+
+
+def bound_afresh(binders: tuple[ast.Binder, ...], body: ast.Formula, fresh):
+    """``binders`` under fresh names, and ``body`` with their variables renamed so."""
+    renamed = []
+    for binder in binders:
+        name = next(fresh)
+        body = variable_renamed(body, binder.name, name)
+        renamed.append(ast.Binder(name, binder.sort))
+    return tuple(renamed), body
+
+
+def variable_renamed(node: ast.Node, old: str, new: str) -> ast.Node:
+    """``node`` with its free variable ``old`` called ``new``."""
+    if isinstance(node, ast.Var):
+        return ast.Var(new) if node.name == old else node
+    if isinstance(node, (ast.Forall, ast.Exists)) and any(binder.name == old for binder in node.binders):
+        return node  # bound again here: another variable
+    return ast.map_children(node, lambda child: variable_renamed(child, old, new))
 
 
 def canonical_variables(formula: ast.Formula, variables: Sequence[str] = VARIABLES) -> ast.Formula:
