@@ -32,6 +32,9 @@ FOLIO = Path(__file__).resolve().parents[2] / "shared" / "data" / "folio-v0-trai
     ("forall x. red(x) and young(x) -> not young(x)", "the conclusion negates a condition"),
     ("forall x. red(x) and not young(x) -> young(x)", "the conclusion negates a condition"),
     ("forall x. rough(x) and like(x, like_bear) -> chase(x, cat)", "an argument's name begins with its predicate's"),
+    ("go_to(leo, -school(leo))", "a predicate's argument is a quantity"),
+    ("like(bob, age(alice))", "a predicate's argument is a quantity"),
+    ("forall x. near(x, height(x) + 1) -> tall(x)", "a predicate's argument is a quantity"),
 ])
 def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     assert degeneracy(parse_formula(lf)) == reason
@@ -53,6 +56,7 @@ def test_degenerate_readings_are_recognised_with_a_reason(lf, reason):
     "chase_bear(dog)",
     "love(dog_owner, dog)",
     "like(bob, likeable_cat)",
+    "height(leo) > -height(ann) + 3",
 ])
 def test_meaningful_readings_are_kept(lf):
     assert degeneracy(parse_formula(lf)) is None

@@ -10,7 +10,8 @@ among its conditions or denies one of them, a comparison of a term with itself, 
 quantifier over a variable it never uses; and no name of this project's conventions begins
 with the name of its own argument ("The bear sees the squirrel." -> ``bear_see(bear,
 squirrel)``) or is an argument named after its own predicate ("They like the bear." ->
-``like(x, like_bear)``). The parser drops them like readings that fail the type checker
+``like(x, like_bear)``), nor does a relation hold of a quantity ("Leo goes to school." ->
+``go_to(leo, -school(leo))``: arithmetic compares, it names no thing). The parser drops them like readings that fail the type checker
 (``SemanticParser.parse``), and the probability they took is given back to the others.
 
 The test is purely structural (AST equality, no solver call), so it costs microseconds
@@ -44,8 +45,9 @@ def degeneracy(formula: ast.Formula) -> str | None:
     or the negation of one of several; a comparison of a term with itself; a quantifier
     binding a variable its body never uses (or the same variable twice); a predicate or
     function whose name begins with the name of one of its constant arguments and ``_``,
-    or one of whose constant arguments' names begins with its name and ``_``. Checked at
-    every depth.
+    or one of whose constant arguments' names begins with its name and ``_``; a predicate
+    with an argument that is a function's value or arithmetic (relations hold between
+    things; quantities are compared). Checked at every depth.
     """
     for node in ast.walk(formula):
         reason = _local_degeneracy(node)
@@ -78,6 +80,8 @@ def _local_degeneracy(node: ast.Node) -> str | None:
         if node.left == node.right:
             return "a term is compared with itself"
     elif isinstance(node, (ast.Pred, ast.FuncApp)):
+        if isinstance(node, ast.Pred) and any(isinstance(arg, _QUANTITIES) for arg in node.args):
+            return "a predicate's argument is a quantity"
         constants = [arg.name for arg in node.args if isinstance(arg, ast.Const)]
         if any(node.name.startswith(name + "_") for name in constants):
             return "a name begins with its own argument"
@@ -93,6 +97,10 @@ def _local_degeneracy(node: ast.Node) -> str | None:
         if idle:
             return f"the quantified variable {idle[0]} is never used"
     return None
+
+
+# Terms that stand for a number, not a thing: ``age(bob)``, ``-x``, ``age(bob) + 1``.
+_QUANTITIES = (ast.FuncApp, ast.Neg, ast.Arith)
 
 
 def _negation_of(formula: ast.Formula, other: ast.Formula) -> bool:
