@@ -115,6 +115,18 @@ def test_the_two_subjects_of_either_or_each_get_the_verb_phrase(sentence, paraph
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Hugo was not greeted by the doctor.", "The doctor did not greet Hugo."),
+    ("The report is approved by the managers.", "The managers approve the report."),
+    ("Bob was looked after by Ann, and the cat is fed by the neighbor.",
+     "Ann looked after Bob, and the neighbor feeds the cat."),
+    ("The cake wasn't baked by Ann.", "Ann did not bake the cake."),
+    ("Hamlet was written by Shakespeare.", None),  # an irregular participle: its past is not formed
+])
+def test_a_passive_clause_is_said_in_the_active(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 
