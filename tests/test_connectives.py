@@ -47,6 +47,12 @@ from neurosym.parser.connectives import (clause_subjects_unnamed, connectives_un
     ("The citizen neither hates Yara nor finds the doctor.", "nor",
      ("The citizen hates Yara.", "The citizen finds the doctor.")),
     ("Neither Bob nor the cat likes the dog.", "nor", ("Bob likes the dog.", "The cat likes the dog.")),
+    ("The prootel computer neither has an emergency nor gets the time off.", "nor",
+     ("The prootel computer has an emergency.", "The prootel computer gets the time off.")),
+    ("The tower is not both an employee and soft.", "nand", ("The tower is an employee.", "The tower is soft.")),
+    ("The poet does not both greet the doctor and play piano.", "nand",
+     ("The poet greets the doctor.", "The poet plays piano.")),
+    ("Bob cannot both sing and dance.", "nand", ("Bob can sing.", "Bob can dance.")),
     ("Chicago is small, Grace is tall, and the rat sleeps.", "and",
      ("Chicago is small.", "Grace is tall.", "The rat sleeps.")),
     # general statements joined by "and", and kinds listed as one subject
@@ -61,7 +67,8 @@ from neurosym.parser.connectives import (clause_subjects_unnamed, connectives_un
     # a pronoun that is the consequence's subject, where the condition names one thing only
     ("If Dan is red, he is sharp.", "implies", ("Dan is red.", "Dan is sharp.")),
     ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
-    ("The duck is happy if it swims.", "implies", ("The duck swims.", "The duck is happy.")),
+    # "it" after "the N" stands for the subject, not for a thing named by a name
+    ("The breebick hates Zoe when it helps James.", "implies", ("The breebick helps James.", "The breebick hates Zoe.")),
 ])
 def test_a_sentence_splits_at_its_outermost_connective(sentence, operator, clauses):
     found = outer_connective(sentence)
@@ -111,6 +118,8 @@ def test_a_split_that_could_change_the_meaning_is_not_offered(sentence):
     ("Bob is happy if and only if Alice sings.", ["happy(bob)", "sing(alice)"], "happy(bob) <-> sing(alice)"),
     ("The wug is neither clever nor grondous.", ["clever(wug)", "grondous(wug)"],
      "not clever(wug) and not grondous(wug)"),
+    ("The tower is not both an employee and soft.", ["employee(tower)", "soft(tower)"],
+     "not (employee(tower) and soft(tower))"),
     ("Chicago is small, Grace is tall, and the rat sleeps.", ["small(chicago)", "tall(grace)", "sleep(rat)"],
      "small(chicago) and tall(grace) and sleep(rat)"),
     ("Cats and dogs are animals.", ["forall x. cat(x) -> animal(x)", "forall x. dog(x) -> animal(x)"],
@@ -134,6 +143,8 @@ def test_the_clauses_formulas_join_by_the_connectives_operator(sentence, clause_
     ("Amelia isn't a co-signer for Ella and Blicket is employed.",
      "not (cosigner_for(amelia, ella) or employed(blicket))"),
     ("Bob is big and chases the dog.", "big(bob) -> chase(bob, dog)"),  # one subject
+    # "not" read of the first predicate alone (the shipped parser, 0.88)
+    ("The tower is not both an employee and soft.", "not employee(tower) and soft(tower)"),
 ])
 def test_a_reading_that_does_not_join_the_clauses_by_the_connective_is_doubted(sentence, reading):
     assert connectives_unread(parse_formula(reading), sentence) is not None
@@ -187,6 +198,9 @@ def test_a_doubt_quotes_the_connective_as_said():
     ("The mountain tandles Omar Haddad when it is a blicket.", "blicket(mountain) -> tandle(mountain, omar_haddad)", []),
     ("The mountain tandles Omar Haddad only if it is a blicket.",  # the condition said second
      "tandle(mountain, omar_haddad) -> blicket(omar_haddad)", ["it"]),
+    # the split network's reading, 0.75: the condition says nothing of the breebick
+    ("The breebick hates Zoe when it helps James.", "help(james, zoe) -> hate(breebick, zoe)", ["it"]),
+    ("The breebick hates Zoe when it helps James.", "help(breebick, james) -> hate(breebick, zoe)", []),
     ("The truck owns Joe as long as he is messy.", "messy(joe) -> own(truck, joe)", []),  # "he" fits Joe
     ("Maria does not like London when it is rainy.", "rainy(london) -> not like(maria, london)", []),  # a named subject
     ("The dog chases Bob when it is raining.", "rain -> chase(dog, bob)", []),  # the weather's "it"

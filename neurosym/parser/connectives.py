@@ -61,7 +61,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..logic import ast
-from .candidates import is_number_word, lemma_of_plural
+from .candidates import is_number_word, lemma_of_plural, third_person
 from .clauses import NAME_OR_THE_NOUN, independent_clauses, may_be_a_verb, shared_subject_clauses
 from .omission import WEATHER_IT
 from .vocabulary import bound_afresh, canonical_variables
@@ -75,8 +75,8 @@ class Connective:
     """The outermost connective of a sentence and the clauses it joins, each said as a
     sentence in full. ``operator`` is "not" (one clause), "implies" (condition, then
     consequence), "unless" (condition, then consequence: the consequence holds unless the
-    condition does), "iff", "xor", "nor" (neither clause holds), "or" and "and" (two
-    clauses or more)."""
+    condition does), "iff", "xor", "nor" (neither clause holds), "nand" (not both
+    hold), "or" and "and" (two clauses or more)."""
 
     operator: str
     clauses: tuple[str, ...]
@@ -92,6 +92,8 @@ class Connective:
             return ast.And(tuple(_flattened(ast.And, readings)))
         if self.operator == "nor":
             return ast.And(tuple(ast.Not(reading) for reading in readings))
+        if self.operator == "nand":
+            return ast.Not(ast.And(tuple(_flattened(ast.And, readings))))
         first, second = readings
         if self.operator == "implies":
             return _conditional(first, second)
@@ -175,9 +177,17 @@ _CONDITION_AFTER = (
     ("if", re.compile(r"(?P<first>.+?)\s+(?:if|whenever|when|as\s+long\s+as|provided\s+that)\s+(?P<second>.+)")),
 )
 _NEITHER_SHARED = re.compile(r"[Nn]either\s+(?P<first>.+?)\s+nor\s+(?P<second>.+)")
+# The subject of "neither" or "not both" may be "the" and up to three words: the
+# connective's word ends it ("The prootel computer neither has ... nor ...").
+_LONG_SUBJECT = r"(?:[Tt]he(?:\s+[a-z][\w-]*){1,3}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 _NEITHER_SAME_SUBJECT = re.compile(
-    rf"(?P<subject>{NAME_OR_THE_NOUN})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
+    rf"(?P<subject>{_LONG_SUBJECT})\s+(?P<be>(?:is|are|was|were|can|does|did)\s+)?neither\s+(?P<first>.+?)"
     r"\s+nor\s+(?P<second>.+)")
+# "The tower is not both an employee and soft.", "The poet does not both greet the doctor
+# and play piano.": one subject denied two predicates together.
+_NOT_BOTH = re.compile(
+    rf"(?P<subject>{_LONG_SUBJECT})\s+(?P<auxiliary>is|are|was|were|does|do|can|could|must|may|should|will|would)"
+    r"(?:\s+not|n't|(?<=can)not)\s+both\s+(?P<first>.+?)\s+and\s+(?P<second>.+)")
 _THEN = re.compile(r"\bthen\b", re.I)  # "If A, B and C then D": the condition ends at "then", not the comma
 _UNFINISHED = re.compile(r"(?:,|\b(?:and|or|but))\s*$")
 _BUT = re.compile(r"(?P<first>.+?),?\s+but\s+(?P<second>.+)")
@@ -217,6 +227,8 @@ def _connective(text: str) -> Connective | None:
         return Connective("or", tuple(_sentence(f"{subject} {predicate}") for subject in subjects),
                           "at least one of")
     if text.count(" nor ") == 1 and (denied := _neither_nor(text)):
+        return denied
+    if text.count(" and ") == 1 and (denied := _not_both(text)):
         return denied
     if text.count(" or ") == 1 and (exclusive := _BUT_NOT_BOTH.fullmatch(text) or _EITHER.fullmatch(text)):
         word = "either" if exclusive.re is _EITHER else "but not both"
@@ -278,6 +290,20 @@ def _neither_nor(text: str) -> Connective | None:
     lead = f"{same.group('subject')} {same.group('be') or ''}"
     return Connective("nor", (_sentence(lead + same.group("first")), _sentence(lead + same.group("second"))),
                       "neither ... nor")
+
+
+def _not_both(text: str) -> Connective | None:
+    """ "X is not both P and Q" and "X does not both V and W" as the two clauses whose
+    conjunction it denies ("X is P.", "X Vs."); not after "did", whose verbs' past this
+    module does not form."""
+    if (denied := _NOT_BOTH.fullmatch(text)) is None or _OTHER_CONNECTIVES.search(text):
+        return None
+    subject, auxiliary = denied.group("subject"), denied.group("auxiliary")
+    predicates = [denied.group("first"), denied.group("second")]
+    if auxiliary == "does":
+        predicates = [" ".join([third_person(predicate.split()[0]), *predicate.split()[1:]]) for predicate in predicates]
+    lead = subject if auxiliary in ("does", "do") else f"{subject} {auxiliary}"
+    return Connective("nand", tuple(_sentence(f"{lead} {predicate}") for predicate in predicates), "not both")
 
 
 def _three_clauses_or_more(text: str) -> Connective | None:
@@ -392,9 +418,18 @@ def _pronoun_resolved(clause: str, earlier: str) -> str:
     the form, it was executed.", where "it" may be either)."""
     pronoun = _SUBJECT_PRONOUN.match(clause)
     subject = _subject_of(earlier)
-    if pronoun is None or subject is None or WEATHER_IT.match(clause) or len(_MENTION.findall(earlier)) != 1:
+    if pronoun is None or subject is None or WEATHER_IT.match(clause):
+        return clause
+    if len(_MENTION.findall(earlier)) != 1 and not _it_after_the_noun(pronoun.group(0).strip(), subject):
         return clause
     return f"{subject} {clause[pronoun.end():]}"
+
+
+def _it_after_the_noun(pronoun: str, subject: str) -> bool:
+    """Whether ``pronoun`` is "it" (or "its") and ``subject`` is "the" and a noun: the
+    pronoun then stands for the subject, as English reads it first, and not for another
+    thing named by a name ("The breebick hates Zoe when it helps James.")."""
+    return pronoun.lower() in ("it", "its") and subject.split()[0].lower() == "the"
 
 
 def _subject_of(clause: str) -> str | None:
@@ -468,6 +503,7 @@ _ROOTS = {
     "or": (ast.Or,),
     "and": (ast.And,),
     "nor": (ast.And, ast.Not, ast.Forall),
+    "nand": (ast.Not, ast.Forall),
 }
 
 
@@ -541,6 +577,9 @@ def _operands(formula: ast.Formula, found: Connective) -> tuple[ast.Formula, ...
     operator, count = found.operator, len(found.clauses)
     if operator == "not":
         return (formula.arg,) if isinstance(formula, ast.Not) else None
+    if operator == "nand":
+        denied = formula.arg if isinstance(formula, ast.Not) else None
+        return denied.args if isinstance(denied, ast.And) and len(denied.args) == count else None
     if operator in ("and", "or", "nor"):
         kind = ast.Or if operator == "or" else ast.And
         if not isinstance(formula, kind) or len(formula.args) != count:
@@ -576,32 +615,22 @@ _PRONOUN_CONDITION_AFTER = re.compile(
 
 def pronoun_conditions_misresolved(formula: ast.Formula, sentence: str) -> list[str]:
     """The pronoun that opens a condition said after its consequence, when ``formula``'s
-    condition says something of another thing the consequence names and not of the
-    consequence's subject: the pronoun stands for that subject, as in every generated
-    sentence of the shape and as English reads it first. "The mountain tandles Omar Haddad
-    when it is a blicket." is never ``blicket(omar_haddad) -> tandle(mountain,
-    omar_haddad)`` (the split network's reading, 0.97). Judged only for "it" or "its" after
-    a subject "the N", read as a thing the consequence names by a name: "he", "she" and a
-    named subject may fit another name better ("Maria ... London ... it"). Open mode; the
-    weather's "it" is no pronoun."""
+    condition does not name the consequence's subject: the pronoun stands for that
+    subject, as in every generated sentence of the shape and as English reads it first.
+    "The mountain tandles Omar Haddad when it is a blicket." is never
+    ``blicket(omar_haddad) -> tandle(mountain, omar_haddad)`` (the split network's
+    reading, 0.97), nor "The breebick hates Zoe when it helps James." ``help(james, zoe)
+    -> hate(breebick, zoe)`` (0.75). Judged only for "it" or "its" after a subject "the
+    N": "he", "she" and a named subject may fit another name better ("Maria ... London ...
+    it"). Open mode; the weather's "it" is no pronoun."""
     found = _PRONOUN_CONDITION_AFTER.fullmatch(sentence.strip().rstrip(".!"))
     if found is None or re.search(r"\bif\s+and\s+only\s+if\b", sentence, re.I) \
             or WEATHER_IT.match(f"it{found.group('rest')}") or (subject := _subject_of(found.group("first"))) is None:
         return []
-    if found.group("pronoun").lower() not in ("it", "its") or subject.split()[0].lower() != "the":
+    if not _it_after_the_noun(found.group("pronoun"), subject):
         return []  # "he", "she", or a named subject: another name may be the one the pronoun fits
     if not isinstance(formula, ast.Implies):
         return []
     only_if = " ".join(found.group("word").lower().split()) == "only if"
-    condition, consequence = (formula.right, formula.left) if only_if else (formula.left, formula.right)
-    if isinstance(condition, ast.Not):
-        condition = condition.arg
-    said_of = {node.args[0].name for node in ast.walk(condition)
-               if isinstance(node, (ast.Pred, ast.FuncApp)) and node.args and isinstance(node.args[0], ast.Const)}
-    # the other things the consequence names by a name: a person's or a place's, where "it"
-    # after "the N" stands for the thing ("the mountain ... Omar Haddad ... it")
-    named = {_constant_of(name) for name in re.findall(r"(?<!^)\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", found.group("first"))}
-    others = (_constants(consequence) - {_constant_of(subject)}) & named
-    if _constant_of(subject) in said_of or not said_of & others:
-        return []
-    return [found.group("pronoun").lower()]
+    condition = formula.right if only_if else formula.left
+    return [] if _constant_of(subject) in _constants(condition) else [found.group("pronoun").lower()]
