@@ -233,6 +233,9 @@ def test_no_gold_lf_negates_what_its_sentence_does_not():
     # a capitalised plural inside the sentence is a name (the shipped parser's reading, 0.70)
     ("PyTorch is either Windows and software, or neither Windows nor software.",
      "forall x. pytorch(x) and window(x) xor not software(x) -> not software(x)", True),
+    # the verb of "the" and a noun is no plural (the split network's reading, 0.82)
+    ("The citizen finds the doctor.", "forall x. citizen(x) -> find(x, doctor)", True),
+    ("The big dogs bark.", "forall x. big(x) and dog(x) -> bark(x)", False),
 ])
 def test_a_quantifier_the_sentence_does_not_say_is_caught(sentence, lf, unsaid):
     assert quantifies_unsaid(parse_formula(lf), sentence) is unsaid

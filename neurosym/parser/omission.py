@@ -434,10 +434,29 @@ def _says_something_general(sentence: str) -> bool:
     or a plural noun; not a capitalised word inside the sentence, which is a name
     ("PyTorch is either Windows or ...")."""
     words = _ANY_WORD.findall(sentence)
+    verb = _opening_verb(words)
     return bool(_AT_LEAST_ONE.search(sentence)) or any(
         word.lower() in _GENERAL_WORDS
-        or (len(word) > 3 and lemma_of_plural(word.lower()) != word.lower() and (word.islower() or k == 0))
+        or (len(word) > 3 and lemma_of_plural(word.lower()) != word.lower() and (word.islower() or k == 0)
+            and k != verb)
         for k, word in enumerate(words))
+
+
+def _opening_verb(words: list[str]) -> int | None:
+    """The place of the verb in -s that follows an opening "the" and a noun of up to three
+    words, when a noun phrase or nothing follows the verb: "finds" in "The citizen finds
+    the doctor." is no plural noun (the split network read the sentence as a rule about
+    every citizen, 0.82). Not "The big dogs bark.", whose word after "dogs" begins no noun
+    phrase."""
+    if len(words) < 3 or words[0].lower() != "the":
+        return None
+    for k in range(2, min(len(words), 5)):
+        following = words[k + 1] if k + 1 < len(words) else None
+        if words[k].endswith("s") and (following is None or following.lower() in ARTICLES or following[0].isupper()):
+            return k
+        if not words[k].islower():
+            return None
+    return None
 
 
 _ANY_WORD = re.compile(r"[A-Za-z]+")
