@@ -22,6 +22,13 @@ from neurosym.parser.relatives import relative_rules
     ("Things that grow vegetables and are race cars are apples.",
      ("Alice grows vegetables and is a race car.", "Alice is an apple.")),
     ("Anyone who owns a car regularly drives it.", None),  # "it" reaches back: not offered
+    # rules that deny their conclusion
+    ("Nothing that is square is an apple.", ("Alice is square.", "Alice is an apple.")),
+    ("No employee who works remotely gets a parking space.",
+     ("Alice is an employee.", "Alice works remotely.", "Alice gets a parking space.")),
+    ("Nobody who smokes can donate blood.", ("Alice smokes.", "Alice can donate blood.")),
+    ("No students who failed the exam receive a certificate.",
+     ("Alice is a student.", "Alice failed the exam.", "Alice receives a certificate.")),
 ])
 def test_a_rule_is_offered_in_parts_said_of_a_stand_in(sentence, parts):
     offered = [rule.parts for rule in relative_rules(sentence)]
@@ -66,6 +73,10 @@ def test_other_sentences_are_not_read_in_parts(sentence):
     ("Every nurse who is certified works at a hospital.",
      ("nurse(alice)", "certified(alice)", "exists x. hospital(x) and work_at(alice, x)"),
      "forall x. nurse(x) and certified(x) -> (exists y. hospital(y) and work_at(x, y))"),
+    # "no" and "nothing" deny the conclusion
+    ("No cat that barks is a pet.", ("cat(alice)", "bark(alice)", "pet(alice)"),
+     "forall x. cat(x) and bark(x) -> not pet(x)"),
+    ("Nothing that is square is an apple.", ("square(alice)", "apple(alice)"), "forall x. square(x) -> not apple(x)"),
 ])
 def test_the_parts_readings_join_into_the_rule(sentence, part_readings, rule):
     offered = [found for found in relative_rules(sentence) if len(found.parts) == len(part_readings)

@@ -13,7 +13,10 @@ sentence passes the reading checks.
 
 The shapes: "Every", "Each", "Any" or "All" and a noun phrase, or a bare plural, then "who"
 or "that"; "Whoever"; "Anyone", "Everyone", "Anybody", "Everybody" and "who"; "Anything"
-and "Everything" and "that"; "People who", "Things that". Where the relative clause
+and "Everything" and "that"; "People who", "Things that". And rules that deny their
+conclusion: "No" and a noun phrase, then "who" or "that"; "No one", "Nobody" and "who";
+"Nothing that" (the split network read "Nothing that is square is an apple." as its
+converse, ``apple(x) -> not square(x)``, at 0.95). Where the relative clause
 ends is not in the words ("Everyone who owns cats loves dogs."), so a rule is offered
 for each word that may begin the conclusion, and the parser keeps a join that a reading
 of the whole sentence agrees with, else the first whose parts join into a reading that
@@ -40,6 +43,11 @@ stand-in, the network reads the object into the verb's name (``meet_poet``).
 
 >>> relative_rules("Anyone who met a poet drinks tea.")
 []
+>>> rule = relative_rules("Nothing that is square is an apple.")[0]
+>>> rule.parts
+('Alice is square.', 'Alice is an apple.')
+>>> to_text(rule.formula([parse_formula(lf) for lf in ("square(alice)", "apple(alice)")]))
+'forall x. square(x) -> not apple(x)'
 """
 
 from __future__ import annotations
@@ -51,15 +59,16 @@ from typing import Sequence
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, lemma_of_plural, lemmas_of_past, third_person
 from .clauses import MODALS, may_be_a_verb
+from .stand_ins import STAND_INS
 from .vocabulary import bound_afresh, canonical_variables
 
 __all__ = ["RelativeRule", "relative_rules"]
 
-# The names that stand for the rule's subject: the first two the sentence does not say.
+# The names that stand for the rule's subject (``stand_ins.STAND_INS``): the first two the
+# sentence does not say.
 # Two, since the network reads some verb phrases of one name and not of another
 # ("Alice can approve budgets." 0.63, "Zoe ..." 0.66, "Bob ..." no reading that passes
 # the checks); the parser keeps the better join.
-_STAND_INS = ("Alice", "Zoe", "Omar", "Nina")
 _STAND_INS_TRIED = 2
 _SINGULAR_KIND = re.compile(r"\s*(?:Every|Each|Any)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:who|that)\s+"
                             r"(?P<rest>.+?)\s*[.!]?\s*$")
@@ -68,6 +77,9 @@ _PLURAL_KIND = re.compile(r"\s*(?:All\s+)?(?P<kind>(?:[A-Za-z][\w-]*)(?:\s+[a-z]
 _ANYONE = re.compile(r"\s*(?:Whoever|(?:Anyone|Everyone|Anybody|Everybody)\s+who|(?:Anything|Everything)\s+that)\s+"
                      r"(?P<rest>.+?)\s*[.!]?\s*$")
 _ANY_PLURAL = re.compile(r"\s*(?:People\s+who|Things\s+that)\s+(?P<rest>.+?)\s*[.!]?\s*$")
+_NO_KIND = re.compile(r"\s*No\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:who|that)\s+"
+                      r"(?P<rest>.+?)\s*[.!]?\s*$")
+_NO_ONE = re.compile(r"\s*(?:(?:No\s+one|No-one|Nobody)\s+who|Nothing\s+that)\s+(?P<rest>.+?)\s*[.!]?\s*$")
 # Words that could reach from one part into another, or that the parts' readings would
 # bind apart: pronouns, connectives, quantifiers, numbers' comparisons.
 _ACROSS_PARTS = re.compile(r"\b(?:who|whom|whose|which|that|it|its|they|them|their|he|him|his|she|her|or|nor|if|then"
@@ -93,11 +105,13 @@ class RelativeRule:
     stand_in: str
     parts: tuple[str, ...]
     ending: int  # the word of the relative clause where the conclusion begins (1: its second)
+    denied: bool = False  # "No N who ...", "Nothing that ...": the rule denies its conclusion
 
     def formula(self, readings: Sequence[ast.Formula]) -> ast.Formula:
-        """``forall v. conditions -> conclusion``, ``v`` where the parts' readings name
-        the stand-in; an indefinite a condition binds ("who met a poet") is bound by the
-        rule's ``forall`` too, as the generator writes it."""
+        """``forall v. conditions -> conclusion`` (``not conclusion`` for a rule that
+        denies it), ``v`` where the parts' readings name the stand-in; an indefinite a
+        condition binds ("who met a poet") is bound by the rule's ``forall`` too, as the
+        generator writes it."""
         subject = "subject"
         *conditions, conclusion = [_stand_in_bound(reading, self.stand_in.lower(), subject) for reading in readings]
         binders, conjuncts = [ast.Binder(subject)], []
@@ -108,6 +122,8 @@ class RelativeRule:
                 condition = condition.body
             conjuncts += condition.args if isinstance(condition, ast.And) else [condition]
         antecedent = conjuncts[0] if len(conjuncts) == 1 else ast.And(tuple(conjuncts))
+        if self.denied:
+            conclusion = ast.Not(conclusion)
         return canonical_variables(ast.Forall(tuple(binders), ast.Implies(antecedent, conclusion)))
 
 
@@ -118,11 +134,11 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
     shape = _shape_of(sentence)
     if shape is None:
         return []
-    kind, rest, plural = shape
+    kind, rest, plural, denied = shape
     if _ACROSS_PARTS.search(rest) or "," in rest:
         return []
     said = {word.strip(".,!").lower() for word in sentence.split()}
-    stand_ins = [name for name in _STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]
+    stand_ins = [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]
     rest_words = rest.split()
     rules = []
     endings = [start for start in range(1, min(len(rest_words), _MOST_CONDITION_WORDS + 1))
@@ -135,27 +151,36 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
         for stand_in in stand_ins:
             lead = () if kind is None else (f"{stand_in} is {_with_article(kind)}.",)
             rules.append(RelativeRule(stand_in, (*lead, f"{stand_in} {' '.join(condition)}.",
-                                                 f"{stand_in} {' '.join(conclusion)}."), start))
+                                                 f"{stand_in} {' '.join(conclusion)}."), start, denied))
     return rules
 
 
-def _shape_of(sentence: str) -> tuple[str | None, str, bool] | None:
+def _shape_of(sentence: str) -> tuple[str | None, str, bool, bool] | None:
     """The rule's kind (a singular noun phrase, or None where it says none), the words
-    after its "who"/"that", and whether its verbs are plural."""
+    after its "who"/"that", whether its verbs are plural, and whether it denies its
+    conclusion."""
+    if found := _NO_ONE.fullmatch(sentence):
+        return None, found.group("rest"), False, True
+    if found := _NO_KIND.fullmatch(sentence):
+        *modifiers, noun = found.group("kind").split()
+        singular = lemma_of_plural(noun)
+        if noun in _NO_KINDS:  # "No people who ..."
+            return None if modifiers else (None, found.group("rest"), True, True)
+        return " ".join([*modifiers, singular]), found.group("rest"), singular != noun, True
     if found := _ANYONE.fullmatch(sentence):
-        return None, found.group("rest"), False
+        return None, found.group("rest"), False, False
     if found := _ANY_PLURAL.fullmatch(sentence):
-        return None, found.group("rest"), True
+        return None, found.group("rest"), True, False
     if found := _SINGULAR_KIND.fullmatch(sentence):
-        return found.group("kind"), found.group("rest"), False
+        return found.group("kind"), found.group("rest"), False, False
     if (found := _PLURAL_KIND.fullmatch(sentence)) is not None:
         *modifiers, noun = found.group("kind").split()
         singular = lemma_of_plural(noun.lower())
         if noun.lower() in _NO_KINDS:
-            return None if modifiers else (None, found.group("rest"), True)
+            return None if modifiers else (None, found.group("rest"), True, False)
         if singular != noun.lower() and (not modifiers or modifiers[0][:1].islower() or sentence.lstrip().startswith("All")):
             words = [modifier.lower() if index == 0 else modifier for index, modifier in enumerate(modifiers)]
-            return " ".join([*words, singular]), found.group("rest"), True
+            return " ".join([*words, singular]), found.group("rest"), True, False
     return None
 
 

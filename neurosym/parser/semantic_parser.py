@@ -74,6 +74,7 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import existence_said_plainly, lowered_article, plain_paraphrase
+from .stand_ins import subject_said_as_a_name
 from .vocabulary import actions_to_formula, canonical_variables
 
 __all__ = ["SemanticParser", "default_weights_path", "pick_device", "describe_readings",
@@ -217,6 +218,7 @@ class SemanticParser:
         if not self.rereads:
             return readings
         readings = self._with_paraphrase_readings(sentences, readings, theory, n_best)
+        readings = self._with_stand_in_readings(sentences, readings, theory, n_best)
         readings = self._with_clause_readings(sentences, readings, theory, n_best)
         readings = self._with_connective_readings(sentences, readings, theory, n_best)
         return self._with_relative_readings(sentences, readings, theory, n_best)
@@ -254,6 +256,32 @@ class SemanticParser:
                 continue
             reading = dataclasses.replace(paraphrased[0], read_as=f"reworded: {_quoted(paraphrase)}")
             readings[i] = [reading, *readings[i]][:n_best]
+        return readings
+
+    def _with_stand_in_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
+                                theory: Theory | None, n_best: int) -> list[list[Reading]]:
+        """``readings``, where a sentence whose subject is "the" and a noun has no reading
+        that passes the checks, with the best reading of the sentence said with a name for
+        its subject (``parser.stand_ins``) first, the name made the subject's constant,
+        when that passes the checks for the sentence as written. Open mode: a rule file's
+        glosses name its constants."""
+        if theory is not None:
+            return readings
+        said = {i: stand_in for i, sentence in enumerate(sentences)
+                if _unresolved(readings[i]) and (stand_in := subject_said_as_a_name(sentence)) is not None}
+        if not said:
+            return readings
+        reworded = [stand_in.sentence for stand_in in said.values()]
+        parsed = self._with_paraphrase_readings(reworded, self._parse_alone(reworded, theory, PART_READINGS), theory,
+                                                PART_READINGS)
+        readings = list(readings)
+        for (i, stand_in), found in zip(said.items(), parsed):
+            if found and stand_in.stand_in not in _constant_names(found[0].formula):
+                continue  # the name was read into another: nothing stands for the subject
+            joined = _joined_reading(stand_in.restored, [found], sentences[i], theory,
+                                     f"its subject said as a name: {_quoted(stand_in.sentence)}")
+            if joined is not None:
+                readings[i] = [joined, *readings[i]][:n_best]
         return readings
 
     def _with_clause_readings(self, sentences: Sequence[str], readings: list[list[Reading]], theory: Theory | None,
@@ -554,6 +582,10 @@ def _joined_reading(join, clause_readings: list[list[Reading]], sentence: str,
         return None
     return Reading(text=_written(formula), formula=formula, actions=(),
                    score=sum(found[0].score for found in clause_readings), normalized_score=0.0, read_as=read_as)
+
+
+def _constant_names(formula: ast.Formula) -> set[str]:
+    return {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
 
 
 def _quoted(*sentences: str) -> str:
