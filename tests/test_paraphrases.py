@@ -127,6 +127,16 @@ def test_a_passive_clause_is_said_in_the_active(sentence, paraphrase):
     assert plain_paraphrase(sentence) == paraphrase
 
 
+@pytest.mark.parametrize("sentence, paraphrase", [
+    ("Grace had a car.", "Grace has a car."),
+    ("The citizen had an apple, and Bob had a dog.", "The citizen has an apple, and Bob has a dog."),
+    ("The dogs had a ball.", None),  # a plural subject
+    ("Bob had eaten.", None),  # the perfect's "had"
+])
+def test_a_possession_in_the_past_is_said_in_the_present(sentence, paraphrase):
+    assert plain_paraphrase(sentence) == paraphrase
+
+
 def test_the_comparatives_are_those_the_generator_says():
     from neurosym.training.lexicon import ATTRIBUTES
 

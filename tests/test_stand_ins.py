@@ -14,6 +14,7 @@ from neurosym.parser.stand_ins import subject_said_as_a_name
     ("The folk song can fly.", "Alice can fly.", "folk_song"),
     ("Leo goes to school.", "Alice goes to school.", "leo"),
     ("Omar Haddad doesn't sing.", "Alice doesn't sing.", "omar_haddad"),
+    ("Chicago had a car.", "Alice had a car.", "chicago"),  # a past form
     ("Alice likes the dog.", "Zoe likes the dog.", "alice"),  # a stand-in the sentence says is not used
 ])
 def test_the_subject_is_said_as_a_name_the_sentence_does_not_say(sentence, said, constant):

@@ -534,6 +534,23 @@ def inflected_names(formula: ast.Formula) -> list[str]:
                               and "_" in node.name))
 
 
+def subjects_merged_into_verbs(formula: ast.Formula, sentence: str) -> list[str]:
+    """The names of ``formula`` that join "the" N to its verb in -s, as the sentence says
+    them ("the adult feeds" as ``adult_feeds``): a subject is an argument of its verb's
+    predicate, and a name holds a verb's lemma. "If someone drinks coffee regularly and
+    the adult feeds them, then they are not zeelkish." was ``... and adult_feeds(x) -> ...``
+    (the split network, 0.66). Open mode."""
+    merged = []
+    for node in ast.walk(formula):
+        if not isinstance(node, (ast.Pred, ast.FuncApp)) or "_" not in node.name:
+            continue
+        *subject, verb = node.name.split("_")
+        if verb.endswith("s") and lemma_of_verb(verb) != verb \
+                and re.search(rf"\bthe\s+{' '.join(subject)}\s+{verb}\b", sentence, re.I):
+            merged.append(node.name)
+    return list(dict.fromkeys(merged))
+
+
 def states_merged_into_kinds(formula: ast.Formula, sentence: str) -> list[str]:
     """The one-place predicates of ``formula`` whose name joins a past participle said
     before a noun to that noun ("a broken printer" as ``broken_printer``): the state is a
@@ -1338,12 +1355,16 @@ def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: Can
     """The orderings of ``formula`` whose direction contradicts the comparator the sentence
     puts right before one side: before a number ("older than 65" read ``age(x) < 65``;
     "exactly 30" read as any ordering), or before the entity of the other side ("Hugo is
-    taller than Yara." read ``height(hugo) < height(yara)``), as "<op> <what>"; a negated
-    comparator ("no more than") is not judged (see the module docstring). A side said in
-    several places is judged by all of them: one with no comparator, or the reading's,
-    before it is enough."""
+    taller than Yara." read ``height(hugo) < height(yara)``), as "<op> <what>"; also an
+    equality with a number that an ordering's comparator comes before ("weighs over 40434
+    kg" read ``weight_kg(grace) = 40434``, the shipped parser, 0.91). A negated comparator
+    ("no more than") is not judged (see the module docstring). A side said in several
+    places is judged by all of them: one with no comparator, or the reading's, before it
+    is enough."""
     wrong = []
     for node in ast.walk(formula):
+        if isinstance(node, ast.Compare) and node.op == "=":
+            wrong += _equalities_against_comparators(node, sentence, candidates)
         if not _is_ordering(node):
             continue
         for side, op in ((node.right, node.op), (node.left, _MIRRORED[node.op])):
@@ -1369,6 +1390,38 @@ def misdirected_comparisons(formula: ast.Formula, sentence: str, candidates: Can
 
 
 _ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
+
+
+def _equalities_against_comparators(node: ast.Compare, sentence: str, candidates: CandidateSet) -> list[str]:
+    """``["= N"]`` when the number N of the equality ``node`` is said only after a
+    comparator of an ordering ("over", "more than", "at least" ...), else nothing; not
+    where a rule file's gloss of the function says that word before its value ("{0}
+    carried over {value} days")."""
+    number = node.right if isinstance(node.right, ast.Num) else node.left if isinstance(node.left, ast.Num) else None
+    if number is None or any(_COMPARATORS_BY_WORD.search(gloss) for gloss in _value_glosses(node, candidates)):
+        return []
+    mentions = _mentions_of_side(number, candidates)
+    for start, _ in mentions:
+        before = _ARTICLE_AT_END.sub("", sentence[:start])
+        said = next((ordering for comparator, ordering in _COMPARATORS if comparator.search(before)), None)
+        if said in (None, "=") or _NEGATED_COMPARATOR.search(before):
+            return []
+    return [f"= {mentions[0][1]}"] if mentions else []
+
+
+def _value_glosses(node: ast.Compare, candidates: CandidateSet) -> list[str]:
+    """What the declared glosses of ``node``'s functions say before their value (a
+    description says "carried over: ... | X carried over N days")."""
+    names = {side.name for side in (node.left, node.right) if isinstance(side, ast.FuncApp)}
+    return [_VALUE.split(gloss)[0] for description in candidates.descriptions
+            if description is not None and description.split(":")[0].replace(" ", "_") in names
+            for gloss in description.split(":", 1)[1].split("|") if _VALUE.search(gloss)]
+
+
+_VALUE = re.compile(r"\bN\b")  # a description's placeholder for a function's value
+
+
+_COMPARATORS_BY_WORD = re.compile("|".join(f"(?:{comparator.pattern})" for comparator, _ in _COMPARATORS), re.I)
 
 
 def _mentions_of_side(term: ast.Node, candidates: CandidateSet) -> list[tuple[int, str]]:

@@ -45,6 +45,11 @@ A passive clause is said in the active (the network trained on unseen templates 
 >>> plain_paraphrase("The cat is looked after by the neighbors, and Bob is fed by Ann.")
 'The neighbors look after the cat, and Ann feeds Bob.'
 
+A possession in the past is said in the present, as the logic says it (it has no tense):
+
+>>> plain_paraphrase("Grace had a car.")
+'Grace has a car.'
+
 And "never" is said as the generator says a negation: the shipped parser read "Bob never
 lies." as ``not lie_never(bob)`` at 0.98 (now dropped: no name holds a word of negation,
 ``CandidateSet.function_word_names``), and reads "Bob does not lie." right at 0.999.
@@ -150,6 +155,10 @@ _PASSIVE = re.compile(
     r"\s+(?P<participle>[a-z]+ed)(?P<particle>\s+(?:with|to|after|for|on|at|about|from|of))?"
     rf"\s+by\s+(?P<agent>{_ENTITY})(?=\s*(?:[.,;!?]|$)|\s+and\b)")
 _PAST_BE = frozenset(("was", "were"))
+# "Grace had a car.": a possession in the past, which the logic says as in the present
+# (``have_car(grace)``), of one subject; the split network read it ``had(grace, car)``
+# and "Alice has a car." right.
+_HAD_A = re.compile(rf"(?P<subject>(?:^|(?<=,\s)|(?<=\band\s)){_ENTITY})\s+had\s+(?=an?\s)")
 
 
 # "Either Alice or Bob won the race.": two subjects ("the" and a noun, or a name) of one
@@ -238,7 +247,7 @@ def plain_paraphrase(sentence: str) -> str | None:
     with X" as "is a N that has X", each comparison by a comparative as one of attribute
     values ("A is taller than B" -> "the height of A is greater than the height of B"),
     each "is Y's N" as "is the N of Y", each passive clause in the active ("Bob was
-    greeted by Ann" -> "Ann greeted Bob"), each "never" as "not" ("never lies" -> "does not
+    greeted by Ann" -> "Ann greeted Bob"), "X had a N" as "X has a N", each "never" as "not" ("never lies" -> "does not
     lie"), "cannot" as "can not", "this N" as "the N", "it rains" as "it is raining", a bare plural subject
     with "all" ("Cats are animals." -> "All cats are animals."), the verb phrase of
     "either A or B" said of each ("Either A won or B won."), "there is a N" as
@@ -326,6 +335,14 @@ def _passive_said_plainly(match: re.Match) -> str:
     return f"{match.group('lead')}{agent} {verb}{particle} {patient}"
 
 
+def _possession_said_in_the_present(match: re.Match) -> str:
+    """"Grace had a" -> "Grace has a"; as it was after a plural ("The dogs had a ball")."""
+    head = match.group("subject").split()[-1]
+    if head.islower() and lemma_of_plural(head) != head:
+        return match.group(0)
+    return f"{match.group('subject')} has "
+
+
 def _owned_relation_said_plainly(match: re.Match) -> str:
     return f"{match.group('be')}{match.group('negation') or ''} the {match.group('noun')} of {match.group('owner')}"
 
@@ -408,6 +425,7 @@ _REWORDINGS = (
     (_COMPARISON, _comparison_said_plainly),
     (_OWNED_RELATION, _owned_relation_said_plainly),
     (_PASSIVE, _passive_said_plainly),
+    (_HAD_A, _possession_said_in_the_present),
     (_THIS, lambda match: f"{match.group('this')[0]}he "),
     (_THERE_IS_A, _existence_said_plainly),
     (_BARE_PLURAL_SUBJECT, _bare_plural_said_with_all),

@@ -41,9 +41,10 @@ __all__ = ["STAND_INS", "StandIn", "subject_said_as_a_name"]
 STAND_INS = ("Alice", "Zoe", "Omar", "Nina")
 
 # "The" and one to three lower-case words, or a name of one or two words, then a verb
-# form of a singular subject: "is", "has", a modal, or a word in -s that is not a plural
-# ("The citizen finds").
-_SINGULAR_VERB = r"(?=(?:is|was|has|does|isn't|wasn't|hasn't|doesn't|can|cannot|must|may|will|should|[a-z]+[^s\W]s)\b)"
+# form of a singular subject: "is", "has", a modal, a word in -s that is not a plural
+# ("The citizen finds"), or a past form ("had", "kicked").
+_SINGULAR_VERB = (r"(?=(?:is|was|has|had|does|did|isn't|wasn't|hasn't|hadn't|doesn't|didn't|can|cannot|must|may|will"
+                  r"|should|[a-z]+[^s\W]s|[a-z]+ed)\b)")
 _DEFINITE_SUBJECT = re.compile(rf"^\s*[Tt]he\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)\s+{_SINGULAR_VERB}")
 _NAMED_SUBJECT = re.compile(rf"^\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+{_SINGULAR_VERB}")
 # Capitalised first words that name nothing.
