@@ -6,7 +6,7 @@ import pytest
 
 from neurosym.logic.parser import parse_formula
 from neurosym.logic.printer import to_text
-from neurosym.parser.relatives import relative_rules
+from neurosym.parser.relatives import adjectives_concluded, relative_rules
 
 
 @pytest.mark.parametrize("sentence, parts", [
@@ -29,6 +29,21 @@ from neurosym.parser.relatives import relative_rules
     ("Nobody who smokes can donate blood.", ("Alice smokes.", "Alice can donate blood.")),
     ("No students who failed the exam receive a certificate.",
      ("Alice is a student.", "Alice failed the exam.", "Alice receives a certificate.")),
+    # a relative clause that lists verb phrases: one condition each
+    ("Everyone who is a kangaroo, plays piano and is shy is soft.",
+     ("Alice is a kangaroo.", "Alice plays piano.", "Alice is shy.", "Alice is soft.")),
+    ("People who sing, dance and act are artists.", ("Alice sings.", "Alice dances.", "Alice acts.", "Alice is an artist.")),
+    # adjectives listed before the subject's noun: one condition each
+    ("Clean, square things are towers.", ("Alice is clean.", "Alice is square.", "Alice is a tower.")),
+    ("Each shy, modern duck is not a parent of the citizen.",
+     ("Alice is shy.", "Alice is modern.", "Alice is a duck.", "Alice is not a parent of the citizen.")),
+    ("Red cars are fast.", None),  # no list: "red cars" may be one kind
+    # a condition about someone, a clause of its own, and pronouns that stand for someone
+    ("If someone drinks coffee regularly and the adult feeds them, then they are not zeelkish.",
+     ("Alice drinks coffee regularly.", "The adult feeds Alice.", "Alice is not zeelkish.")),
+    ("If something is big then it is red.", ("Alice is big.", "Alice is red.")),
+    ("If someone is big and red then they are kind.", None),  # "red" is no clause
+    ("If someone likes the cat or the dog, then they are kind.", None),  # "or" reaches across
 ])
 def test_a_rule_is_offered_in_parts_said_of_a_stand_in(sentence, parts):
     offered = [rule.parts for rule in relative_rules(sentence)]
@@ -55,7 +70,7 @@ def test_a_stand_in_the_sentence_says_is_not_used():
     "Anyone who met a poet drinks tea.",  # an indefinite object the rule binds
     "Everyone who sings or dances is happy.",  # "or" reaches across
     "Things that are red, round and small are balls.",  # a list
-    "If someone is kind then they are happy.",
+    "If someone is kind then everyone is happy.",  # a quantifier in the conclusion
     "Bob, who is tall, plays basketball.",
 ])
 def test_other_sentences_are_not_read_in_parts(sentence):
@@ -77,9 +92,21 @@ def test_other_sentences_are_not_read_in_parts(sentence):
     ("No cat that barks is a pet.", ("cat(alice)", "bark(alice)", "pet(alice)"),
      "forall x. cat(x) and bark(x) -> not pet(x)"),
     ("Nothing that is square is an apple.", ("square(alice)", "apple(alice)"), "forall x. square(x) -> not apple(x)"),
+    # a clause with a subject of its own is one more condition
+    ("If someone is furry and the adult meets Gary, then they grow vegetables.",
+     ("furry(alice)", "meet(adult, gary)", "grow_vegetables(alice)"),
+     "forall x. furry(x) and meet(adult, gary) -> grow_vegetables(x)"),
 ])
 def test_the_parts_readings_join_into_the_rule(sentence, part_readings, rule):
     offered = [found for found in relative_rules(sentence) if len(found.parts) == len(part_readings)
                and found.stand_in == "Alice"]
     joined = offered[-1].formula([parse_formula(text) for text in part_readings])
     assert to_text(joined) == to_text(parse_formula(rule))
+
+
+@pytest.mark.parametrize("reading, concluded", [
+    ("forall x. square(x) -> clean(x) and tower(x)", ["clean"]),  # the split network, 0.83
+    ("forall x. clean(x) and square(x) -> tower(x)", []),
+])
+def test_an_adjective_listed_before_the_subject_is_no_conclusion(reading, concluded):
+    assert adjectives_concluded(parse_formula(reading), "Clean, square things are towers.") == concluded

@@ -16,14 +16,20 @@ or "that"; "Whoever"; "Anyone", "Everyone", "Anybody", "Everybody" and "who"; "A
 and "Everything" and "that"; "People who", "Things that". And rules that deny their
 conclusion: "No" and a noun phrase, then "who" or "that"; "No one", "Nobody" and "who";
 "Nothing that" (the split network read "Nothing that is square is an apple." as its
-converse, ``apple(x) -> not square(x)``, at 0.95). Where the relative clause
-ends is not in the words ("Everyone who owns cats loves dogs."), so a rule is offered
-for each word that may begin the conclusion, and the parser keeps a join that a reading
-of the whole sentence agrees with, else the first whose parts join into a reading that
-passes the checks (the shortest relative clause). A plural rule's verbs are said of the one stand-in ("All employees who work
-remotely get a laptop." -> "Alice works remotely.", "Alice gets a laptop."). No rule is
-offered where a word could reach from one part into another (a pronoun, "or", "if",
-"every" ...).
+converse, ``apple(x) -> not square(x)``, at 0.95). And a condition about someone or
+something, its other clauses with subjects of their own: "If someone P and the N Vs
+them, then they Q" (the split network read "... and the adult meets Gary" as ``meet(x,
+gary)``).
+
+Where the relative clause ends is not in the words ("Everyone who owns cats loves
+dogs."), so a rule is offered for each word that may begin the conclusion, and the parser
+keeps a join that a reading of the whole sentence agrees with, else the first whose parts
+join into a reading that passes the checks (the shortest relative clause). A relative
+clause that lists verb phrases with commas gives a condition each ("Everyone who is a
+kangaroo, plays piano and is shy ..."). A plural rule's verbs are said of the one
+stand-in ("All employees who work remotely get a laptop." -> "Alice works remotely.",
+"Alice gets a laptop."). No rule is offered where a word could reach from one part into
+another (a pronoun, "or", "if", "every" ...).
 
 >>> [rule.parts for rule in relative_rules("Whoever passes the exam gets a certificate.")]
 [('Alice passes the exam.', 'Alice gets a certificate.'), ('Zoe passes the exam.', 'Zoe gets a certificate.')]
@@ -43,6 +49,8 @@ stand-in, the network reads the object into the verb's name (``meet_poet``).
 
 >>> relative_rules("Anyone who met a poet drinks tea.")
 []
+>>> relative_rules("If someone is furry and the adult meets Gary, then they grow vegetables.")[0].parts
+('Alice is furry.', 'The adult meets Gary.', 'Alice grows vegetables.')
 >>> rule = relative_rules("Nothing that is square is an apple.")[0]
 >>> rule.parts
 ('Alice is square.', 'Alice is an apple.')
@@ -62,7 +70,7 @@ from .clauses import MODALS, may_be_a_verb
 from .stand_ins import STAND_INS
 from .vocabulary import bound_afresh, canonical_variables
 
-__all__ = ["RelativeRule", "relative_rules"]
+__all__ = ["RelativeRule", "relative_rules", "adjectives_concluded"]
 
 # The names that stand for the rule's subject (``stand_ins.STAND_INS``): the first two the
 # sentence does not say.
@@ -85,6 +93,20 @@ _NO_ONE = re.compile(r"\s*(?:(?:No\s+one|No-one|Nobody)\s+who|Nothing\s+that)\s+
 _ACROSS_PARTS = re.compile(r"\b(?:who|whom|whose|which|that|it|its|they|them|their|he|him|his|she|her|or|nor|if|then"
                            r"|unless|when|whenever|while|either|neither|both|but|only|every|each|all|any|some|no|none"
                            r"|nothing|nobody|never|than|least|most|as|because|except|themselves|itself)\b", re.I)
+# "If someone is furry and the adult meets Gary, then they grow vegetables.": a condition
+# about someone or something, perhaps with clauses of their own, and what follows of them.
+_IF_SOMEONE = re.compile(r"\s*If\s+(?:someone|somebody|something)\s+(?P<condition>[^,]+?)(?:,\s*then|\s+then|,)\s+"
+                         r"(?P<pronoun>they|it)\s+(?P<conclusion>[^,]+?)\s*[.!]?\s*$")
+_PRONOUNS_OF_SOMEONE = frozenset("they them it".split())
+# "Clean, square things are towers.", "Each shy, modern duck is ...": adjectives listed with
+# commas (so no compound noun: "folk song" is one kind), then the subject's noun.
+_ADJECTIVES_LISTED = re.compile(
+    r"\s*(?:(?P<quantifier>Every|Each|Any|All)\s+)?(?P<adjectives>[A-Za-z][a-z-]*(?:,\s*[a-z][a-z-]*)+"
+    r"(?:,?\s+and\s+[a-z][a-z-]*)?)\s+(?P<noun>[a-z][a-z-]*)\s+(?P<rest>[a-z].+?)\s*[.!]?\s*$")
+_NOT_IN_A_CONDITIONAL_RULE = re.compile(
+    r"\b(?:who|whom|whose|which|that|its|their|he|him|his|she|her|or|nor|if|then|unless|when|whenever|either"
+    r"|neither|both|but|only|every|each|all|any|some|no|none|nothing|nobody|someone|something|somebody|never"
+    r"|than|least|most|because|except|themselves|itself)\b", re.I)
 # Plurals that say no kind: "All people who ..." is about everyone.
 _NO_KINDS = frozenset("people persons things ones".split())
 _PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
@@ -131,28 +153,124 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
     """The ways to read ``sentence`` apart, one for each word that may begin its
     conclusion, in the order of that word; none when it is not of a shape the module
     docstring gives."""
+    if (conditional := _IF_SOMEONE.fullmatch(sentence)) is not None:
+        return _conditional_rules(conditional, sentence)
+    if (listed := _ADJECTIVES_LISTED.fullmatch(sentence)) is not None:
+        return _adjective_rules(listed, sentence)
     shape = _shape_of(sentence)
     if shape is None:
         return []
     kind, rest, plural, denied = shape
-    if _ACROSS_PARTS.search(rest) or "," in rest:
+    if _ACROSS_PARTS.search(rest):
         return []
     said = {word.strip(".,!").lower() for word in sentence.split()}
     stand_ins = [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]
     rest_words = rest.split()
     rules = []
     endings = [start for start in range(1, min(len(rest_words), _MOST_CONDITION_WORDS + 1))
-               if _may_begin_a_conclusion(rest_words, start, plural)
-               and not _indefinite_object(rest_words[:start])][:_MOST_ENDINGS]
+               if _may_begin_a_conclusion(rest_words, start, plural) and not _indefinite_object(rest_words[:start])
+               and not any("," in word for word in rest_words[start - 1:])  # the conclusion after the list
+               and _verb_phrases_listed(rest_words[:start], plural) is not None][:_MOST_ENDINGS]
     for start in endings:
-        condition, conclusion = rest_words[:start], rest_words[start:]
+        conditions, conclusion = _verb_phrases_listed(rest_words[:start], plural), rest_words[start:]
         if plural:
-            condition, conclusion = _said_of_one(condition), _said_of_one(conclusion)
+            conditions, conclusion = [_said_of_one(condition) for condition in conditions], _said_of_one(conclusion)
         for stand_in in stand_ins:
             lead = () if kind is None else (f"{stand_in} is {_with_article(kind)}.",)
-            rules.append(RelativeRule(stand_in, (*lead, f"{stand_in} {' '.join(condition)}.",
-                                                 f"{stand_in} {' '.join(conclusion)}."), start, denied))
+            said_of = tuple(f"{stand_in} {' '.join(condition)}." for condition in conditions)
+            rules.append(RelativeRule(stand_in, (*lead, *said_of, f"{stand_in} {' '.join(conclusion)}."), start,
+                                      denied))
     return rules
+
+
+def _verb_phrases_listed(words: list[str], plural: bool) -> list[list[str]] | None:
+    """A relative clause's words as one condition, or, where it lists verb phrases with
+    commas ("is a kangaroo, plays piano and is shy"), as one condition each; None when
+    an item of such a list begins with no verb ("is big, red and round": a list of
+    adjectives, which its one condition says; a plural's verbs are told by nothing)."""
+    if not any("," in word for word in words):
+        return [words]
+    items = [item.split() for item in _LIST_ITEM_SEPARATOR.split(" ".join(words))]
+    # After "are" a plural's list may go on with adjectives ("are red, round and small"),
+    # which no form tells from its verbs; after a plain verb, it lists verbs.
+    plain_verbs = plural and items[0][0] not in _BE_OR_HAVE and items[0][0] not in MODALS
+    if any(not item or not (may_be_a_verb(item[0]) or item[0] in MODALS or item[0] in _BE_OR_HAVE
+                            or plain_verbs and item[0].isalpha()) for item in items):
+        return None
+    return items
+
+
+def _conditional_rules(conditional: re.Match, sentence: str) -> list[RelativeRule]:
+    """ "If someone P and Q, then they R." said of each stand-in: the clauses of its
+    condition that begin with a verb are said of the stand-in, those with a subject of
+    their own as they are, the pronouns that stand for "someone" as the stand-in; none
+    where a word could reach elsewhere ("or", a quantifier, a relative clause)."""
+    condition, conclusion = conditional.group("condition"), conditional.group("conclusion")
+    if _NOT_IN_A_CONDITIONAL_RULE.search(condition) or _NOT_IN_A_CONDITIONAL_RULE.search(conclusion) \
+            or "," in condition:
+        return []
+    clauses = condition.split(" and ")
+    said = {word.strip(".,!").lower() for word in sentence.split()}
+    rules = []
+    for stand_in in [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]:
+        parts = []
+        for clause in clauses:
+            words = _pronouns_said_as(clause.split(), stand_in)
+            if words[0][:1].islower() and words[0] not in ARTICLES:
+                if not may_be_a_verb(words[0]) and words[0] not in MODALS:
+                    return []  # "If someone is big and red": "red" is said of someone, not a clause
+                words = [stand_in, *words]  # "is furry": said of someone
+            parts.append(f"{words[0][:1].upper()}{' '.join(words)[1:]}.")
+        conclusion_words = _pronouns_said_as(conclusion.split(), stand_in)
+        if conditional.group("pronoun").lower() == "they":
+            conclusion_words = _said_of_one(conclusion_words)
+        rules.append(RelativeRule(stand_in, (*parts, f"{stand_in} {' '.join(conclusion_words)}."), 0))
+    return rules
+
+
+def _adjective_rules(listed: re.Match, sentence: str) -> list[RelativeRule]:
+    """ "Clean, square things are towers." or "Each shy, modern duck is not a parent of
+    the citizen." said of each stand-in: an adjective each, the kind, the conclusion."""
+    noun, conclusion = listed.group("noun"), listed.group("rest").split()
+    singular = lemma_of_plural(noun)
+    plural = singular != noun
+    if plural == (listed.group("quantifier") not in (None, "All")) or _ACROSS_PARTS.search(listed.group("rest")) \
+            or "," in listed.group("rest"):
+        return []  # "Each shy, modern ducks": not English; a conclusion that could reach elsewhere
+    adjectives = listed.group("adjectives").lower().split(",")
+    adjectives = [word for adjective in adjectives for word in adjective.replace(" and ", " ").split()]
+    if plural:
+        conclusion = _said_of_one(conclusion)
+    said = {word.strip(".,!").lower() for word in sentence.split()}
+    rules = []
+    for stand_in in [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]:
+        kind = () if noun in _NO_KINDS else (f"{stand_in} is {_with_article(singular)}.",)
+        parts = (*(f"{stand_in} is {adjective}." for adjective in adjectives), *kind,
+                 f"{stand_in} {' '.join(conclusion)}.")
+        rules.append(RelativeRule(stand_in, parts, 0))
+    return rules
+
+
+def adjectives_concluded(formula: ast.Formula, sentence: str) -> list[str]:
+    """The adjectives that ``sentence`` lists before its subject's noun ("Clean, square
+    things are towers.") that ``formula``'s rule concludes and does not take as a
+    condition: they say which things the rule is about (the split network read
+    ``square(x) -> clean(x) and tower(x)`` at 0.83). Open mode."""
+    listed = _ADJECTIVES_LISTED.fullmatch(sentence)
+    if listed is None:
+        return []
+    rule = formula.body if isinstance(formula, ast.Forall) else None
+    if not isinstance(rule, ast.Implies):
+        return []
+    conditions = {node.name for node in ast.walk(rule.left) if isinstance(node, ast.Pred)}
+    concluded = {node.name for node in ast.walk(rule.right) if isinstance(node, ast.Pred)}
+    adjectives = re.split(r",\s*|\s+and\s+|\s+", listed.group("adjectives").lower())
+    return [adjective for adjective in adjectives if adjective in concluded - conditions]
+
+
+def _pronouns_said_as(words: list[str], stand_in: str) -> list[str]:
+    """``words`` with each pronoun that stands for "someone" said as ``stand_in``."""
+    return [stand_in if word.lower() in _PRONOUNS_OF_SOMEONE else word for word in words]
 
 
 def _shape_of(sentence: str) -> tuple[str | None, str, bool, bool] | None:
@@ -210,6 +328,7 @@ def _indefinite_object(words: list[str]) -> bool:
 
 
 _BE_OR_HAVE = frozenset("is are was were be been has have had".split())
+_LIST_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Words after which a condition goes on: "and", a negation, an auxiliary or modal.
 _CONDITION_GOES_ON = _BE_OR_HAVE | MODALS | frozenset(
     "and not does do did doesn't don't didn't isn't aren't wasn't weren't".split())
