@@ -18,7 +18,8 @@ from neurosym.parser.omission import (
     existence_denied_unread, existence_unread, only_misread, generics_read_as_some, inexpressible_quantities, objects_as_subjects, omitted_words, passive_names, particles_dropped,
     phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
-    objects_read_as_properties, subjects_left_out_of_conclusions, kinds_named_in_plural,
+    objects_read_as_properties, subjects_left_out_of_conclusions, kinds_named_in_plural, subjects_merged_into_verbs,
+    some_read_as_every,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -414,6 +415,33 @@ def test_no_gold_lf_drops_an_object_pronoun():
 ])
 def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
     assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong
+
+
+@pytest.mark.parametrize("sentence, lf, misread", [
+    # "some" read as "every" (the split network, 0.88)
+    ("Every prootel tandles some whale.", "forall x, y. prootel(x) and whale(y) -> tandle(x, y)", ["some"]),
+    ("Every prootel tandles some whale.", "forall x. prootel(x) -> (exists y. whale(y) and tandle(x, y))", []),
+    ("It is not the case that some cat is black.", "forall x. cat(x) -> not black(x)", []),  # said under a negation
+])
+def test_some_is_read_as_an_existential(sentence, lf, misread):
+    assert some_read_as_every(parse_formula(lf), sentence) == misread
+
+
+@pytest.mark.parametrize("sentence, lf, merged", [
+    # the split network's readings, 0.66 and 0.71
+    ("If someone drinks coffee regularly and the adult feeds them, then they are not zeelkish.",
+     "forall x. drink_coffee_regularly(x) and adult_feeds(x) -> not zeelkish(x)", ["adult_feeds"]),
+    ("Alice kicks something.", "exists x. alice_kicks(x)", ["alice_kicks"]),
+    ("Alice kicks something.", "exists x. alice_kick(x)", ["alice_kick"]),
+    ("Alice kicks something.", "exists x. kick(alice, x)", []),
+    ("The folk song is red.", "red(folk_song)", []),  # a kind of two words
+    ("Bob sees the dog owners.", "see(bob, dog_owners)", []),  # no clause opens at "the dog"
+    # an opening capital may begin a plural kind; a verb phrase after "or" has no subject
+    ("Polar bears chase the sea turtle.", "forall x. polar_bear(x) -> chase(x, sea_turtle)", []),
+    ("Dogs either swim or wear glasses.", "forall x. dog(x) -> swim(x) xor wear_glasses(x)", []),
+])
+def test_a_name_that_joins_a_subject_to_its_verb_is_caught(sentence, lf, merged):
+    assert subjects_merged_into_verbs(parse_formula(lf), sentence) == merged
 
 
 def test_a_comparator_word_that_a_gloss_says_before_its_value_is_no_comparator():

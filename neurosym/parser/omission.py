@@ -186,6 +186,7 @@ from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, CandidateSet, content_words, lemma_of_plural, lemma_of_verb, lemmas_of_past
 from .clauses import MODALS
 from .paraphrases import possessed_nouns
+from .stand_ins import STAND_INS
 from .units import OPEN_MEASURES, UNIT_AFTER, UNITS
 from .vocabulary import NUMBER
 
@@ -535,20 +536,36 @@ def inflected_names(formula: ast.Formula) -> list[str]:
 
 
 def subjects_merged_into_verbs(formula: ast.Formula, sentence: str) -> list[str]:
-    """The names of ``formula`` that join "the" N to its verb in -s, as the sentence says
-    them ("the adult feeds" as ``adult_feeds``): a subject is an argument of its verb's
-    predicate, and a name holds a verb's lemma. "If someone drinks coffee regularly and
-    the adult feeds them, then they are not zeelkish." was ``... and adult_feeds(x) -> ...``
-    (the split network, 0.66). Open mode."""
+    """The names of ``formula`` that join a clause's subject to its verb in -s, as the
+    sentence says them (``adult_feeds`` for "the adult feeds", ``alice_kick`` for "Alice
+    kicks"): a subject is an argument of its verb's predicate. "If someone drinks coffee
+    regularly and the adult feeds them, then they are not zeelkish." was ``... and
+    adult_feeds(x) -> ...`` (the split network, 0.66), "Alice kicks something." ``exists
+    x. alice_kicks(x)`` (0.71). A subject is "the" and a noun opening the sentence or a
+    clause (after a comma, "and", "or", "if", "then", "when", "that", "but"), or a name
+    that is sure to be one: capitalised inside the sentence, or a stand-in name
+    (``stand_ins.STAND_INS``); an opening capital may begin a plural ("Polar bears ...",
+    ``polar_bear``). Open mode."""
     merged = []
     for node in ast.walk(formula):
         if not isinstance(node, (ast.Pred, ast.FuncApp)) or "_" not in node.name:
             continue
-        *subject, verb = node.name.split("_")
-        if verb.endswith("s") and lemma_of_verb(verb) != verb \
-                and re.search(rf"\bthe\s+{' '.join(subject)}\s+{verb}\b", sentence, re.I):
-            merged.append(node.name)
+        parts = node.name.split("_")
+        for k in range(1, len(parts)):
+            subject = r"\s+".join(parts[:k])
+            for found in re.finditer(rf"(?P<opening>{_CLAUSE_OPENING})(?P<the>the\s+)?(?P<subject>{subject})"
+                                     r"\s+(?P<verb>[a-z]+)\b", sentence, re.I):
+                verb = found.group("verb").lower()
+                named = found.group("subject")[0].isupper() and (
+                    found.group("opening").strip() or found.group("subject").lower() in _STAND_IN_NAMES)
+                if (found.group("the") or named) and verb.endswith("s") and lemma_of_verb(verb) != verb \
+                        and parts[k] in (verb, lemma_of_verb(verb)):
+                    merged.append(node.name)
     return list(dict.fromkeys(merged))
+
+
+_CLAUSE_OPENING = r"(?:^\s*|,\s*|\b(?:and|or|if|then|when|that|but)\s+)"
+_STAND_IN_NAMES = frozenset(name.lower() for name in STAND_INS)
 
 
 def states_merged_into_kinds(formula: ast.Formula, sentence: str) -> list[str]:
@@ -749,6 +766,20 @@ def generics_read_as_some(formula: ast.Formula, sentence: str) -> list[str]:
                      and isinstance(node.args[0], ast.Var) and node.args[0].name in bound
                      for node in ast.walk(formula.body))
     return [word] if noun != word.lower() and restricted else []
+
+
+def some_read_as_every(formula: ast.Formula, sentence: str) -> list[str]:
+    """``["some"]`` when ``sentence`` says "some" before a noun and ``formula`` has no
+    existential, nor a negation that an existential could have been said under ("not
+    (exists ...)" is "forall ... not"): "Every prootel tandles some whale." is never
+    ``forall x, y. prootel(x) and whale(y) -> tandle(x, y)`` (the split network, 0.88).
+    Open mode."""
+    if not _SOME_NOUN.search(sentence) or any(isinstance(node, (ast.Exists, ast.Not)) for node in ast.walk(formula)):
+        return []
+    return ["some"]
+
+
+_SOME_NOUN = re.compile(r"\bsome\s+[a-z]", re.I)
 
 
 def names_read_as_kinds(formula: ast.Formula, sentence: str) -> list[str]:

@@ -48,7 +48,7 @@ from ..text import titles_unstopped
 from .calibration import bias_of, calibrated_log_confidence, temperature_of
 from .candidates import CandidateSet, candidates_for
 from .clauses import independent_clauses, shared_subject_clauses, shared_verb_clauses
-from .relatives import relative_rules
+from .relatives import adjectives_concluded, relative_rules
 from .connectives import clause_subjects_unnamed, connectives_unread, outer_connective, pronoun_conditions_misresolved
 from .commutation import merge_commuted, token_bag
 from .decoding import BeamConfig, Reading, beam_search_batch
@@ -69,8 +69,9 @@ from .omission import (PERSONAL_PRONOUNS, REFLEXIVE_PRONOUNS, agents_as_objects,
                        possessions_read_as_relations,
                        possessives_read_as_kinds, pronoun_objects_dropped, pronoun_possessions_dropped,
                        quantifiers_unbound, quantifies_unsaid, related_to_itself, singular_subjects_read_as_plurals,
+                       some_read_as_every,
                        states_merged_into_kinds, states_read_as_actions, subjects_left_out_of_conclusions,
-                       things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
+                       subjects_merged_into_verbs, things_read_as_propositions, unsaid_mentions, unsaid_variables, weather_given_subjects)
 from ..encoder import inference_dtype, pick_device
 from .model import IncrementalDecoder, ParserNetwork, collate, featurize
 from .paraphrases import existence_said_plainly, lowered_article, plain_paraphrase
@@ -660,6 +661,8 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
             (lambda: states_read_as_actions(formula, sentence), "reads the state {} as an action"),
             (lambda: states_merged_into_kinds(formula, sentence), "merges a state into the kind {}"),
             (lambda: inflected_names(formula), "names {} by an inflected verb, not its lemma"),
+            (lambda: subjects_merged_into_verbs(formula, sentence), "joins a subject to its verb in the name {}"),
+            (lambda: adjectives_concluded(formula, sentence), "concludes {}, which the sentence says of its subject"),
             (lambda: objects_said_again(formula, sentence, candidates),
              "makes {} the object of more verbs than the sentence says it"),
             (lambda: only_misread(formula, sentence, candidates),
@@ -676,6 +679,7 @@ def _misreads(formula: ast.Formula, sentence: str | None, candidates: CandidateS
              "reads {}, which the sentence says is had (or not), as what the subject is"),
             (lambda: generics_named(formula, sentence), "names {}, which the sentence says as a generic plural"),
             (lambda: names_read_as_kinds(formula, sentence), "reads {}, a bare singular subject, as a kind"),
+            (lambda: some_read_as_every(formula, sentence), "reads {} as every, or as a name"),
             (lambda: possessives_read_as_kinds(formula, sentence),
              "reads the possessive {} as its owner, or as apart from its owner"),
             (lambda: pronoun_possessions_dropped(formula, sentence), "leaves out whose {} are"),
