@@ -32,12 +32,16 @@ from neurosym.parser.relatives import adjectives_concluded, relative_rules
     # a relative clause that lists verb phrases: one condition each
     ("Everyone who is a kangaroo, plays piano and is shy is soft.",
      ("Alice is a kangaroo.", "Alice plays piano.", "Alice is shy.", "Alice is soft.")),
-    ("People who sing, dance and act are artists.", ("Alice sings.", "Alice dances.", "Alice acts.", "Alice is an artist.")),
+    ("People who sing, dance and act are artists.",
+     ("Alice sings.", "Alice dances.", "Alice acts.", "Alice is an artist.")),
     # adjectives listed before the subject's noun: one condition each
     ("Clean, square things are towers.", ("Alice is clean.", "Alice is square.", "Alice is a tower.")),
     ("Each shy, modern duck is not a parent of the citizen.",
      ("Alice is shy.", "Alice is modern.", "Alice is a duck.", "Alice is not a parent of the citizen.")),
     ("Red cars are fast.", None),  # no list: "red cars" may be one kind
+    # an indefinite object said as a name of its own, which the rule binds too
+    ("Anyone who met a poet regularly drinks coffee.",
+     ("Omar is a poet.", "Alice met Omar.", "Alice regularly drinks coffee.")),
     # a condition about someone, a clause of its own, and pronouns that stand for someone
     ("If someone drinks coffee regularly and the adult feeds them, then they are not zeelkish.",
      ("Alice drinks coffee regularly.", "The adult feeds Alice.", "Alice is not zeelkish.")),
@@ -67,7 +71,7 @@ def test_a_stand_in_the_sentence_says_is_not_used():
 
 @pytest.mark.parametrize("sentence", [
     "Every cat is an animal.",  # no relative clause
-    "Anyone who met a poet drinks tea.",  # an indefinite object the rule binds
+    "Anyone who met a poet in Paris drinks tea.",  # an indefinite object not said last
     "Everyone who sings or dances is happy.",  # "or" reaches across
     "Things that are red, round and small are balls.",  # a list
     "If someone is kind then everyone is happy.",  # a quantifier in the conclusion
@@ -92,6 +96,10 @@ def test_other_sentences_are_not_read_in_parts(sentence):
     ("No cat that barks is a pet.", ("cat(alice)", "bark(alice)", "pet(alice)"),
      "forall x. cat(x) and bark(x) -> not pet(x)"),
     ("Nothing that is square is an apple.", ("square(alice)", "apple(alice)"), "forall x. square(x) -> not apple(x)"),
+    # an indefinite object's name is bound as the generator binds it
+    ("Anyone who met a poet regularly drinks coffee.",
+     ("poet(omar)", "meet(alice, omar)", "drink_coffee_regularly(alice)"),
+     "forall x, y. poet(y) and meet(x, y) -> drink_coffee_regularly(x)"),
     # a clause with a subject of its own is one more condition
     ("If someone is furry and the adult meets Gary, then they grow vegetables.",
      ("furry(alice)", "meet(adult, gary)", "grow_vegetables(alice)"),

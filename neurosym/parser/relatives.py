@@ -44,11 +44,12 @@ another (a pronoun, "or", "if", "every" ...).
 >>> to_text(rule.formula([parse_formula(lf) for lf in ("exists x. own(alice, x)", "drink_tea(alice)")]))
 'forall x, y. own(x, y) -> drink_tea(x)'
 
-A condition with an indefinite object ("who met a poet") is not read apart: said of one
-stand-in, the network reads the object into the verb's name (``meet_poet``).
+A condition's indefinite object ("who met a poet") is said as a name of its own, which
+the rule binds too: said of one stand-in, the network reads the object into the verb's
+name (``meet_poet``), which no other sentence about poets meets.
 
->>> relative_rules("Anyone who met a poet drinks tea.")
-[]
+>>> relative_rules("Anyone who met a poet drinks tea.")[0].parts
+('Omar is a poet.', 'Alice met Omar.', 'Alice drinks tea.')
 >>> relative_rules("If someone is furry and the adult meets Gary, then they grow vegetables.")[0].parts
 ('Alice is furry.', 'The adult meets Gary.', 'Alice grows vegetables.')
 >>> rule = relative_rules("Nothing that is square is an apple.")[0]
@@ -128,15 +129,21 @@ class RelativeRule:
     parts: tuple[str, ...]
     ending: int  # the word of the relative clause where the conclusion begins (1: its second)
     denied: bool = False  # "No N who ...", "Nothing that ...": the rule denies its conclusion
+    object_stand_in: str | None = None  # the name said for a condition's indefinite object ("a poet")
 
     def formula(self, readings: Sequence[ast.Formula]) -> ast.Formula:
         """``forall v. conditions -> conclusion`` (``not conclusion`` for a rule that
-        denies it), ``v`` where the parts' readings name the stand-in; an indefinite a
-        condition binds ("who met a poet") is bound by the rule's ``forall`` too, as the
-        generator writes it."""
+        denies it), ``v`` where the parts' readings name the stand-in; what a condition
+        binds ("who met something") is bound by the rule's ``forall`` too, as the generator
+        writes it, and so is the name said for a condition's indefinite object ("who met a
+        poet": ``forall x, y. poet(y) and meet(x, y) -> ...``)."""
         subject = "subject"
         *conditions, conclusion = [_stand_in_bound(reading, self.stand_in.lower(), subject) for reading in readings]
         binders, conjuncts = [ast.Binder(subject)], []
+        if self.object_stand_in is not None:
+            conditions = [_stand_in_bound(condition, self.object_stand_in.lower(), "object")
+                          for condition in conditions]
+            binders.append(ast.Binder("object"))
         for number, condition in enumerate(conditions):
             condition = _renamed_apart(condition, f"c{number}_")
             if isinstance(condition, ast.Exists):
@@ -168,18 +175,30 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
     rest_words = rest.split()
     rules = []
     endings = [start for start in range(1, min(len(rest_words), _MOST_CONDITION_WORDS + 1))
-               if _may_begin_a_conclusion(rest_words, start, plural) and not _indefinite_object(rest_words[:start])
+               if _may_begin_a_conclusion(rest_words, start, plural)
+               and (not _indefinite_object(rest_words[:start]) or _object_said_last(rest_words[:start]))
                and not any("," in word for word in rest_words[start - 1:])  # the conclusion after the list
                and _verb_phrases_listed(rest_words[:start], plural) is not None][:_MOST_ENDINGS]
+    object_stand_in = next((name for name in STAND_INS if name.lower() not in said and name not in stand_ins), None)
     for start in endings:
         conditions, conclusion = _verb_phrases_listed(rest_words[:start], plural), rest_words[start:]
+        # "who met a poet": the poet said as a name of its own ("Omar is a poet.", "Alice met
+        # Omar."), bound by the rule as the generator binds it; said of one stand-in alone, the
+        # network reads ``meet_poet``, which no sentence about poets meets.
+        object_kind = _object_said_last(conditions[-1]) if _indefinite_object(rest_words[:start]) else None
+        if object_kind is not None and object_stand_in is None:
+            continue  # every stand-in name is said or taken
+        if object_kind is not None:
+            conditions[-1] = [*conditions[-1][:-len(object_kind) - 1], object_stand_in]
         if plural:
             conditions, conclusion = [_said_of_one(condition) for condition in conditions], _said_of_one(conclusion)
         for stand_in in stand_ins:
             lead = () if kind is None else (f"{stand_in} is {_with_article(kind)}.",)
+            if object_kind is not None:
+                lead += (f"{object_stand_in} is {_with_article(' '.join(object_kind))}.",)
             said_of = tuple(f"{stand_in} {' '.join(condition)}." for condition in conditions)
             rules.append(RelativeRule(stand_in, (*lead, *said_of, f"{stand_in} {' '.join(conclusion)}."), start,
-                                      denied))
+                                      denied, object_stand_in if object_kind is not None else None))
     return rules
 
 
@@ -323,8 +342,19 @@ def _indefinite_object(words: list[str]) -> bool:
     """Whether a condition says an indefinite object of a verb other than "be" or "have"
     ("who met a poet"): the rule binds it by its ``forall`` ("forall x, y. poet(y) and
     meet(x, y) -> ..."), but said of one stand-in the network reads it into the verb's
-    name (``meet_poet``), which another sentence about poets would not meet."""
+    name (``meet_poet``), which another sentence about poets would not meet; so it is read
+    apart only where ``_object_said_last`` finds it, and said as a name."""
     return any(word in ("a", "an") and before not in _BE_OR_HAVE for before, word in zip(words, words[1:]))
+
+
+def _object_said_last(words: list[str]) -> list[str] | None:
+    """The noun phrase of one or two words that an indefinite object ends ``words`` with
+    ("poet" of "met a poet"), after a verb other than "be" or "have", else None."""
+    for size in (1, 2):
+        if len(words) > size + 1 and words[-size - 1] in ("a", "an") and words[-size - 2] not in _BE_OR_HAVE \
+                and all(word.isalpha() and word.islower() and not word.endswith("ly") for word in words[-size:]):
+            return words[-size:]
+    return None
 
 
 _BE_OR_HAVE = frozenset("is are was were be been has have had".split())
