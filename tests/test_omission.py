@@ -19,7 +19,7 @@ from neurosym.parser.omission import (
     phrases_named_twice,
     quantifies_unsaid, related_to_itself, unsaid_mentions, places_read_as_kinds, coordinated_kinds_intersected,
     objects_read_as_properties, subjects_left_out_of_conclusions, kinds_named_in_plural, subjects_merged_into_verbs,
-    some_read_as_every,
+    some_read_as_every, indefinite_objects_read_as_doers, definites_inside_names, adverbs_misattached,
 )
 from neurosym.rules.loader import load_theory
 from neurosym.training import generate_pairs, split_templates, split_vocabulary
@@ -415,6 +415,44 @@ def test_no_gold_lf_drops_an_object_pronoun():
 ])
 def test_a_comparison_turned_against_its_comparator_is_caught(sentence, lf, wrong):
     assert misdirected_comparisons(parse_formula(lf), sentence, candidates_for(sentence)) == wrong
+
+
+@pytest.mark.parametrize("sentence, lf, misattached", [
+    # the split network, 0.65
+    ("Everyone who is a turtle, greets the bee, and is modern regularly drinks coffee.",
+     "forall x. turtle(x) and greet(x, bee) and modern_regularly(x) -> drink_coffee(x)", ["modern_regularly"]),
+    ("Everyone who is a turtle, greets the bee, and is modern regularly drinks coffee.",
+     "forall x. turtle(x) and greet(x, bee) and modern(x) -> drink_coffee_regularly(x)", []),
+    ("Bob regularly drinks coffee.", "drink_coffee_regularly(bob)", []),
+    ("Bob drinks coffee regularly.", "drink_coffee_regularly(bob)", []),
+    ("Anyone who met a poet regularly drinks coffee.", "forall x. meet_poet_regularly(x) -> drink_coffee(x)",
+     ["meet_poet_regularly"]),
+    # after a verb and its bare object the adverb is theirs
+    ("Anyone who drank coffee regularly feeds Dan.", "forall x. drink_coffee_regularly(x) -> feed(x, dan)", []),
+    ("Oslo does not drink coffee regularly provided that Oslo is not a tourist.",
+     "not tourist(oslo) -> not drink_coffee_regularly(oslo)", []),
+])
+def test_an_adverb_said_before_a_verb_is_that_verbs(sentence, lf, misattached):
+    assert adverbs_misattached(parse_formula(lf), sentence) == misattached
+
+
+@pytest.mark.parametrize("lf, named", [
+    # the split network, 0.94
+    ("forall x. shy(x) and modern(x) and duck(x) -> not parent_of_citizen(x)", ["parent_of_citizen"]),
+    ("forall x. shy(x) and modern(x) and duck(x) -> not parent_of(x, citizen)", []),
+])
+def test_a_thing_said_with_the_is_no_part_of_a_name(lf, named):
+    sentence = "Each shy, modern duck is not a parent of the citizen."
+    assert definites_inside_names(parse_formula(lf), sentence, candidates_for(sentence)) == named
+
+
+@pytest.mark.parametrize("lf, misread", [
+    ("forall x, y. kick(y) and kick(x) -> prunish(x)", ["kicks"]),  # the split network, 0.45
+    ("forall x, y. kick(x, y) -> prunish(x)", []),
+])
+def test_a_verb_whose_object_is_something_is_not_said_of_two_things_alone(lf, misread):
+    sentence = "Whoever kicks something is prunish."
+    assert indefinite_objects_read_as_doers(parse_formula(lf), sentence) == misread
 
 
 @pytest.mark.parametrize("sentence, lf, misread", [

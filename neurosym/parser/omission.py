@@ -1510,6 +1510,82 @@ def objects_as_subjects(formula: ast.Formula, sentence: str, candidates: Candida
     return list(dict.fromkeys(swapped))
 
 
+def indefinite_objects_read_as_doers(formula: ast.Formula, sentence: str) -> list[str]:
+    """The verbs said with "something", "someone" or the like as their object that
+    ``formula`` applies to one thing alone, of two things: "Whoever kicks something is
+    prunish." is never ``forall x, y. kick(y) and kick(x) -> prunish(x)`` (the split
+    network, 0.45), which says that two things kick, where the sentence says that one
+    kicks the other. Open mode."""
+    misread = []
+    for found in _VERB_THEN_SOMETHING.finditer(sentence):
+        said = found.group(1).lower()
+        doers = {node.args[0].name for node in ast.walk(formula)
+                 if isinstance(node, ast.Pred) and len(node.args) == 1 and isinstance(node.args[0], ast.Var)
+                 and "_" not in node.name and _is_form_of(said, node.name)}
+        if len(doers) > 1:
+            misread.append(said)
+    return list(dict.fromkeys(misread))
+
+
+def adverbs_misattached(formula: ast.Formula, sentence: str) -> list[str]:
+    """The names of ``formula`` that end in an adverb in -ly which the sentence says only
+    after an adjective or a noun with an article ("is modern regularly", "met a poet
+    regularly") and before an inflected verb ("drinks", "ran") the name does not hold: an
+    adverb of this project's activities follows a verb and its bare object ("drank coffee
+    regularly"), so there it is the next verb's ("... and is modern regularly drinks
+    coffee." is ``drink_coffee_regularly(x)``, never ``modern_regularly(x)``, the split
+    network's reading at 0.65). Not judged before "is", "has", "does" and the like. Open
+    mode."""
+    misattached = []
+    for node in ast.walk(formula):
+        if not isinstance(node, (ast.Pred, ast.FuncApp)) or "_" not in node.name:
+            continue
+        *words, adverb = node.name.split("_")
+        if not adverb.endswith("ly"):
+            continue
+        said = re.findall(rf"\b([a-z]+)\s+[a-z]+\s+{adverb}\s+([a-z]+)", sentence, re.I)
+        if said and all(opening.lower() in _BEFORE_NO_ACTIVITY and _inflected_verb(after)
+                        and after.lower() not in _AUXILIARIES and not _verb_lemmas(after) & set(words)
+                        for opening, after in said):
+            misattached.append(node.name)
+    return list(dict.fromkeys(misattached))
+
+
+# Words two before an adverb that make what comes between no activity: a copula before an
+# adjective ("is modern"), an article before a noun ("a poet").
+_BEFORE_NO_ACTIVITY = frozenset("is are was were be been a an the".split())
+_AUXILIARIES = frozenset("is was are were has had have does did do".split())
+
+
+def _inflected_verb(word: str) -> bool:
+    """Whether ``word`` is a verb in -s or in the past ("drinks", "ran")."""
+    word = word.lower()
+    return bool(lemmas_of_past(word)) or (word.endswith("s") and lemma_of_verb(word) != word)
+
+
+def _verb_lemmas(word: str) -> set[str]:
+    """``word`` and the lemmas it may be a form of."""
+    word = word.lower()
+    return {word, lemma_of_verb(word), *lemmas_of_past(word)}
+
+
+def definites_inside_names(formula: ast.Formula, sentence: str, candidates: CandidateSet) -> list[str]:
+    """The names of ``formula``'s predicates and functions copied only from words that hold
+    a preposition and "the" ("parent of the citizen" as ``parent_of_citizen``): "the" and its noun
+    name a thing, an argument of the relation ("Each shy, modern duck is not a parent of
+    the citizen." is ``not parent_of(x, citizen)``; the split network read
+    ``parent_of_citizen(x)`` at 0.94). Open mode."""
+    return list(dict.fromkeys(
+        node.name for node in ast.walk(formula)
+        if isinstance(node, (ast.Pred, ast.FuncApp)) and (spans := candidates.spans_by_text.get(node.name))
+        and all(_INNER_THE.search(sentence[start:end]) for start, end in spans)))
+
+
+# "the" after a preposition inside the words ("a parent of the citizen"); after a verb, FOLIO's
+# converted logic names some ("can strike the right notes" as strike_right_note).
+_INNER_THE = re.compile(r"\S\s+(?:of|to|for|with|from|in|on|at|about|by)\s+the\s+\S", re.I)
+
+
 def _object_pronoun_after(sentence: str, verb: str) -> int:
     """Where a form of the one-word verb ``verb`` is said with "something", "someone" or
     the like as its object ("Alice finds something."), or 0 where it is not."""
