@@ -76,7 +76,8 @@ def subject_said_as_a_name(sentence: str) -> StandIn | None:
     found = _DEFINITE_SUBJECT.match(sentence)
     if found is not None:
         subject = found.group("noun")
-    elif (found := _NAMED_SUBJECT.match(sentence)) is not None and found.group("name").split()[0].lower() not in _NO_NAMES:
+    elif (found := _NAMED_SUBJECT.match(sentence)) is not None \
+            and found.group("name").split()[0].lower() not in _NO_NAMES:
         subject = found.group("name")
     else:
         return None
