@@ -91,9 +91,10 @@ _NO_KIND = re.compile(r"\s*No\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(
 _NO_ONE = re.compile(r"\s*(?:(?:No\s+one|No-one|Nobody)\s+who|Nothing\s+that)\s+(?P<rest>.+?)\s*[.!]?\s*$")
 # Words that could reach from one part into another, or that the parts' readings would
 # bind apart: pronouns, connectives, quantifiers, numbers' comparisons.
-_ACROSS_PARTS = re.compile(r"\b(?:who|whom|whose|which|that|it|its|they|them|their|he|him|his|she|her|or|nor|if|then"
-                           r"|unless|when|whenever|while|either|neither|both|but|only|every|each|all|any|some|no|none"
-                           r"|nothing|nobody|never|than|least|most|as|because|except|themselves|itself)\b", re.I)
+_ACROSS_WORDS = """who whom whose which that it its they them their he him his she her or nor if then unless when
+whenever while either neither both but only every each all any some no none nothing nobody never than least most as
+because except themselves itself""".split()
+_ACROSS_PARTS = re.compile(rf"\b(?:{'|'.join(_ACROSS_WORDS)})\b", re.I)
 # "If someone is furry and the adult meets Gary, then they grow vegetables.": a condition
 # about someone or something, perhaps with clauses of their own, and what follows of them.
 _IF_SOMEONE = re.compile(r"\s*If\s+(?:someone|somebody|something)\s+(?P<condition>[^,]+?)(?:,\s*then|\s+then|,)\s+"
@@ -104,10 +105,11 @@ _PRONOUNS_OF_SOMEONE = frozenset("they them it".split())
 _ADJECTIVES_LISTED = re.compile(
     r"\s*(?:(?P<quantifier>Every|Each|Any|All)\s+)?(?P<adjectives>[A-Za-z][a-z-]*(?:,\s*[a-z][a-z-]*)+"
     r"(?:,?\s+and\s+[a-z][a-z-]*)?)\s+(?P<noun>[a-z][a-z-]*)\s+(?P<rest>[a-z].+?)\s*[.!]?\s*$")
+# The same words, but the pronouns that stand for "someone" (``_PRONOUNS_OF_SOMEONE``), and
+# a second "someone" or "something".
 _NOT_IN_A_CONDITIONAL_RULE = re.compile(
-    r"\b(?:who|whom|whose|which|that|its|their|he|him|his|she|her|or|nor|if|then|unless|when|whenever|either"
-    r"|neither|both|but|only|every|each|all|any|some|no|none|nothing|nobody|someone|something|somebody|never"
-    r"|than|least|most|because|except|themselves|itself)\b", re.I)
+    rf"\b(?:{'|'.join(word for word in _ACROSS_WORDS if word not in _PRONOUNS_OF_SOMEONE)}"
+    r"|someone|something|somebody)\b", re.I)
 # Plurals that say no kind: "All people who ..." is about everyone.
 _NO_KINDS = frozenset("people persons things ones".split())
 _PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
