@@ -28,6 +28,7 @@ def test_the_subject_is_said_as_a_name_the_sentence_does_not_say(sentence, said,
     "The dog likes the dog's owner.",  # the subject said again
     "If the dog barks, the cat runs.",
     "The dogs chase Bob.",
+    "The dog likes Alice, Zoe, Omar and Nina.",  # every stand-in name is said
 ])
 def test_other_subjects_are_not_said_as_names(sentence):
     assert subject_said_as_a_name(sentence) is None

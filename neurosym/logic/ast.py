@@ -24,7 +24,7 @@ __all__ = [
     "Pred", "Compare", "BoolConst", "Not", "And", "Or", "Xor", "Implies", "Iff",
     "Binder", "Forall", "Exists", "Quantifier",
     "ARITH_OPS", "COMPARE_OPS", "KEYWORDS", "is_identifier",
-    "children", "walk", "free_names", "map_children",
+    "children", "walk", "free_names", "constant_names", "map_children",
 ]
 
 ARITH_OPS = ("+", "-", "*", "/")
@@ -377,6 +377,11 @@ def walk(node: Node) -> Iterator[Node]:
 def free_names(node: Node) -> frozenset[str]:
     """Names of the constants, functions and predicates a formula mentions."""
     return frozenset(n.name for n in walk(node) if isinstance(n, (Const, FuncApp, Pred)))
+
+
+def constant_names(node: Node) -> frozenset[str]:
+    """Names of the constants a formula mentions."""
+    return frozenset(n.name for n in walk(node) if isinstance(n, Const))
 
 
 def map_children(node: Node, transform) -> Node:

@@ -81,6 +81,10 @@ _REFERRING = re.compile(r"\b(?:that|who|which|whom|whose|it|they|he|she|provided
 _SINGULAR_NEGATIONS = frozenset("isn't wasn't doesn't didn't hasn't hadn't can't couldn't won't wouldn't shouldn't mustn't"
                                 .split())
 MODALS = frozenset("can cannot could may might must shall should will would".split())
+# Capitalised first words that name nothing: quantifiers, pronouns, determiners.
+NO_NAMES = frozenset("""all every each no some any none nothing nobody something someone somebody everything
+everyone everybody anything anyone anybody whoever whatever it he she they we i you this that these those there
+if when whenever unless either neither both only not many most few several""".split())
 _LOGIC = re.compile(r"\b(?:or|nor|if|then|unless|when|whenever|either|neither|both|but|only|not|n't|every|all|each|as long as|provided"
                     r"|no|some|whoever|than)\b", re.I)
 

@@ -62,7 +62,7 @@ from typing import Sequence
 
 from ..logic import ast
 from .candidates import is_number_word, lemma_of_plural, third_person
-from .clauses import NAME_OR_THE_NOUN, independent_clauses, may_be_a_verb, shared_subject_clauses
+from .clauses import NAME_OR_THE_NOUN, NO_NAMES, independent_clauses, may_be_a_verb, shared_subject_clauses
 from .omission import WEATHER_IT
 from .vocabulary import bound_afresh, canonical_variables
 
@@ -151,10 +151,6 @@ def _flattened(kind: type, formulas: Sequence[ast.Formula]):
 # A clause that begins with a name, or "the" and a noun (``clauses.NAME_OR_THE_NOUN``).
 _SUBJECT = re.compile(rf"{NAME_OR_THE_NOUN}(?=\s+[a-z])")
 _SINGULAR_VERB = re.compile(r"is|was|has|does|isn't|wasn't|hasn't|doesn't|[a-z]+[^s\W]s", re.I)
-# Capitalised first words that name nothing: quantifiers, pronouns, determiners.
-_NO_NAMES = frozenset("""all every each no some any none nothing nobody something someone somebody everything
-everyone everybody anything anyone anybody whoever whatever it he she they we i you this that these those there
-if when whenever unless either neither both only not many most few several""".split())
 _ADVERB = re.compile(r"[a-z]+ly|often|always|never|sometimes|seldom|also|still|usually", re.I)
 _COPULAS = frozenset("is was isn't wasn't".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they)\s+(?=[a-z])", re.I)
@@ -438,7 +434,7 @@ def _subject_of(clause: str) -> str | None:
     is smart"), else None: none in "Birds can fly", whose first word may be a generic
     plural (a pronoun that stands for it is bound, not a name)."""
     words = clause.rstrip(".!?;, ").split()  # "Bob sleeps." ends in its verb
-    if not words or words[0].lower() in _NO_NAMES:
+    if not words or words[0].lower() in NO_NAMES:
         return None
     if words[0].lower() == "the":
         ends = [k for k in range(2, min(len(words), 5))
@@ -557,13 +553,13 @@ def clause_subjects_unnamed(formula: ast.Formula, sentence: str) -> list[str]:
         return []
     operands = _operands(formula, found)
     if operands is None:
-        constants = _constants(formula)
+        constants = ast.constant_names(formula)
         return [subject.lower() for clause in found.clauses
                 if (subject := _subject_of(clause)) is not None and _constant_of(subject) not in constants]
     unnamed = []
     for operand, clause in zip(operands, found.clauses):
         subject = _subject_of(clause)
-        if subject is not None and _constant_of(subject) not in _constants(operand):
+        if subject is not None and _constant_of(subject) not in ast.constant_names(operand):
             unnamed.append(subject.lower())
         else:
             unnamed += clause_subjects_unnamed(operand, clause)
@@ -594,10 +590,6 @@ def _operands(formula: ast.Formula, found: Connective) -> tuple[ast.Formula, ...
     if operator == "unless":
         return (formula.left.arg, formula.right) if isinstance(formula.left, ast.Not) else None
     return formula.left, formula.right
-
-
-def _constants(formula: ast.Formula) -> set[str]:
-    return {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
 
 
 def _constant_of(subject: str) -> str:
@@ -633,4 +625,4 @@ def pronoun_conditions_misresolved(formula: ast.Formula, sentence: str) -> list[
         return []
     only_if = " ".join(found.group("word").lower().split()) == "only if"
     condition = formula.right if only_if else formula.left
-    return [] if _constant_of(subject) in _constants(condition) else [found.group("pronoun").lower()]
+    return [] if _constant_of(subject) in ast.constant_names(condition) else [found.group("pronoun").lower()]

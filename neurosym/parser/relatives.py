@@ -68,7 +68,7 @@ from typing import Sequence
 from ..logic import ast
 from .candidates import ARTICLES, PREPOSITIONS, lemma_of_plural, lemmas_of_past, third_person
 from .clauses import MODALS, may_be_a_verb
-from .stand_ins import STAND_INS
+from .stand_ins import unsaid_stand_ins
 from .vocabulary import bound_afresh, canonical_variables
 
 __all__ = ["RelativeRule", "relative_rules", "adjectives_concluded"]
@@ -172,8 +172,8 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
     kind, rest, plural, denied = shape
     if _ACROSS_PARTS.search(rest):
         return []
-    said = {word.strip(".,!").lower() for word in sentence.split()}
-    stand_ins = [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]
+    unsaid = unsaid_stand_ins(sentence)
+    stand_ins = unsaid[:_STAND_INS_TRIED]
     rest_words = rest.split()
     rules = []
     endings = [start for start in range(1, min(len(rest_words), _MOST_CONDITION_WORDS + 1))
@@ -181,7 +181,7 @@ def relative_rules(sentence: str) -> list[RelativeRule]:
                and (not _indefinite_object(rest_words[:start]) or _object_said_last(rest_words[:start]))
                and not any("," in word for word in rest_words[start - 1:])  # the conclusion after the list
                and _verb_phrases_listed(rest_words[:start], plural) is not None][:_MOST_ENDINGS]
-    object_stand_in = next((name for name in STAND_INS if name.lower() not in said and name not in stand_ins), None)
+    object_stand_in = unsaid[_STAND_INS_TRIED] if len(unsaid) > _STAND_INS_TRIED else None
     for start in endings:
         conditions, conclusion = _verb_phrases_listed(rest_words[:start], plural), rest_words[start:]
         # "who met a poet": the poet said as a name of its own ("Omar is a poet.", "Alice met
@@ -231,9 +231,8 @@ def _conditional_rules(conditional: re.Match, sentence: str) -> list[RelativeRul
             or "," in condition:
         return []
     clauses = condition.split(" and ")
-    said = {word.strip(".,!").lower() for word in sentence.split()}
     rules = []
-    for stand_in in [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]:
+    for stand_in in unsaid_stand_ins(sentence)[:_STAND_INS_TRIED]:
         parts = []
         for clause in clauses:
             words = _pronouns_said_as(clause.split(), stand_in)
@@ -262,9 +261,8 @@ def _adjective_rules(listed: re.Match, sentence: str) -> list[RelativeRule]:
     adjectives = [word for adjective in adjectives for word in adjective.replace(" and ", " ").split()]
     if plural:
         conclusion = _said_of_one(conclusion)
-    said = {word.strip(".,!").lower() for word in sentence.split()}
     rules = []
-    for stand_in in [name for name in STAND_INS if name.lower() not in said][:_STAND_INS_TRIED]:
+    for stand_in in unsaid_stand_ins(sentence)[:_STAND_INS_TRIED]:
         kind = () if noun in _NO_KINDS else (f"{stand_in} is {_with_article(singular)}.",)
         parts = (*(f"{stand_in} is {adjective}." for adjective in adjectives), *kind,
                  f"{stand_in} {' '.join(conclusion)}.")

@@ -260,9 +260,9 @@ class SemanticParser:
 
     def _with_stand_in_readings(self, sentences: Sequence[str], readings: list[list[Reading]],
                                 theory: Theory | None, n_best: int) -> list[list[Reading]]:
-        """``readings``, where a sentence whose subject is "the" and a noun has no reading
-        that passes the checks, with the best reading of the sentence said with a name for
-        its subject (``parser.stand_ins``) first, the name made the subject's constant,
+        """``readings``, where a sentence whose subject is "the" and a noun, or a name, has
+        no reading that passes the checks, with the best reading of the sentence said with
+        a stand-in name for its subject (``parser.stand_ins``) first, the name made the subject's constant,
         when that passes the checks for the sentence as written. Open mode: a rule file's
         glosses name its constants."""
         if theory is not None:
@@ -276,7 +276,7 @@ class SemanticParser:
                                                 PART_READINGS)
         readings = list(readings)
         for (i, stand_in), found in zip(said.items(), parsed):
-            if found and stand_in.stand_in not in _constant_names(found[0].formula):
+            if found and stand_in.stand_in not in ast.constant_names(found[0].formula):
                 continue  # the name was read into another: nothing stands for the subject
             joined = _joined_reading(stand_in.restored, [found], sentences[i], theory,
                                      f"its subject said as a name: {_quoted(stand_in.sentence)}")
@@ -582,10 +582,6 @@ def _joined_reading(join, clause_readings: list[list[Reading]], sentence: str,
         return None
     return Reading(text=_written(formula), formula=formula, actions=(),
                    score=sum(found[0].score for found in clause_readings), normalized_score=0.0, read_as=read_as)
-
-
-def _constant_names(formula: ast.Formula) -> set[str]:
-    return {node.name for node in ast.walk(formula) if isinstance(node, ast.Const)}
 
 
 def _quoted(*sentences: str) -> str:

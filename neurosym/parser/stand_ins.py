@@ -33,8 +33,9 @@ import re
 from dataclasses import dataclass
 
 from ..logic import ast
+from .clauses import NO_NAMES
 
-__all__ = ["STAND_INS", "StandIn", "subject_said_as_a_name"]
+__all__ = ["STAND_INS", "StandIn", "subject_said_as_a_name", "unsaid_stand_ins"]
 
 # Names that stand for a subject, the first the sentence does not say taken (also for
 # the rules ``parser.relatives`` reads a part at a time).
@@ -47,10 +48,9 @@ _SINGULAR_VERB = (r"(?=(?:is|was|has|had|does|did|isn't|wasn't|hasn't|hadn't|doe
                   r"|should|[a-z]+[^s\W]s|[a-z]+ed)\b)")
 _DEFINITE_SUBJECT = re.compile(rf"^\s*[Tt]he\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)\s+{_SINGULAR_VERB}")
 _NAMED_SUBJECT = re.compile(rf"^\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+{_SINGULAR_VERB}")
-# Capitalised first words that name nothing.
-_NO_NAMES = frozenset("""every each no some any all nothing nobody something someone somebody everything everyone
-everybody anything anyone anybody whoever whatever it he she this that there if when whenever unless either
-neither only not the a an these those my his her its our their your""".split())
+# Capitalised first words that name nothing (``clauses.NO_NAMES``), and articles and
+# possessives, which begin a noun phrase.
+_NO_NAMES = NO_NAMES | frozenset("the a an my his her its our their your".split())
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,13 @@ class StandIn:
         return ast.map_children(formula, self.restored)
 
 
+def unsaid_stand_ins(sentence: str) -> list[str]:
+    """The stand-in names (``STAND_INS``) that ``sentence`` does not say, in order: a
+    reading could not tell a stand-in from the sentence's own mention of the name."""
+    said = {word.strip(".,;!?'").lower() for word in sentence.split()}
+    return [name for name in STAND_INS if name.lower() not in said]
+
+
 def subject_said_as_a_name(sentence: str) -> StandIn | None:
     """``sentence`` with its subject, "the" and a noun or a name, said as a stand-in name
     it does not say (``STAND_INS``); None when its subject is none such, or is said again
@@ -84,6 +91,8 @@ def subject_said_as_a_name(sentence: str) -> StandIn | None:
     rest = sentence[found.end():]
     if re.search(rf"\b{re.escape(subject)}\b", rest, re.I):
         return None
-    said = {word.strip(".,;!?'").lower() for word in sentence.split()}
-    stand_in = next(name for name in STAND_INS if name.lower() not in said)
+    unsaid = unsaid_stand_ins(sentence)
+    if not unsaid:
+        return None  # every stand-in name is said
+    stand_in = unsaid[0]
     return StandIn(f"{stand_in} {rest}", stand_in.lower(), "_".join(subject.lower().split()))
